@@ -1,0 +1,46 @@
+/**
+ * Stable, machine-readable error codes and the French message a user reads for each. The server answers
+ * every error as `{ error: { code, message, details?, requestId } }`.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: 'Certaines informations sont invalides. Corrigez les champs signalés.',
+  MALFORMED_JSON: "La requête n'est pas un JSON valide.",
+  BODY_TOO_LARGE: 'La requête est trop volumineuse.',
+  UNSUPPORTED_MEDIA_TYPE: "Ce type de contenu n'est pas accepté.",
+  NOT_FOUND: "Cette ressource n'existe pas.",
+  UNAUTHENTICATED: 'Vous devez être connecté.',
+  SESSION_EXPIRED: 'Votre session a expiré. Reconnectez-vous.',
+  FORBIDDEN: "Vous n'avez pas l'autorisation d'effectuer cette action.",
+  CSRF_INVALID: 'La requête a été refusée par sécurité. Rechargez la page et réessayez.',
+  RATE_LIMITED: 'Trop de tentatives. Patientez avant de réessayer.',
+  INVALID_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
+  LOGIN_THROTTLED: 'Trop de tentatives de connexion. Réessayez dans quelques minutes.',
+  ACCOUNT_DISABLED: 'Ce compte est désactivé. Contactez votre conseil départemental.',
+  SECOND_FACTOR_INVALID: 'Code de vérification incorrect ou déjà utilisé.',
+  SECOND_FACTOR_REQUIRED: 'La double authentification est obligatoire pour ce compte.',
+  SECOND_FACTOR_ALREADY_ENABLED: 'La double authentification est déjà activée.',
+  SECOND_FACTOR_NOT_ENABLED: "La double authentification n'est pas activée.",
+  SECOND_FACTOR_SETUP_MISSING: "Commencez par générer un nouveau code secret d'authentification.",
+  PASSWORD_TOO_WEAK:
+    'Le mot de passe doit contenir au moins 12 caractères et ne pas reprendre votre adresse électronique.',
+  PASSWORD_INCORRECT: 'Le mot de passe actuel est incorrect.',
+  TOKEN_INVALID: 'Ce lien est invalide, expiré ou a déjà servi. Demandez-en un nouveau.',
+  EMAIL_TAKEN: 'Un compte utilise déjà cette adresse électronique.',
+  DEPARTEMENT_REQUIRED: 'Ce rôle exige un département.',
+  DEPARTEMENT_NOT_ALLOWED: 'Ce rôle est national : il ne peut pas être rattaché à un département.',
+  OUT_OF_SCOPE: 'Vous ne pouvez agir que sur les comptes de votre département.',
+  CANNOT_CHANGE_OWN_ACCOUNT: 'Vous ne pouvez pas modifier votre propre rôle ou statut.',
+  SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { fields?: { path: string; message: string }[]; retryAfterSeconds?: number };
+    requestId: string;
+  };
+}

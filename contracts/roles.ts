@@ -1,0 +1,21 @@
+export const ROLES = ['medecin', 'agent', 'membre_cde', 'membre_cne', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What each role is called on screen. */
+export const ROLE_LABELS: Record<Role, string> = {
+  medecin: 'Médecin',
+  agent: 'Agent du conseil',
+  membre_cde: "Membre de la commission départementale d'entraide",
+  membre_cne: "Membre de la commission nationale d'entraide",
+  admin: 'Administrateur',
+};
+
+/** Every role but `medecin` must use a second factor (TOTP) before reaching anything. */
+export function roleRequiresSecondFactor(role: Role): boolean {
+  return role !== 'medecin';
+}
+
+/** Roles whose members act for the whole country and therefore carry no département. */
+export const NATIONAL_ONLY_ROLES: readonly Role[] = ['membre_cne'];
+/** Roles that always belong to one département. */
+export const DEPARTEMENTAL_ONLY_ROLES: readonly Role[] = ['membre_cde'];
