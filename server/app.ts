@@ -1,0 +1,121 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/client.js';
+import type { ServiceDeps } from './platform/deps.js';
+import type { MailOutbox } from './platform/mail/outbox.js';
+import { createLocalKeyProvider, type KeyProvider } from './platform/crypto/key-provider.js';
+import { AppError, registerErrorHandling } from './platform/errors.js';
+import { registerRequestContext } from './platform/http/request-context.js';
+import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { loggerOptions } from './platform/http/logging.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
+import { bootstrapRoutes } from './modules/bootstrap/bootstrap.routes.js';
+
+export interface AppDeps {
+  config: Config & { secret: string };
+  database: Database;
+  outbox: MailOutbox;
+  keys?: KeyProvider;
+  webDistDir?: string;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared access: read by the route-guard test. */
+    routeRecords: RouteRecord[];
+  }
+}
+
+/** Builds the Vigie HTTP application without listening: platform plugins, then one line per module. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const records: RouteRecord[] = [];
+  app.decorate('routeRecords', records);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) records.push({ method, url: route.url, access: route.config?.access });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Vigie API', version: '0.1.0', description: "API de Vigie, la plateforme de l'Ordre des médecins." },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vigie_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    store: pgRateLimitStore(database),
+    // Health probes come from the load balancer, not from users.
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+
+  const services: ServiceDeps = {
+    config,
+    database,
+    outbox: deps.outbox,
+    keys: deps.keys ?? createLocalKeyProvider(config.secret),
+    sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  };
+  registerRequestContext(app, { database, secret: config.secret, sessionPolicy: services.sessionPolicy, cookieSecure: config.cookieSecure });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { deps: services });
+  await app.register(accountRoutes, { deps: services });
+  await app.register(adminUsersRoutes, { deps: services });
+  await app.register(bootstrapRoutes, { deps: services });
+  await registerWebApp(app, deps.webDistDir ?? 'web/dist');
+
+  return app;
+}

@@ -1,0 +1,67 @@
+import { auditLog } from '../db/schema.js';
+import type { Executor } from '../db/client.js';
+
+/** Every auditable action, named `module.entity.verb_past`. */
+export type AuditAction =
+  | 'auth.session.created'
+  | 'auth.session.second_factor_verified'
+  | 'auth.session.ended'
+  | 'auth.login.failed'
+  | 'auth.second_factor.failed'
+  | 'authz.access.denied'
+  | 'account.password.changed'
+  | 'account.password_reset.requested'
+  | 'account.password_reset.completed'
+  | 'account.totp.setup_started'
+  | 'account.totp.enabled'
+  | 'account.totp.disabled'
+  | 'account.recovery_codes.regenerated'
+  | 'account.recovery_code.used'
+  | 'admin.user.created'
+  | 'admin.user.updated'
+  | 'admin.user.second_factor_reset'
+  | 'admin.audit_log.read';
+
+/** Who acts, from where: built once per request (or per job/script) and passed down to services. */
+export interface AuditContext {
+  actorId: string | null;
+  actorRole: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorRole: 'system', ip: null, requestId: null };
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  /** Why, when the action asks for a reason (second-factor reset, bulk export…). */
+  reason?: string | null;
+  /** Structured facts; never secrets, and personal data only masked (see maskEmail). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry to the audit log inside the caller's transaction, so the entry exists if and only if
+ * the change does. The database trigger chains it to the previous entry.
+ */
+export async function recordAudit(tx: Executor, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: ctx.actorId,
+    actorRole: ctx.actorRole,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    reason: event.reason ?? null,
+    details: event.details ?? {},
+  });
+}
+
+/** « j***@example.fr »: enough for a reviewer to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything a repo function can run a query on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+/** Plain SQL access for the few places that need it (migrations, the job queue). */
+export interface RawExecutor {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements (no parameters); returns the last statement's rows. */
+  exec(script: string): Promise<{ rows: unknown[] }>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'pg';
+  db: Db;
+  raw: RawExecutor;
+  /** Runs fn inside one transaction on one connection, with raw SQL access. */
+  rawTransaction<T>(fn: (tx: RawExecutor) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'pg'; url: string; poolSize: number }
+  | { kind: 'pglite'; dataDir: string | null };
+
+/** Opens the embedded PGlite (data under dataDir, or in memory when null) or a PostgreSQL server pool. */
+export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
+  return target.kind === 'pg' ? openPg(target.url, target.poolSize, logger) : openPglite(target.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+  await client.waitReady;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): RawExecutor => ({
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await q.query<T>(text, params as never[])).rows }),
+    exec: async (script: string) => ({ rows: (await q.exec(script)).at(-1)?.rows ?? [] }),
+  });
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client }) as unknown as Db,
+    raw: wrap(client),
+    rawTransaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPg(url: string, poolSize: number, logger?: Logger): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A dropped idle connection must not crash the process; the pool replaces it on next use.
+  pool.on('error', (err) => logger?.warn({ err: { message: err.message } }, 'database connection lost'));
+  const raw: RawExecutor = {
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
+    exec: async (script: string) => lastRows(await pool.query(script)),
+  };
+  return {
+    kind: 'pg',
+    db: drizzlePg({ client: pool }) as unknown as Db,
+    raw,
+    rawTransaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as T[] }),
+          exec: async (script: string) => lastRows(await client.query(script)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+// pg returns an array of results for a multi-statement script, a single result otherwise.
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): { rows: unknown[] } {
+  const last = Array.isArray(result) ? result.at(-1) : result;
+  return { rows: last?.rows ?? [] };
+}

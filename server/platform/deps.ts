@@ -1,0 +1,14 @@
+import type { Config } from '../config.js';
+import type { SessionPolicy } from './auth/session-store.js';
+import type { KeyProvider } from './crypto/key-provider.js';
+import type { Database } from './db/client.js';
+import type { MailOutbox } from './mail/outbox.js';
+
+/** What services need from the platform, built once in buildApp and passed down explicitly. */
+export interface ServiceDeps {
+  config: Config;
+  database: Database;
+  keys: KeyProvider;
+  outbox: MailOutbox;
+  sessionPolicy: SessionPolicy;
+}

@@ -1,0 +1,52 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+/**
+ * A durable job queue in PostgreSQL (pg-boss). Every instance runs workers; a job is fetched with
+ * SKIP LOCKED, so each runs once even with several instances, and survives a crash until retried.
+ */
+export interface JobQueue {
+  enqueue<T extends object>(queue: string, data: T): Promise<void>;
+  work<T extends object>(queue: string, handler: JobHandler<T>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobQueue(database: Database, logger: Logger): Promise<JobQueue> {
+  const boss = new PgBoss({
+    // pg-boss runs its own SQL through this adapter, so PGlite and a PostgreSQL server behave the same.
+    db: {
+      executeSql: (text: string, values?: unknown[]) =>
+        values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text),
+    },
+    schedule: false,
+    migrate: true,
+    // Job payloads (mails) may hold personal data: keep finished jobs an hour only.
+    archiveCompletedAfterSeconds: 60,
+    deleteAfterSeconds: 3600,
+  } as unknown as PgBoss.ConstructorOptions);
+  boss.on('error', (err: Error) => logger.error({ err: { message: err.message } }, 'job queue error'));
+  await boss.start();
+  const created = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    created.add(name);
+  };
+  return {
+    async enqueue(queue, data) {
+      await ensureQueue(queue);
+      await boss.send(queue, data);
+    },
+    async work(queue, handler) {
+      await ensureQueue(queue);
+      // One job per fetch: a failure retries that job alone, never its neighbours.
+      await boss.work(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

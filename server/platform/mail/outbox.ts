@@ -1,0 +1,24 @@
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Mailer, OutgoingMail } from './mailer.js';
+
+export const MAIL_QUEUE = 'mail.send';
+
+/**
+ * Where services put mail once their transaction has committed. Production and the app use the durable
+ * job queue (retried until the relay accepts it); scripts without workers may send directly.
+ */
+export interface MailOutbox {
+  queue(mail: OutgoingMail): Promise<void>;
+}
+
+export function createQueuedOutbox(jobs: JobQueue): MailOutbox {
+  return { queue: (mail) => jobs.enqueue(MAIL_QUEUE, mail) };
+}
+
+export function createDirectOutbox(mailer: Mailer): MailOutbox {
+  return { queue: (mail) => mailer.send(mail) };
+}
+
+export async function startMailWorker(jobs: JobQueue, mailer: Mailer): Promise<void> {
+  await jobs.work<OutgoingMail>(MAIL_QUEUE, (mail) => mailer.send(mail));
+}

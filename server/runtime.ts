@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { migrate } from './platform/db/migrate.js';
+import { createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { startSmtpCatcher, type SmtpCatcher } from './platform/mail/smtp-catcher.js';
+import { createQueuedOutbox, startMailWorker } from './platform/mail/outbox.js';
+import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
+import { purgeExpiredSessions } from './platform/auth/session-store.js';
+import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
+
+export interface Runtime {
+  app: FastifyInstance;
+  database: Database;
+  catcher: SmtpCatcher | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The secret signs CSRF tokens and derives the sealing keys. Production must set VIGIE_SECRET; in
+ * development one is generated once and kept under the data directory so restarts keep sessions valid.
+ */
+export function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  const file = path.join(config.dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = crypto.getRandomValues(new Uint8Array(32)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Opens the database (migrating it), the mail path and the job workers, and builds the app. With no
+ * SMTP_URL outside production, a local SMTP catcher stores mail as .eml files under the data dir.
+ */
+export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string } = {}): Promise<Runtime> {
+  const logger = pino({ level: config.logLevel });
+  const database =
+    options.database ??
+    (await openDatabase(
+      config.databaseUrl
+        ? { kind: 'pg', url: config.databaseUrl, poolSize: config.databasePoolSize }
+        : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') },
+      logger,
+    ));
+  await migrate(database);
+
+  let catcher: SmtpCatcher | null = null;
+  let smtpUrl = config.smtpUrl;
+  if (!smtpUrl) {
+    catcher = await startSmtpCatcher({ port: config.smtpCatcherPort, saveDir: path.join(config.dataDir, 'mail') }).catch((err: NodeJS.ErrnoException) => {
+      // Another local instance already runs the catcher on this port: share it.
+      if (err.code !== 'EADDRINUSE') throw err;
+      return null;
+    });
+    smtpUrl = `smtp://127.0.0.1:${catcher?.port ?? config.smtpCatcherPort}`;
+  }
+  const mailer: Mailer = createSmtpMailer(smtpUrl, config.mailFrom);
+  const jobs: JobQueue = await startJobQueue(database, logger);
+  if (config.jobsEnabled) await startMailWorker(jobs, mailer);
+
+  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), webDistDir: options.webDistDir });
+  const sweeper = setInterval(() => {
+    Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database)]).catch((err: Error) =>
+      logger.warn({ err: { message: err.message } }, 'sweep failed'),
+    );
+  }, 10 * 60_000);
+  sweeper.unref();
+
+  return {
+    app,
+    database,
+    catcher,
+    async close() {
+      clearInterval(sweeper);
+      await app.close();
+      await jobs.stop();
+      mailer.close();
+      await catcher?.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

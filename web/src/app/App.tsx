@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { createQueryClient } from './query-client.js';
+import { AppShell } from './AppShell.js';
+import { RequirePermission, RequireSession } from './guards.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { LoginPage } from '../modules/auth/LoginPage.js';
+import { PasswordForgotPage } from '../modules/auth/PasswordForgotPage.js';
+import { PasswordResetPage } from '../modules/auth/PasswordResetPage.js';
+import { AccountPage } from '../modules/account/AccountPage.js';
+import { HomePage } from '../modules/home/HomePage.js';
+import { UsersPage } from '../modules/admin-users/UsersPage.js';
+import { AuditPage } from '../modules/admin-users/AuditPage.js';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<AppShell />}>
+              <Route element={<RequireSession allow={['anonymous', 'pending_second_factor']} />}>
+                <Route path="/connexion" element={<LoginPage />} />
+              </Route>
+              <Route path="/mot-de-passe-oublie" element={<PasswordForgotPage />} />
+              <Route path="/reinitialiser-mot-de-passe" element={<PasswordResetPage />} />
+              <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
+                <Route path="/compte" element={<AccountPage />} />
+              </Route>
+              <Route element={<RequireSession allow={['active']} />}>
+                <Route index element={<HomePage />} />
+                <Route element={<RequirePermission permission="users:read" />}>
+                  <Route path="/admin/utilisateurs" element={<UsersPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="audit:read" />}>
+                  <Route path="/admin/journal" element={<AuditPage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,74 @@
+import type { FormEvent } from 'react';
+import { SelectField, TextField } from '../../components/fields.js';
+import type { UserFilters } from './admin-users.api.js';
+import { DepartementOptions, RoleOptions, STATUS_LABELS } from './options.js';
+
+const ID = 'filtres';
+
+/** The search form; its values live in the URL so a filtered list can be bookmarked and shared. */
+export function UserFiltersForm({ filters, onApply }: {
+  filters: UserFilters;
+  onApply: (filters: UserFilters) => void;
+}) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onApply({
+      q: String(form.get('q') ?? '').trim(),
+      role: String(form.get('role') ?? ''),
+      departement: String(form.get('departement') ?? ''),
+      status: String(form.get('status') ?? ''),
+      page: 1,
+    });
+  }
+
+  return (
+    // The key resets the uncontrolled fields when the URL changes (back button, « Effacer »).
+    <form
+      key={JSON.stringify(filters)}
+      className="filters"
+      role="search"
+      aria-label="Filtrer les utilisateurs"
+      noValidate
+      onSubmit={onSubmit}
+    >
+      <TextField
+        idPrefix={ID}
+        name="q"
+        label="Rechercher"
+        type="search"
+        defaultValue={filters.q}
+        hint="Nom ou adresse électronique"
+        autoComplete="off"
+      />
+      <SelectField idPrefix={ID} name="role" label="Rôle" defaultValue={filters.role}>
+        <option value="">Tous les rôles</option>
+        <RoleOptions />
+      </SelectField>
+      <SelectField idPrefix={ID} name="departement" label="Département" defaultValue={filters.departement}>
+        <option value="">Tous les départements</option>
+        <DepartementOptions />
+      </SelectField>
+      <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={filters.status}>
+        <option value="">Tous les statuts</option>
+        {Object.entries(STATUS_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          Filtrer
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onApply({ q: '', role: '', departement: '', status: '', page: 1 })}
+        >
+          Effacer les filtres
+        </button>
+      </div>
+    </form>
+  );
+}

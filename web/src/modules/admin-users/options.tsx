@@ -1,0 +1,48 @@
+import { DEPARTEMENT_CODES } from '../../../../contracts/departements.js';
+import { NATIONAL_ONLY_ROLES, DEPARTEMENTAL_ONLY_ROLES, ROLE_LABELS, ROLES } from '../../../../contracts/roles.js';
+import type { Role } from '../../../../contracts/roles.js';
+import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
+
+export const STATUS_LABELS: Record<TUserView['status'], string> = {
+  active: 'Activé',
+  disabled: 'Désactivé',
+};
+
+export function roleLabel(role: string | null): string {
+  if (!role) return 'Système';
+  return (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : role;
+}
+
+export function RoleOptions() {
+  return ROLES.map((role) => (
+    <option key={role} value={role}>
+      {ROLE_LABELS[role]}
+    </option>
+  ));
+}
+
+export function DepartementOptions() {
+  return DEPARTEMENT_CODES.map((code) => (
+    <option key={code} value={code}>
+      {code}
+    </option>
+  ));
+}
+
+/** What the département field accepts for a role: national only, one département only, or either. */
+export function departementRule(role: Role): 'national' | 'required' | 'optional' {
+  if (NATIONAL_ONLY_ROLES.includes(role)) return 'national';
+  if (DEPARTEMENTAL_ONLY_ROLES.includes(role)) return 'required';
+  return 'optional';
+}
+
+export function departementHint(role: Role): string {
+  switch (departementRule(role)) {
+    case 'national':
+      return 'Ce rôle est national : aucun département.';
+    case 'required':
+      return 'Ce rôle exige un département.';
+    case 'optional':
+      return 'Choisissez « National » pour un compte sans département.';
+  }
+}

@@ -1,0 +1,68 @@
+import type { FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Page } from '../../components/Page.js';
+import { TextField } from '../../components/fields.js';
+import { FormError } from '../../components/FormError.js';
+import { toFormErrors } from '../../lib/form-errors.js';
+import { useSession } from '../../lib/session.js';
+import { useLogin } from './auth.api.js';
+import { SecondFactorStep } from './SecondFactorStep.js';
+
+const ID = 'connexion';
+
+function LoginForm() {
+  const login = useLogin();
+  const errors = toFormErrors(login.error, { INVALID_CREDENTIALS: 'password' });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    login.mutate({ email: String(form.get('email') ?? '').trim(), password: String(form.get('password') ?? '') });
+  }
+
+  return (
+    <form className="form card" noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-titre`}>
+      <h2 id={`${ID}-titre`}>Identifiez-vous</h2>
+      <FormError errors={errors} idPrefix={ID} />
+      <TextField
+        idPrefix={ID}
+        name="email"
+        label="Adresse électronique"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        spellCheck={false}
+        required
+        hint="Par exemple : prenom.nom@exemple.fr"
+        error={errors?.fields.email}
+      />
+      <TextField
+        idPrefix={ID}
+        name="password"
+        label="Mot de passe"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors?.fields.password}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={login.isPending}>
+          Se connecter
+        </button>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </div>
+    </form>
+  );
+}
+
+export function LoginPage() {
+  const { data: session } = useSession();
+  return (
+    <Page title="Connexion" heading="Connexion à Vigie">
+      <p className="lead">
+        Vigie protège les médecins contre les démarchages frauduleux et l'usurpation d'identité.
+      </p>
+      {session?.state === 'pending_second_factor' ? <SecondFactorStep /> : <LoginForm />}
+    </Page>
+  );
+}

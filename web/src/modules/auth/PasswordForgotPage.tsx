@@ -1,0 +1,64 @@
+import type { FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Page } from '../../components/Page.js';
+import { TextField } from '../../components/fields.js';
+import { FormError } from '../../components/FormError.js';
+import { Notice } from '../../components/Notice.js';
+import { toFormErrors } from '../../lib/form-errors.js';
+import { usePasswordResetRequest } from './auth.api.js';
+
+const ID = 'oubli';
+
+export function PasswordForgotPage() {
+  const request = usePasswordResetRequest();
+  const errors = toFormErrors(request.error);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    request.mutate({ email });
+  }
+
+  return (
+    <Page title="Mot de passe oublié">
+      {request.isSuccess ? (
+        <Notice tone="success" title="Demande enregistrée" live>
+          <p>
+            Si un compte correspond à cette adresse, un courriel vient d'être envoyé. Le lien est valable 30
+            minutes.
+          </p>
+        </Notice>
+      ) : (
+        <form className="form card" noValidate onSubmit={onSubmit}>
+          <p>
+            Saisissez l'adresse électronique de votre compte Vigie. Vous recevrez un lien pour choisir un
+            nouveau mot de passe.
+          </p>
+          <FormError errors={errors} idPrefix={ID} />
+          <TextField
+            idPrefix={ID}
+            name="email"
+            label="Adresse électronique"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            required
+            error={errors?.fields.email}
+          />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={request.isPending}>
+              Recevoir un lien
+            </button>
+          </div>
+        </form>
+      )}
+      <p className="notice-text">
+        Vigie ne vous demandera jamais votre mot de passe par téléphone, par SMS ou par courriel.
+      </p>
+      <p>
+        <Link to="/connexion">Retour à la connexion</Link>
+      </p>
+    </Page>
+  );
+}

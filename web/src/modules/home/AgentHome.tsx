@@ -1,0 +1,32 @@
+import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
+import { Page } from '../../components/Page.js';
+import { Notice } from '../../components/Notice.js';
+import { AccountCard, ComingSoon } from './HomeCards.js';
+
+export function AgentHome({ user }: { user: TSessionUser }) {
+  const heading = user.departement
+    ? `Espace agent du conseil départemental (${user.departement})`
+    : 'Espace agent du conseil national';
+  return (
+    <Page title="Espace agent" heading={heading}>
+      <p className="lead">Bonjour {user.displayName}.</p>
+      <Notice tone="warning" title="Usurpations d'identité : la règle à appliquer">
+        <p>
+          Toute mise à jour des coordonnées d'un médecin, tout transfert et toute inscription ne peuvent être
+          réalisés qu'en présence physique de l'intéressé, après vérification de son titre d'identité (passeport
+          ou carte d'identité). Ne traitez jamais ces demandes par téléphone ou par courriel.
+        </p>
+      </Notice>
+      <ul className="cards">
+        <AccountCard />
+      </ul>
+      <ComingSoon
+        items={[
+          'Registre des médecins et changements de coordonnées',
+          'Signalements de démarchages abusifs et campagnes',
+          'Alertes aux médecins du département',
+        ]}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+/** A card whose title is a link to a screen of Vigie. */
+export function LinkCard({ to, title, children }: { to: string; title: string; children: ReactNode }) {
+  return (
+    <li className="card card--link">
+      <h2>
+        <Link to={to}>{title}</Link>
+      </h2>
+      {children}
+    </li>
+  );
+}
+
+/** Features announced but not built yet: plain text, never links. */
+export function ComingSoon({ items }: { items: string[] }) {
+  return (
+    <section className="section" aria-labelledby="bientot">
+      <h2 id="bientot">Prochainement</h2>
+      <ul className="coming-soon">
+        {items.map((item) => (
+          <li key={item}>
+            {item} <span className="badge">bientôt disponible</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function AccountCard() {
+  return (
+    <LinkCard to="/compte" title="Mon compte et la double authentification">
+      <p>Consultez vos informations, changez votre mot de passe et gérez la double authentification.</p>
+    </LinkCard>
+  );
+}

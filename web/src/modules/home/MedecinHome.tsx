@@ -1,0 +1,35 @@
+import { Link } from 'react-router';
+import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
+import { Page } from '../../components/Page.js';
+import { Notice } from '../../components/Notice.js';
+import { AccountCard, ComingSoon } from './HomeCards.js';
+import { OrdreGuidance } from './OrdreGuidance.js';
+
+export function MedecinHome({ user }: { user: TSessionUser }) {
+  return (
+    <Page title="Espace médecin">
+      <p className="lead">Bonjour {user.displayName}.</p>
+      {user.secondFactorEnabled ? null : (
+        <Notice tone="warning" title="Protégez votre compte avec la double authentification">
+          <p>
+            Avec la double authentification, un code affiché sur votre téléphone est demandé à chaque connexion :
+            votre compte reste protégé même si votre mot de passe est dérobé.
+          </p>
+          <p>
+            <Link to="/compte">Activer la double authentification dans mon compte</Link>
+          </p>
+        </Notice>
+      )}
+      <ul className="cards">
+        <AccountCard />
+      </ul>
+      <OrdreGuidance />
+      <ComingSoon
+        items={[
+          'Vérifier un SMS, un courriel, un appel ou un lien suspect',
+          "Signaler un démarchage abusif à l'Ordre",
+        ]}
+      />
+    </Page>
+  );
+}
