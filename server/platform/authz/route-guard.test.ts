@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../../contracts/permissions.js';
+import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { TestClient } from '../../test/test-client.js';
+
+// Public routes are a short, deliberate list: adding one means adding it here, in review.
+const PUBLIC_ROUTES = new Set([
+  'GET /healthz',
+  'HEAD /healthz',
+  'GET /readyz',
+  'HEAD /readyz',
+  'GET /api/openapi.json',
+  'HEAD /api/openapi.json',
+  'GET /api/session',
+  'HEAD /api/session',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password-reset/request',
+  'POST /api/auth/password-reset/confirm',
+  'POST /api/bootstrap/admin',
+  'GET /*',
+  'HEAD /*',
+]);
+
+describe('every route is either declared public or guarded by a permission', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('declares an access rule on every registered route', () => {
+    const routes = t.app.routeRecords;
+    expect(routes.length).toBeGreaterThan(15);
+    const offenders = routes.filter((r) => {
+      const key = `${r.method} ${r.url}`;
+      if (r.access === 'public') return !PUBLIC_ROUTES.has(key);
+      const permission = (r.access as { permission?: string } | undefined)?.permission;
+      return !permission || !(PERMISSIONS as readonly string[]).includes(permission);
+    });
+    expect(offenders.map((r) => `${r.method} ${r.url} (${JSON.stringify(r.access)})`)).toEqual([]);
+  });
+
+  it('refuses every guarded route to an anonymous caller before doing anything', async () => {
+    const client = new TestClient(t.app);
+    await client.refreshSession();
+    const guarded = t.app.routeRecords.filter((r) => r.access !== 'public' && r.method !== 'HEAD');
+    expect(guarded.length).toBeGreaterThan(5);
+    for (const route of guarded) {
+      const url = route.url.replace(':id', '00000000-0000-4000-8000-000000000000');
+      const res = await client.request(route.method as 'GET', url, route.method === 'GET' ? undefined : {});
+      expect({ route: `${route.method} ${route.url}`, status: res.statusCode, code: res.json().error?.code }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import type { Role } from '../../contracts/roles.js';
+import type { Database } from '../platform/db/client.js';
+import { auditLog, users, type UserRow } from '../platform/db/schema.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { currentTotpCode, generateTotpSecret } from '../platform/auth/totp.js';
+import type { KeyProvider } from '../platform/crypto/key-provider.js';
+import { TOTP_SEAL_PURPOSE } from '../modules/auth/auth.service.js';
+
+export const DEFAULT_PASSWORD = 'correct horse battery staple';
+let counter = 0;
+
+export interface TestUser {
+  user: UserRow;
+  password: string;
+  totpSecret: string | null;
+}
+
+/** Inserts an account directly (as the registry or an admin would have), optionally with TOTP on. */
+export async function buildUser(
+  database: Database,
+  keys: KeyProvider,
+  options: { role?: Role; departement?: string | null; totp?: boolean; email?: string; status?: 'active' | 'disabled' } = {},
+): Promise<TestUser> {
+  const role = options.role ?? 'medecin';
+  const totpSecret = (options.totp ?? role !== 'medecin') ? generateTotpSecret() : null;
+  counter += 1;
+  const departement = options.departement === undefined ? (role === 'membre_cne' ? null : '75') : options.departement;
+  const [user] = await database.db
+    .insert(users)
+    .values({
+      email: options.email ?? `${role}.${counter}.${Math.random().toString(36).slice(2, 8)}@exemple.fr`,
+      displayName: `Test ${role} ${counter}`,
+      role,
+      departement,
+      status: options.status ?? 'active',
+      passwordHash: await hashPassword(DEFAULT_PASSWORD),
+      totpSecretSealed: totpSecret ? keys.seal(totpSecret, TOTP_SEAL_PURPOSE) : null,
+      totpEnabledAt: totpSecret ? new Date() : null,
+    })
+    .returning();
+  return { user: user!, password: DEFAULT_PASSWORD, totpSecret };
+}
+
+/**
+ * A TOTP code the server has not seen yet for this account: the current step, or the next one (still
+ * inside the accepted window) when the current step was already used by an earlier login in the test.
+ */
+export async function freshTotpCode(database: Database, userId: string, secret: string): Promise<string> {
+  const [row] = await database.db.select({ last: users.totpLastUsedStep }).from(users).where(eq(users.id, userId));
+  const now = Date.now();
+  const step = Math.floor(now / 30_000);
+  const last = row?.last ?? -1;
+  if (last < step) return currentTotpCode(secret, now);
+  if (last === step) return currentTotpCode(secret, now + 30_000);
+  throw new Error('no fresh TOTP step left in the window: wait 30 s');
+}
+
+export async function auditEntries(database: Database, action?: string) {
+  const rows = await database.db.select().from(auditLog).orderBy(auditLog.id);
+  return action ? rows.filter((r) => r.action === action) : rows;
+}
+
+/** Asserts-by-return: the last audit entry with this action, or throws naming what was expected. */
+export async function expectAudited(database: Database, action: string, entityId?: string) {
+  const rows = (await auditEntries(database, action)).filter((r) => entityId === undefined || r.entityId === entityId);
+  const last = rows.at(-1);
+  if (!last) throw new Error(`expected an audit entry ${action}${entityId ? ` on ${entityId}` : ''}`);
+  return last;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../config.js';
+import { startRuntime, type Runtime } from '../runtime.js';
+import type { Database } from '../platform/db/client.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../platform/mail/smtp-catcher.js';
+import { createLocalKeyProvider, type KeyProvider } from '../platform/crypto/key-provider.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', VIGIE_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:1', ...overrides });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  catcher: SmtpCatcher;
+  keys: KeyProvider;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+/**
+ * A complete Vigie on a fresh database with a real SMTP catcher: the same runtime as production, built
+ * with the test's own configuration. Pass `shared` to start a second instance on the same database.
+ */
+export async function buildTestApp(options: { env?: Record<string, string>; shared?: TestApp } = {}): Promise<TestApp> {
+  const testDb: TestDatabase | null = options.shared ? null : await createTestDatabase();
+  const database = options.shared?.database ?? testDb!.database;
+  const catcher = options.shared?.catcher ?? (await startSmtpCatcher());
+  const config = testConfig({ SMTP_URL: catcher.url, ...options.env });
+  const runtime = await startRuntime(config, { database, webDistDir: 'web/dist' });
+  await runtime.app.ready();
+  return {
+    app: runtime.app,
+    database,
+    catcher,
+    keys: createLocalKeyProvider(TEST_SECRET),
+    runtime,
+    async close() {
+      await runtime.close();
+      if (!options.shared) {
+        await catcher.close();
+        await testDb!.drop();
+      }
+    },
+  };
+}

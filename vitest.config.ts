@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: pure unit tests, HTTP-level server tests (PGlite by default, the PostgreSQL server with
+// VIGIE_TEST_DB=pg, plus *.pg.test.ts that need several connections) and browser journeys.
+const pg = process.env.VIGIE_TEST_DB === 'pg';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['contracts/**/*.test.ts', 'server/platform/**/*.unit.test.ts', 'server/modules/**/*.unit.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['server/**/*.test.ts', ...(pg ? ['server/**/*.pg.test.ts'] : [])],
+          exclude: ['**/*.unit.test.ts', ...(pg ? [] : ['**/*.pg.test.ts'])],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Two workers on this 2-core machine; each test file has its own database.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
