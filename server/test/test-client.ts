@@ -6,13 +6,20 @@ import { freshTotpCode, type TestUser } from './factories.js';
  * A browser-like client over app.inject: keeps cookies, sends the CSRF header on state-changing requests,
  * and can come from a chosen address.
  */
+let clientCount = 0;
+/** Each client gets its own address unless told otherwise, so per-address rate limits stay per test. */
+function nextAddress(): string {
+  clientCount += 1;
+  return `192.0.2.${clientCount % 250}` + (clientCount >= 250 ? `${Math.floor(clientCount / 250)}` : '');
+}
+
 export class TestClient {
   readonly cookies = new Map<string, string>();
   csrfToken = '';
 
   constructor(
     private app: FastifyInstance,
-    readonly ip = '127.0.0.1',
+    readonly ip = nextAddress(),
   ) {}
 
   /** Points the client at another instance (same cookies), as a load balancer would. */

@@ -30,7 +30,8 @@ export function RequireSession({ allow }: { allow: readonly SessionState[] }) {
   const location = useLocation();
 
   if (session.isPending) return <Loading />;
-  if (session.isError) {
+  // A failed background refetch keeps the last known session; only a first failure blocks the screen.
+  if (!session.data) {
     return (
       <Page title="Service indisponible">
         <FormError errors={toFormErrors(session.error)} idPrefix="session" />
