@@ -48,11 +48,12 @@ export function fieldError(path: string, message: string): AppError {
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
 
 function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    (typeof e.code === 'string' && CONNECTION_ERROR_CODES.has(e.code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '')
-  );
+  // Drizzle wraps driver errors: look down the cause chain.
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && CONNECTION_ERROR_CODES.has(e.code)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '')) return true;
+  }
+  return false;
 }
 
 function toAppError(err: FastifyError | AppError | Error): AppError {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
 import { startRuntime, type Runtime } from '../runtime.js';
-import type { Database } from '../platform/db/client.js';
+import { openDatabase, type Database } from '../platform/db/client.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../platform/mail/smtp-catcher.js';
 import { createLocalKeyProvider, type KeyProvider } from '../platform/crypto/key-provider.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -15,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** Connection URL when running against the PostgreSQL server. */
+  url: string | null;
   catcher: SmtpCatcher;
   keys: KeyProvider;
   runtime: Runtime;
@@ -27,7 +29,10 @@ export interface TestApp {
  */
 export async function buildTestApp(options: { env?: Record<string, string>; shared?: TestApp } = {}): Promise<TestApp> {
   const testDb: TestDatabase | null = options.shared ? null : await createTestDatabase();
-  const database = options.shared?.database ?? testDb!.database;
+  const url = options.shared ? options.shared.url : testDb!.url;
+  // A second instance on a PostgreSQL server gets its own connection pool, as a separate process would.
+  const ownPool = options.shared && url ? await openDatabase({ kind: 'pg', url, poolSize: 5 }) : null;
+  const database = ownPool ?? options.shared?.database ?? testDb!.database;
   const catcher = options.shared?.catcher ?? (await startSmtpCatcher());
   const config = testConfig({ SMTP_URL: catcher.url, ...options.env });
   const runtime = await startRuntime(config, { database, webDistDir: 'web/dist' });
@@ -35,11 +40,13 @@ export async function buildTestApp(options: { env?: Record<string, string>; shar
   return {
     app: runtime.app,
     database,
+    url,
     catcher,
     keys: createLocalKeyProvider(TEST_SECRET),
     runtime,
     async close() {
       await runtime.close();
+      await ownPool?.close();
       if (!options.shared) {
         await catcher.close();
         await testDb!.drop();
