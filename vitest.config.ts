@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['contracts/**/*.test.ts', 'server/platform/**/*.unit.test.ts', 'server/modules/**/*.unit.test.ts'],
+          include: ['contracts/**/*.test.ts', 'server/**/*.unit.test.ts'],
           environment: 'node',
         },
       },

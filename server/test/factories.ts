@@ -68,3 +68,8 @@ export async function expectAudited(database: Database, action: string, entityId
   if (!last) throw new Error(`expected an audit entry ${action}${entityId ? ` on ${entityId}` : ''}`);
   return last;
 }
+
+/** Stands for « 30 seconds later »: lets a test use one more TOTP code without waiting for the clock. */
+export async function advanceTotpWindow(database: Database, userId: string): Promise<void> {
+  await database.db.update(users).set({ totpLastUsedStep: null }).where(eq(users.id, userId));
+}

@@ -33,8 +33,3 @@ export function toFormErrors(
   if (error.retryAfterSeconds) message += ` Délai restant : ${formatDelay(error.retryAfterSeconds)}.`;
   return { message, fields };
 }
-
-/** A client-side check that failed before anything was sent. */
-export function localFormErrors(fields: Record<string, string>): FormErrors {
-  return { message: 'Certaines informations sont invalides. Corrigez les champs signalés.', fields };
-}

@@ -1,20 +1,16 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/fields.js';
+import { PasswordField } from '../../components/PasswordField.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
-import { localFormErrors, toFormErrors } from '../../lib/form-errors.js';
-import type { FormErrors } from '../../lib/form-errors.js';
+import { toFormErrors } from '../../lib/form-errors.js';
 import { usePasswordChange } from './account.api.js';
 
 const ID = 'changer-mot-de-passe';
 
 export function PasswordChangeForm() {
   const change = usePasswordChange();
-  const [localErrors, setLocalErrors] = useState<FormErrors | null>(null);
-  const errors =
-    localErrors ??
-    toFormErrors(change.error, { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' });
+  const errors = toFormErrors(change.error, { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,11 +18,6 @@ export function PasswordChangeForm() {
     const form = new FormData(formElement);
     const currentPassword = String(form.get('currentPassword') ?? '');
     const newPassword = String(form.get('newPassword') ?? '');
-    if (newPassword !== String(form.get('newPasswordConfirmation') ?? '')) {
-      setLocalErrors(localFormErrors({ newPasswordConfirmation: 'Les deux mots de passe ne sont pas identiques.' }));
-      return;
-    }
-    setLocalErrors(null);
     change.mutate({ currentPassword, newPassword }, { onSuccess: () => formElement.reset() });
   }
 
@@ -49,26 +40,16 @@ export function PasswordChangeForm() {
           required
           error={errors?.fields.currentPassword}
         />
-        <TextField
+        <PasswordField
           idPrefix={ID}
           name="newPassword"
           label="Nouveau mot de passe"
-          type="password"
           autoComplete="new-password"
           minLength={12}
           maxLength={128}
           required
           hint="12 caractères au moins, sans reprendre votre adresse électronique."
           error={errors?.fields.newPassword}
-        />
-        <TextField
-          idPrefix={ID}
-          name="newPasswordConfirmation"
-          label="Confirmer le nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors?.fields.newPasswordConfirmation}
         />
         <div className="form__actions">
           <button type="submit" className="button" disabled={change.isPending}>

@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page.js';
-import { TextField } from '../../components/fields.js';
+import { PasswordField } from '../../components/PasswordField.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { ApiError } from '../../lib/api.js';
-import { localFormErrors, toFormErrors } from '../../lib/form-errors.js';
-import type { FormErrors } from '../../lib/form-errors.js';
+import { toFormErrors } from '../../lib/form-errors.js';
 import { usePasswordResetConfirm } from './auth.api.js';
 
 const ID = 'nouveau-mot-de-passe';
@@ -28,19 +26,11 @@ export function PasswordResetPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
   const confirm = usePasswordResetConfirm();
-  const [localErrors, setLocalErrors] = useState<FormErrors | null>(null);
-  const errors = localErrors ?? toFormErrors(confirm.error);
+  const errors = toFormErrors(confirm.error, { PASSWORD_TOO_WEAK: 'password' });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get('password') ?? '');
-    const passwordConfirmation = String(form.get('passwordConfirmation') ?? '');
-    if (password !== passwordConfirmation) {
-      setLocalErrors(localFormErrors({ passwordConfirmation: 'Les deux mots de passe ne sont pas identiques.' }));
-      return;
-    }
-    setLocalErrors(null);
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
     confirm.mutate({ token, password });
   }
 
@@ -64,26 +54,16 @@ export function PasswordResetPage() {
       <form className="form card" noValidate onSubmit={onSubmit}>
         <p>Choisissez un mot de passe d'au moins 12 caractères, que vous n'utilisez sur aucun autre site.</p>
         <FormError errors={errors} idPrefix={ID} />
-        <TextField
+        <PasswordField
           idPrefix={ID}
           name="password"
           label="Nouveau mot de passe"
-          type="password"
           autoComplete="new-password"
           minLength={12}
           maxLength={128}
           required
           hint="12 caractères au moins. Une phrase de plusieurs mots est facile à retenir et difficile à deviner."
           error={errors?.fields.password}
-        />
-        <TextField
-          idPrefix={ID}
-          name="passwordConfirmation"
-          label="Confirmer le nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors?.fields.passwordConfirmation}
         />
         <div className="form__actions">
           <button type="submit" className="button" disabled={confirm.isPending}>
