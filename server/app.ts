@@ -26,6 +26,8 @@ export interface AppDeps {
   outbox: MailOutbox;
   keys?: KeyProvider;
   webDistDir?: string;
+  /** Where logs go (stdout by default). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RouteRecord {
@@ -45,7 +47,7 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),

@@ -38,7 +38,7 @@ export function resolveSecret(config: Config): string {
  * Opens the database (migrating it), the mail path and the job workers, and builds the app. With no
  * SMTP_URL outside production, a local SMTP catcher stores mail as .eml files under the data dir.
  */
-export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string; logStream?: NodeJS.WritableStream } = {}): Promise<Runtime> {
   const logger = pino({ level: config.logLevel });
   const database =
     options.database ??
@@ -64,7 +64,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
   const jobs: JobQueue = await startJobQueue(database, logger);
   if (config.jobsEnabled) await startMailWorker(jobs, mailer);
 
-  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), webDistDir: options.webDistDir });
+  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), webDistDir: options.webDistDir, logStream: options.logStream });
   const sweeper = setInterval(() => {
     Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database)]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),

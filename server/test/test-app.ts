@@ -27,7 +27,7 @@ export interface TestApp {
  * A complete Vigie on a fresh database with a real SMTP catcher: the same runtime as production, built
  * with the test's own configuration. Pass `shared` to start a second instance on the same database.
  */
-export async function buildTestApp(options: { env?: Record<string, string>; shared?: TestApp } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { env?: Record<string, string>; shared?: TestApp; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const testDb: TestDatabase | null = options.shared ? null : await createTestDatabase();
   const url = options.shared ? options.shared.url : testDb!.url;
   // A second instance on a PostgreSQL server gets its own connection pool, as a separate process would.
@@ -35,7 +35,7 @@ export async function buildTestApp(options: { env?: Record<string, string>; shar
   const database = ownPool ?? options.shared?.database ?? testDb!.database;
   const catcher = options.shared?.catcher ?? (await startSmtpCatcher());
   const config = testConfig({ SMTP_URL: catcher.url, ...options.env });
-  const runtime = await startRuntime(config, { database, webDistDir: 'web/dist' });
+  const runtime = await startRuntime(config, { database, webDistDir: 'web/dist', logStream: options.logStream });
   await runtime.app.ready();
   return {
     app: runtime.app,
