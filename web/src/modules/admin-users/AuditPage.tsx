@@ -74,7 +74,9 @@ export function AuditPage() {
         <div className="table-wrap" role="region" aria-labelledby={`${ID}-legende`} tabIndex={0}>
           <table className="table">
             <caption id={`${ID}-legende`}>
-              Événements du journal d'audit{beforeId ? ` antérieurs au n° ${beforeId}` : ', les plus récents'}
+              <span className="table__caption">
+                Événements du journal d'audit{beforeId ? ` antérieurs au n° ${beforeId}` : ', les plus récents'}
+              </span>
             </caption>
             <thead>
               <tr>

@@ -12,7 +12,9 @@ export function UsersTable({ users, caption, canManage, onEdit, onResetSecondFac
   return (
     <div className="table-wrap" role="region" aria-labelledby="utilisateurs-legende" tabIndex={0}>
       <table className="table">
-        <caption id="utilisateurs-legende">{caption}</caption>
+        <caption id="utilisateurs-legende">
+          <span className="table__caption">{caption}</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">Nom</th>
