@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { startRuntime, type Runtime } from '../server/runtime.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../server/platform/mail/smtp-catcher.js';
+import { createLocalKeyProvider, type KeyProvider } from '../server/platform/crypto/key-provider.js';
+import { testConfig, TEST_SECRET } from '../server/test/test-app.js';
+
+export interface E2eEnv {
+  runtime: Runtime;
+  catcher: SmtpCatcher;
+  keys: KeyProvider;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Vigie listening on 127.0.0.1 with its embedded database in a temporary folder, and Chromium. */
+export async function startE2e(): Promise<E2eEnv> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-e2e-'));
+  const catcher = await startSmtpCatcher();
+  const runtime = await startRuntime(testConfig({ SMTP_URL: catcher.url, VIGIE_DATA_DIR: dataDir }), { webDistDir: 'web/dist' });
+  await runtime.app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (runtime.app.server.address() as AddressInfo).port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  return {
+    runtime,
+    catcher,
+    keys: createLocalKeyProvider(TEST_SECRET),
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await runtime.close();
+      await catcher.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and fails on any violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
+}
