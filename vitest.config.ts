@@ -6,6 +6,8 @@ const pg = process.env.VIGIE_TEST_DB === 'pg';
 
 export default defineConfig({
   test: {
+    // Two workers on a 2-core machine; each server test file has its own database.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -22,8 +24,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two workers on this 2-core machine; each test file has its own database.
-          maxWorkers: 2,
         },
       },
       {

@@ -24,11 +24,13 @@ export function PasswordChangeForm() {
   return (
     <section className="section" aria-labelledby={`${ID}-titre`}>
       <h2 id={`${ID}-titre`}>Changer de mot de passe</h2>
-      {change.isSuccess ? (
-        <Notice tone="success" live>
-          <p>Votre mot de passe a été modifié.</p>
-        </Notice>
-      ) : null}
+      <div role="status">
+        {change.isSuccess ? (
+          <Notice tone="success">
+            <p>Votre mot de passe a été modifié.</p>
+          </Notice>
+        ) : null}
+      </div>
       <form className="form" noValidate onSubmit={onSubmit}>
         <FormError errors={errors} idPrefix={ID} />
         <TextField

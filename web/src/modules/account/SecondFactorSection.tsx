@@ -52,7 +52,7 @@ export function SecondFactorSection({ account, enrolling }: { account: TAccountV
     body = (
       <>
         {disabled ? (
-          <Notice tone="success" live>
+          <Notice tone="success" focus>
             <p>La double authentification est désactivée.</p>
           </Notice>
         ) : null}

@@ -6,6 +6,7 @@ import { FormError } from '../../components/FormError.js';
 import { toQueryString } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { formatShortDateTime } from '../../lib/format.js';
+import { useFocusOnChange } from '../../lib/use-focus-on-change.js';
 import { useAudit } from './admin-users.api.js';
 import type { AuditEntry } from './admin-users.api.js';
 import { roleLabel } from './options.js';
@@ -41,6 +42,7 @@ export function AuditPage() {
   const action = searchParams.get('action') ?? '';
   const audit = useAudit({ beforeId, action });
   const data = audit.data;
+  useFocusOnChange(beforeId, `${ID}-tableau`);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,7 +73,7 @@ export function AuditPage() {
       {audit.isError ? <FormError errors={toFormErrors(audit.error)} idPrefix={ID} /> : null}
       {data && data.items.length === 0 ? <p role="status">Aucun événement ne correspond.</p> : null}
       {data && data.items.length > 0 ? (
-        <div className="table-wrap" role="region" aria-labelledby={`${ID}-legende`} tabIndex={0}>
+        <div id={`${ID}-tableau`} className="table-wrap" role="region" aria-labelledby={`${ID}-legende`} tabIndex={0}>
           <table className="table">
             <caption id={`${ID}-legende`}>
               <span className="table__caption">

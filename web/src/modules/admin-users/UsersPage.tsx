@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError.js';
 import { Pagination } from '../../components/Pagination.js';
 import { toQueryString } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
+import { useFocusOnChange } from '../../lib/use-focus-on-change.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { useUsers } from './admin-users.api.js';
 import type { UserFilters } from './admin-users.api.js';
@@ -15,6 +16,8 @@ import { UsersTable } from './UsersTable.js';
 import { UserCreateForm } from './UserCreateForm.js';
 import { UserEditDialog } from './UserEditDialog.js';
 import { SecondFactorResetDialog } from './SecondFactorResetDialog.js';
+
+const TABLE_ID = 'utilisateurs-tableau';
 
 function readFilters(params: URLSearchParams): UserFilters {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
@@ -37,6 +40,7 @@ export function UsersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readFilters(searchParams);
   const users = useUsers(filters);
+  useFocusOnChange(filters.page, TABLE_ID);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TUserView | null>(null);
   const [resetting, setResetting] = useState<TUserView | null>(null);
@@ -90,6 +94,7 @@ export function UsersPage() {
       {data && data.items.length === 0 ? <p role="status">Aucun utilisateur ne correspond à ces critères.</p> : null}
       {data && data.items.length > 0 ? (
         <UsersTable
+          id={TABLE_ID}
           users={data.items}
           caption={caption}
           canManage={canManage}

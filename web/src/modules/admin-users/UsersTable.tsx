@@ -2,7 +2,8 @@ import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
 import { departementLabel, formatShortDateTime } from '../../lib/format.js';
 import { STATUS_LABELS, roleLabel } from './options.js';
 
-export function UsersTable({ users, caption, canManage, onEdit, onResetSecondFactor }: {
+export function UsersTable({ id, users, caption, canManage, onEdit, onResetSecondFactor }: {
+  id: string;
   users: TUserView[];
   caption: string;
   canManage: boolean;
@@ -10,7 +11,7 @@ export function UsersTable({ users, caption, canManage, onEdit, onResetSecondFac
   onResetSecondFactor: (user: TUserView) => void;
 }) {
   return (
-    <div className="table-wrap" role="region" aria-labelledby="utilisateurs-legende" tabIndex={0}>
+    <div id={id} className="table-wrap" role="region" aria-labelledby="utilisateurs-legende" tabIndex={0}>
       <table className="table">
         <caption id="utilisateurs-legende">
           <span className="table__caption">{caption}</span>
@@ -31,7 +32,7 @@ export function UsersTable({ users, caption, canManage, onEdit, onResetSecondFac
           {users.map((user) => (
             <tr key={user.id}>
               <th scope="row">{user.displayName}</th>
-              <td className="break">{user.email}</td>
+              <td>{user.email}</td>
               <td>{roleLabel(user.role)}</td>
               <td>{departementLabel(user.departement)}</td>
               <td>

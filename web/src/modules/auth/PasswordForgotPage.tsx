@@ -22,7 +22,7 @@ export function PasswordForgotPage() {
   return (
     <Page title="Mot de passe oublié">
       {request.isSuccess ? (
-        <Notice tone="success" title="Demande enregistrée" live>
+        <Notice tone="success" title="Demande enregistrée" focus>
           <p>
             Si un compte correspond à cette adresse, un courriel vient d'être envoyé. Le lien est valable 30
             minutes.
