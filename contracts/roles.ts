@@ -17,5 +17,5 @@ export function roleRequiresSecondFactor(role: Role): boolean {
 
 /** Roles whose members act for the whole country and therefore carry no département. */
 export const NATIONAL_ONLY_ROLES: readonly Role[] = ['membre_cne'];
-/** Roles that always belong to one département. */
-export const DEPARTEMENTAL_ONLY_ROLES: readonly Role[] = ['membre_cde'];
+/** Roles that always belong to one département (a doctor is registered with one council). */
+export const DEPARTEMENTAL_ONLY_ROLES: readonly Role[] = ['membre_cde', 'medecin'];

@@ -23,7 +23,8 @@ export interface E2eEnv {
 export async function startE2e(): Promise<E2eEnv> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-e2e-'));
   const catcher = await startSmtpCatcher();
-  const runtime = await startRuntime(testConfig({ SMTP_URL: catcher.url, VIGIE_DATA_DIR: dataDir }), { webDistDir: 'web/dist' });
+  const runtime = await startRuntime(// Every browser context comes from 127.0.0.1: raise the per-address auth limit for the whole run.
+    testConfig({ SMTP_URL: catcher.url, VIGIE_DATA_DIR: dataDir, AUTH_RATE_LIMIT_PER_MINUTE: '200' }), { webDistDir: 'web/dist' });
   await runtime.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (runtime.app.server.address() as AddressInfo).port;
   const browser = await chromium.launch({

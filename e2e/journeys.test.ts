@@ -139,3 +139,28 @@ describe('an unknown address', () => {
     await page.context().close();
   });
 });
+
+describe('the first start', () => {
+  it('creates the first administrator from the printed link, who then enrols 2FA', async () => {
+    const { issueBootstrapTokenIfNeeded } = await import('../server/modules/bootstrap/bootstrap.service.js');
+    const { users } = await import('../server/platform/db/schema.js');
+    // Earlier journeys created administrators; the link is issued only when none exists.
+    await env.runtime.database.db.delete(users);
+    const token = await issueBootstrapTokenIfNeeded(env.runtime.database);
+    const page = await newPage();
+    await page.goto(`${env.baseUrl}/premier-administrateur?jeton=${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Créer le premier administrateur' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Adresse électronique').fill('premiere.admin@ordre.fr');
+    await page.getByLabel('Nom affiché').fill('Première Admin');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase de passe solide');
+    await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+    await page.getByText('Compte administrateur créé').waitFor();
+    await page.getByRole('link', { name: 'Se rendre à la page de connexion' }).click();
+    await page.getByLabel('Adresse électronique').fill('premiere.admin@ordre.fr');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase de passe solide');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Configurer la double authentification' }).waitFor();
+    await page.context().close();
+  });
+});

@@ -9,6 +9,6 @@ import { isInScope, type Actor } from '../../platform/authz/policy.js';
  */
 export function assertCanAssign(actor: Actor, role: Role, departement: string | null): void {
   if (NATIONAL_ONLY_ROLES.includes(role) && departement !== null) throw new AppError('DEPARTEMENT_NOT_ALLOWED');
-  if ((DEPARTEMENTAL_ONLY_ROLES.includes(role) || role === 'medecin') && departement === null) throw new AppError('DEPARTEMENT_REQUIRED');
+  if (DEPARTEMENTAL_ONLY_ROLES.includes(role) && departement === null) throw new AppError('DEPARTEMENT_REQUIRED');
   if (!isInScope(actor, departement) || (actor.departement !== null && departement === null)) throw new AppError('OUT_OF_SCOPE');
 }

@@ -13,6 +13,7 @@ import { AccountPage } from '../modules/account/AccountPage.js';
 import { HomePage } from '../modules/home/HomePage.js';
 import { UsersPage } from '../modules/admin-users/UsersPage.js';
 import { AuditPage } from '../modules/admin-users/AuditPage.js';
+import { FirstAdminPage } from '../modules/bootstrap/FirstAdminPage.js';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -27,6 +28,7 @@ export function App() {
               </Route>
               <Route path="/mot-de-passe-oublie" element={<PasswordForgotPage />} />
               <Route path="/reinitialiser-mot-de-passe" element={<PasswordResetPage />} />
+              <Route path="/premier-administrateur" element={<FirstAdminPage />} />
               <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
                 <Route path="/compte" element={<AccountPage />} />
               </Route>

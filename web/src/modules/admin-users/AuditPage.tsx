@@ -16,11 +16,11 @@ const ID = 'journal';
 function AuditRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr>
-      <td>{entry.id}</td>
+      <th scope="row">{entry.id}</th>
       <td>{formatShortDateTime(entry.occurredAt)}</td>
-      <th scope="row" className="break">
+      <td className="break">
         <code>{entry.action}</code>
-      </th>
+      </td>
       <td>
         {roleLabel(entry.actorRole)}
         {entry.actorId ? <span className="muted break"> {entry.actorId}</span> : null}

@@ -1,20 +1,17 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Role } from '../../../../contracts/roles.js';
-import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { FormError } from '../../components/FormError.js';
+import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useUserCreate } from './admin-users.api.js';
 import { DepartementOptions, RoleOptions, departementHint, departementRule } from './options.js';
 
-const ID = 'inviter';
+const ID = 'creer';
 
 /** Creates an account; the server e-mails the invitation to choose a first password. */
-export function UserCreateForm({ onCreated, onCancel }: {
-  onCreated: (user: TUserView) => void;
-  onCancel: () => void;
-}) {
+export function UserCreateForm({ id }: { id: string }) {
   const create = useUserCreate();
   const [role, setRole] = useState<Role>('medecin');
   const [departement, setDepartement] = useState('');
@@ -28,7 +25,8 @@ export function UserCreateForm({ onCreated, onCancel }: {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     create.mutate(
       {
         email: String(form.get('email') ?? '').trim(),
@@ -36,14 +34,29 @@ export function UserCreateForm({ onCreated, onCancel }: {
         role,
         departement: national || !departement ? null : departement,
       },
-      { onSuccess: onCreated },
+      {
+        onSuccess: () => {
+          formElement.reset();
+          setRole('medecin');
+          setDepartement('');
+        },
+      },
     );
   }
 
   return (
-    <form className="form card" noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-titre`}>
-      <h2 id={`${ID}-titre`}>Inviter un utilisateur</h2>
-      <p>Un courriel d'invitation lui sera envoyé pour choisir son mot de passe.</p>
+    <form id={id} className="form card" noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-titre`} tabIndex={-1}>
+      <h2 id={`${ID}-titre`}>Créer un compte</h2>
+      <p>La personne recevra un courriel d'invitation pour choisir son mot de passe (lien valable 72 heures).</p>
+      <div role="status">
+        {create.isSuccess ? (
+          <Notice tone="success">
+            <p>
+              Le compte de {create.data.displayName} est créé : une invitation a été envoyée à {create.data.email}.
+            </p>
+          </Notice>
+        ) : null}
+      </div>
       <FormError errors={errors} idPrefix={ID} />
       <TextField
         idPrefix={ID}
@@ -90,10 +103,7 @@ export function UserCreateForm({ onCreated, onCancel }: {
       </SelectField>
       <div className="form__actions">
         <button type="submit" className="button" disabled={create.isPending}>
-          Envoyer l'invitation
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Annuler
+          Créer le compte
         </button>
       </div>
     </form>

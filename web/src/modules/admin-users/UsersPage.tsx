@@ -18,6 +18,7 @@ import { UserEditDialog } from './UserEditDialog.js';
 import { SecondFactorResetDialog } from './SecondFactorResetDialog.js';
 
 const TABLE_ID = 'utilisateurs-tableau';
+const CREATE_ID = 'creer-un-compte';
 
 function readFilters(params: URLSearchParams): UserFilters {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
@@ -41,7 +42,6 @@ export function UsersPage() {
   const filters = readFilters(searchParams);
   const users = useUsers(filters);
   useFocusOnChange(filters.page, TABLE_ID);
-  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TUserView | null>(null);
   const [resetting, setResetting] = useState<TUserView | null>(null);
   const [message, setMessage] = useState('');
@@ -62,28 +62,9 @@ export function UsersPage() {
         ) : null}
       </div>
       {canManage ? (
-        creating ? (
-          <UserCreateForm
-            onCreated={(user) => {
-              setCreating(false);
-              setMessage(`Le compte de ${user.displayName} est créé : une invitation a été envoyée à ${user.email}.`);
-            }}
-            onCancel={() => setCreating(false)}
-          />
-        ) : (
-          <p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setMessage('');
-                setCreating(true);
-              }}
-            >
-              Inviter un utilisateur
-            </button>
-          </p>
-        )
+        <p>
+          <a href={`#${CREATE_ID}`}>Aller au formulaire de création de compte</a>
+        </p>
       ) : null}
       <UserFiltersForm
         filters={filters}
@@ -114,6 +95,7 @@ export function UsersPage() {
         hrefFor={(page) => `/admin/utilisateurs${searchOf({ ...filters, page })}`}
         label="Pages de la liste des utilisateurs"
       />
+      {canManage ? <UserCreateForm id={CREATE_ID} /> : null}
       {editing ? (
         <UserEditDialog
           user={editing}

@@ -32,6 +32,7 @@ export function DepartementOptions() {
 /** What the département field accepts for a role: national only, one département only, or either. */
 export function departementRule(role: Role): 'national' | 'required' | 'optional' {
   if (NATIONAL_ONLY_ROLES.includes(role)) return 'national';
+  // Doctors always belong to the département where they are registered (server policy).
   if (DEPARTEMENTAL_ONLY_ROLES.includes(role)) return 'required';
   return 'optional';
 }

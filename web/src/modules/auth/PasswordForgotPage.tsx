@@ -48,7 +48,7 @@ export function PasswordForgotPage() {
           />
           <div className="form__actions">
             <button type="submit" className="button" disabled={request.isPending}>
-              Recevoir un lien
+              Envoyer le lien
             </button>
           </div>
         </form>

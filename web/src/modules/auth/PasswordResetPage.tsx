@@ -43,7 +43,7 @@ export function PasswordResetPage() {
   } else if (confirm.isSuccess) {
     content = (
       <Notice tone="success" title="Mot de passe enregistré" focus>
-        <p>Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter.</p>
+        <p>Votre mot de passe a été enregistré. Vous pouvez maintenant vous connecter.</p>
         <p>
           <Link to="/connexion">Se rendre à la page de connexion</Link>
         </p>

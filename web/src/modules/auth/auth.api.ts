@@ -44,8 +44,11 @@ export function usePasswordResetRequest() {
   });
 }
 
+/** The server ends any session of this browser when a password is chosen from a link. */
 export function usePasswordResetConfirm() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string; password: string }) => api.post('/api/auth/password-reset/confirm', body),
+    onSuccess: () => refreshSession(queryClient),
   });
 }
