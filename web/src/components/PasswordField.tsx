@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
 import { TextField, fieldId } from './fields.js';
 
-type PasswordFieldProps = {
+export type PasswordFieldProps = {
   idPrefix: string;
   name: string;
   label: ReactNode;

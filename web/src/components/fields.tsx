@@ -40,7 +40,7 @@ function FieldText({ id, hint, error }: { id: string; hint: ReactNode; error: st
   );
 }
 
-type TextFieldProps = FieldBase & Omit<ComponentProps<'input'>, 'id' | 'name'>;
+export type TextFieldProps = FieldBase & Omit<ComponentProps<'input'>, 'id' | 'name'>;
 
 export function TextField({ idPrefix, name, label, hint, error, className, ...input }: TextFieldProps) {
   const id = fieldId(idPrefix, name);

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
-import { TextField } from '../../components/fields.js';
-import { PasswordField } from '../../components/PasswordField.js';
+import { CurrentPasswordField } from '../../components/CurrentPasswordField.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
+import { NewPasswordField } from '../../components/NewPasswordField.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { usePasswordChange } from './account.api.js';
@@ -33,31 +34,14 @@ export function PasswordChangeForm() {
       </div>
       <form className="form" noValidate onSubmit={onSubmit}>
         <FormError errors={errors} idPrefix={ID} />
-        <TextField
+        <CurrentPasswordField
           idPrefix={ID}
           name="currentPassword"
           label="Mot de passe actuel"
-          type="password"
-          autoComplete="current-password"
-          required
           error={errors?.fields.currentPassword}
         />
-        <PasswordField
-          idPrefix={ID}
-          name="newPassword"
-          label="Nouveau mot de passe"
-          autoComplete="new-password"
-          minLength={12}
-          maxLength={128}
-          required
-          hint="12 caractères au moins, sans reprendre votre adresse électronique."
-          error={errors?.fields.newPassword}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={change.isPending}>
-            Changer de mot de passe
-          </button>
-        </div>
+        <NewPasswordField idPrefix={ID} name="newPassword" error={errors?.fields.newPassword} />
+        <FormActions submitLabel="Changer de mot de passe" pending={change.isPending} />
       </form>
     </section>
   );

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { CheckboxField } from '../../components/fields.js';
+import { FocusedHeading } from '../../components/FocusedHeading.js';
+import { FormActions } from '../../components/FormActions.js';
 import { Notice } from '../../components/Notice.js';
 
 const ID = 'codes-de-secours';
@@ -18,14 +20,9 @@ function codesAsText(codes: string[]): string {
 
 /** Shows freshly generated recovery codes, once, until the user says they kept them. */
 export function RecoveryCodesPanel({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [kept, setKept] = useState(false);
   const [keptError, setKeptError] = useState<string | undefined>();
   const [copyStatus, setCopyStatus] = useState('');
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   async function copy() {
     try {
@@ -60,9 +57,7 @@ export function RecoveryCodesPanel({ codes, onContinue }: { codes: string[]; onC
 
   return (
     <div className="recovery">
-      <h3 ref={headingRef} tabIndex={-1}>
-        Vos codes de secours
-      </h3>
+      <FocusedHeading>Vos codes de secours</FocusedHeading>
       <Notice tone="warning" title="Conservez ces codes en lieu sûr : ils ne seront plus affichés">
         <p>
           Chaque code permet une seule connexion si vous n'avez plus accès à votre application d'authentification
@@ -100,11 +95,7 @@ export function RecoveryCodesPanel({ codes, onContinue }: { codes: string[]; onC
           }}
           error={keptError}
         />
-        <div className="form__actions">
-          <button type="submit" className="button">
-            Continuer
-          </button>
-        </div>
+        <FormActions submitLabel="Continuer" />
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { TAccountView } from '../../../../contracts/account.schemas.js';
@@ -13,6 +14,21 @@ import { RecoveryCodesRegenerateForm } from './RecoveryCodesRegenerateForm.js';
 
 const ID = 'double-authentification';
 type OpenForm = 'regenerate' | 'disable' | null;
+
+/** A button that opens or closes one of the forms shown below the buttons. */
+function FormToggle({ expanded, onClick, children }: { expanded: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      aria-expanded={expanded}
+      aria-controls={`${ID}-action`}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** Status of the second factor and every action on it: set up, regenerate recovery codes, disable. */
 export function SecondFactorSection({ account, enrolling }: { account: TAccountView; enrolling: boolean }) {
@@ -80,25 +96,13 @@ export function SecondFactorSection({ account, enrolling }: { account: TAccountV
           </Notice>
         ) : null}
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-expanded={openForm === 'regenerate'}
-            aria-controls={`${ID}-action`}
-            onClick={() => toggle('regenerate')}
-          >
+          <FormToggle expanded={openForm === 'regenerate'} onClick={() => toggle('regenerate')}>
             Générer de nouveaux codes de secours
-          </button>
+          </FormToggle>
           {account.secondFactorRequired ? null : (
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-expanded={openForm === 'disable'}
-              aria-controls={`${ID}-action`}
-              onClick={() => toggle('disable')}
-            >
+            <FormToggle expanded={openForm === 'disable'} onClick={() => toggle('disable')}>
               Désactiver la double authentification
-            </button>
+            </FormToggle>
           )}
         </div>
         <div id={`${ID}-action`}>

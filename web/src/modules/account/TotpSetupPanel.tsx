@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { FormEvent } from 'react';
 import type { TTotpSetup } from '../../../../contracts/account.schemas.js';
-import { TextField } from '../../components/fields.js';
+import { FocusedHeading } from '../../components/FocusedHeading.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
+import { OtpCodeField, readOtpCode } from '../../components/OtpCodeField.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { groupBy4 } from '../../lib/format.js';
 import { useTotpConfirm } from './account.api.js';
@@ -16,25 +17,18 @@ export function TotpSetupPanel({ setup, onConfirmed, onCancel }: {
   onCancel: () => void;
 }) {
   const confirm = useTotpConfirm();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const errors = toFormErrors(confirm.error, { SECOND_FACTOR_INVALID: 'code' });
   const secret = setup.secret.replace(/\s+/g, '');
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').replace(/\s+/g, '');
+    const code = readOtpCode(new FormData(event.currentTarget));
     confirm.mutate({ code }, { onSuccess: (result) => onConfirmed(result.recoveryCodes) });
   }
 
   return (
     <div className="setup">
-      <h3 id={`${ID}-titre`} ref={headingRef} tabIndex={-1}>
-        Configurer votre application d'authentification
-      </h3>
+      <FocusedHeading id={`${ID}-titre`}>Configurer votre application d'authentification</FocusedHeading>
       <ol className="steps">
         <li>
           Installez une application d'authentification sur votre téléphone si vous n'en avez pas (par exemple
@@ -64,25 +58,8 @@ export function TotpSetupPanel({ setup, onConfirmed, onCancel }: {
       </p>
       <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-titre`}>
         <FormError errors={errors} idPrefix={ID} />
-        <TextField
-          idPrefix={ID}
-          name="code"
-          label="Code à 6 chiffres"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          error={errors?.fields.code}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={confirm.isPending}>
-            Activer la double authentification
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Annuler
-          </button>
-        </div>
+        <OtpCodeField idPrefix={ID} error={errors?.fields.code} />
+        <FormActions submitLabel="Activer la double authentification" pending={confirm.isPending} onCancel={onCancel} />
       </form>
     </div>
   );

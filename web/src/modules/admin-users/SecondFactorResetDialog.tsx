@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
 import { Dialog } from '../../components/Dialog.js';
 import { TextAreaField } from '../../components/fields.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useSecondFactorReset } from './admin-users.api.js';
@@ -52,14 +53,12 @@ export function SecondFactorResetDialog({ user, onDone, onClose }: {
           hint="10 caractères au moins. Le motif est enregistré dans le journal d'audit."
           error={errors?.fields.reason}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--danger" disabled={reset.isPending}>
-            Réinitialiser
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
-            Annuler
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Réinitialiser"
+          pending={reset.isPending}
+          danger
+          onCancel={() => dialogRef.current?.close()}
+        />
       </form>
     </Dialog>
   );

@@ -1,27 +1,23 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Role } from '../../../../contracts/roles.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { DisplayNameField } from '../../components/DisplayNameField.js';
+import { EmailField } from '../../components/EmailField.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useUserCreate } from './admin-users.api.js';
-import { DepartementOptions, RoleOptions, departementHint, departementRule } from './options.js';
+import { DEPARTEMENT_ERROR_FIELDS, RoleDepartementFields, chosenDepartement } from './RoleDepartementFields.js';
+import type { RoleDepartement } from './RoleDepartementFields.js';
 
 const ID = 'creer';
+const INITIAL_ASSIGNMENT: RoleDepartement = { role: 'medecin', departement: '' };
 
 /** Creates an account; the server e-mails the invitation to choose a first password. */
 export function UserCreateForm({ id }: { id: string }) {
   const create = useUserCreate();
-  const [role, setRole] = useState<Role>('medecin');
-  const [departement, setDepartement] = useState('');
-  const national = departementRule(role) === 'national';
-  const errors = toFormErrors(create.error, {
-    EMAIL_TAKEN: 'email',
-    DEPARTEMENT_REQUIRED: 'departement',
-    DEPARTEMENT_NOT_ALLOWED: 'departement',
-    OUT_OF_SCOPE: 'departement',
-  });
+  const [assignment, setAssignment] = useState(INITIAL_ASSIGNMENT);
+  const errors = toFormErrors(create.error, { EMAIL_TAKEN: 'email', ...DEPARTEMENT_ERROR_FIELDS });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,14 +27,13 @@ export function UserCreateForm({ id }: { id: string }) {
       {
         email: String(form.get('email') ?? '').trim(),
         displayName: String(form.get('displayName') ?? '').trim(),
-        role,
-        departement: national || !departement ? null : departement,
+        role: assignment.role,
+        departement: chosenDepartement(assignment),
       },
       {
         onSuccess: () => {
           formElement.reset();
-          setRole('medecin');
-          setDepartement('');
+          setAssignment(INITIAL_ASSIGNMENT);
         },
       },
     );
@@ -58,54 +53,15 @@ export function UserCreateForm({ id }: { id: string }) {
         ) : null}
       </div>
       <FormError errors={errors} idPrefix={ID} />
-      <TextField
+      <EmailField idPrefix={ID} autoComplete="off" error={errors?.fields.email} />
+      <DisplayNameField
         idPrefix={ID}
-        name="email"
-        label="Adresse électronique"
-        type="email"
         autoComplete="off"
-        inputMode="email"
-        spellCheck={false}
-        required
-        error={errors?.fields.email}
-      />
-      <TextField
-        idPrefix={ID}
-        name="displayName"
-        label="Nom affiché"
-        autoComplete="off"
-        required
-        maxLength={120}
         hint="Par exemple : Dr Marie Durand"
         error={errors?.fields.displayName}
       />
-      <SelectField
-        idPrefix={ID}
-        name="role"
-        label="Rôle"
-        value={role}
-        onChange={(event) => setRole(event.currentTarget.value as Role)}
-        error={errors?.fields.role}
-      >
-        <RoleOptions />
-      </SelectField>
-      <SelectField
-        idPrefix={ID}
-        name="departement"
-        label="Département"
-        value={national ? '' : departement}
-        onChange={(event) => setDepartement(event.currentTarget.value)}
-        hint={departementHint(role)}
-        error={errors?.fields.departement}
-      >
-        <option value="">National</option>
-        {national ? null : <DepartementOptions />}
-      </SelectField>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          Créer le compte
-        </button>
-      </div>
+      <RoleDepartementFields idPrefix={ID} value={assignment} onChange={setAssignment} errors={errors?.fields} />
+      <FormActions submitLabel="Créer le compte" pending={create.isPending} />
     </form>
   );
 }

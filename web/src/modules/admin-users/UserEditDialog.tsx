@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Role } from '../../../../contracts/roles.js';
 import type { TUserUpdate, TUserView } from '../../../../contracts/admin-users.schemas.js';
 import { Dialog } from '../../components/Dialog.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { DisplayNameField } from '../../components/DisplayNameField.js';
+import { SelectField } from '../../components/fields.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useUserUpdate } from './admin-users.api.js';
-import { DepartementOptions, RoleOptions, STATUS_LABELS, departementHint, departementRule } from './options.js';
+import { StatusOptions } from './options.js';
+import { DEPARTEMENT_ERROR_FIELDS, RoleDepartementFields, chosenDepartement } from './RoleDepartementFields.js';
 
 const ID = 'modifier';
 
@@ -19,28 +21,22 @@ export function UserEditDialog({ user, onSaved, onClose }: {
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const update = useUserUpdate(user.id);
-  const [role, setRole] = useState<Role>(user.role);
-  const [departement, setDepartement] = useState(user.departement ?? '');
+  const [assignment, setAssignment] = useState({ role: user.role, departement: user.departement ?? '' });
   const [noChange, setNoChange] = useState(false);
-  const national = departementRule(role) === 'national';
   const errors = noChange
     ? { message: 'Aucune modification à enregistrer.', fields: {} }
-    : toFormErrors(update.error, {
-        DEPARTEMENT_REQUIRED: 'departement',
-        DEPARTEMENT_NOT_ALLOWED: 'departement',
-        OUT_OF_SCOPE: 'departement',
-      });
+    : toFormErrors(update.error, DEPARTEMENT_ERROR_FIELDS);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const changes: TUserUpdate = {};
     const displayName = String(form.get('displayName') ?? '').trim();
-    const nextDepartement = national || !departement ? null : departement;
+    const departement = chosenDepartement(assignment);
     const status = String(form.get('status')) as TUserView['status'];
     if (displayName !== user.displayName) changes.displayName = displayName;
-    if (role !== user.role) changes.role = role;
-    if (nextDepartement !== user.departement) changes.departement = nextDepartement;
+    if (assignment.role !== user.role) changes.role = assignment.role;
+    if (departement !== user.departement) changes.departement = departement;
     if (status !== user.status) changes.status = status;
     if (Object.keys(changes).length === 0) {
       setNoChange(true);
@@ -60,53 +56,17 @@ export function UserEditDialog({ user, onSaved, onClose }: {
       <form className="form" noValidate onSubmit={onSubmit}>
         <p className="break">{user.email}</p>
         <FormError errors={errors} idPrefix={ID} />
-        <TextField
+        <DisplayNameField
           idPrefix={ID}
-          name="displayName"
-          label="Nom affiché"
           defaultValue={user.displayName}
           autoComplete="off"
-          required
-          maxLength={120}
           error={errors?.fields.displayName}
         />
-        <SelectField
-          idPrefix={ID}
-          name="role"
-          label="Rôle"
-          value={role}
-          onChange={(event) => setRole(event.currentTarget.value as Role)}
-          error={errors?.fields.role}
-        >
-          <RoleOptions />
-        </SelectField>
-        <SelectField
-          idPrefix={ID}
-          name="departement"
-          label="Département"
-          value={national ? '' : departement}
-          onChange={(event) => setDepartement(event.currentTarget.value)}
-          hint={departementHint(role)}
-          error={errors?.fields.departement}
-        >
-          <option value="">National</option>
-          {national ? null : <DepartementOptions />}
-        </SelectField>
+        <RoleDepartementFields idPrefix={ID} value={assignment} onChange={setAssignment} errors={errors?.fields} />
         <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={user.status} error={errors?.fields.status}>
-          {Object.entries(STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <StatusOptions />
         </SelectField>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={update.isPending}>
-            Enregistrer
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
-            Annuler
-          </button>
-        </div>
+        <FormActions submitLabel="Enregistrer" pending={update.isPending} onCancel={() => dialogRef.current?.close()} />
       </form>
     </Dialog>
   );

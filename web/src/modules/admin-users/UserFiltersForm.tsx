@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { SelectField, TextField } from '../../components/fields.js';
 import type { UserFilters } from './admin-users.api.js';
-import { DepartementOptions, RoleOptions, STATUS_LABELS } from './options.js';
+import { DepartementOptions, RoleOptions, StatusOptions } from './options.js';
 
 const ID = 'filtres';
 
@@ -51,11 +51,7 @@ export function UserFiltersForm({ filters, onApply }: {
       </SelectField>
       <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={filters.status}>
         <option value="">Tous les statuts</option>
-        {Object.entries(STATUS_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <StatusOptions />
       </SelectField>
       <div className="filters__actions">
         <button type="submit" className="button">

@@ -21,6 +21,14 @@ export function RoleOptions() {
   ));
 }
 
+export function StatusOptions() {
+  return Object.entries(STATUS_LABELS).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}
+
 export function DepartementOptions() {
   return DEPARTEMENT_CODES.map((code) => (
     <option key={code} value={code}>

@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../../components/Page.js';
-import { TextField } from '../../components/fields.js';
+import { CurrentPasswordField } from '../../components/CurrentPasswordField.js';
+import { EmailField } from '../../components/EmailField.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useSession } from '../../lib/session.js';
@@ -24,33 +26,11 @@ function LoginForm() {
     <form className="form card" noValidate onSubmit={onSubmit} aria-labelledby={`${ID}-titre`}>
       <h2 id={`${ID}-titre`}>Identifiez-vous</h2>
       <FormError errors={errors} idPrefix={ID} />
-      <TextField
-        idPrefix={ID}
-        name="email"
-        label="Adresse électronique"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
-        required
-        hint="Par exemple : prenom.nom@exemple.fr"
-        error={errors?.fields.email}
-      />
-      <TextField
-        idPrefix={ID}
-        name="password"
-        label="Mot de passe"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={errors?.fields.password}
-      />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={login.isPending}>
-          Se connecter
-        </button>
+      <EmailField idPrefix={ID} hint="Par exemple : prenom.nom@exemple.fr" error={errors?.fields.email} />
+      <CurrentPasswordField idPrefix={ID} name="password" error={errors?.fields.password} />
+      <FormActions submitLabel="Se connecter" pending={login.isPending}>
         <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../../components/Page.js';
-import { TextField } from '../../components/fields.js';
+import { EmailField } from '../../components/EmailField.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
@@ -35,22 +36,8 @@ export function PasswordForgotPage() {
             nouveau mot de passe.
           </p>
           <FormError errors={errors} idPrefix={ID} />
-          <TextField
-            idPrefix={ID}
-            name="email"
-            label="Adresse électronique"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            required
-            error={errors?.fields.email}
-          />
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={request.isPending}>
-              Envoyer le lien
-            </button>
-          </div>
+          <EmailField idPrefix={ID} error={errors?.fields.email} />
+          <FormActions submitLabel="Envoyer le lien" pending={request.isPending} />
         </form>
       )}
       <p className="notice-text">

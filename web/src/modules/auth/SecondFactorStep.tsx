@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/fields.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
+import { OtpCodeField, readOtpCode } from '../../components/OtpCodeField.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useLogout, useSecondFactor } from './auth.api.js';
 
@@ -22,8 +24,8 @@ export function SecondFactorStep() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get(field) ?? '').trim();
-    verify.mutate(useRecovery ? { recoveryCode: value } : { code: value.replace(/\s+/g, '') });
+    const form = new FormData(event.currentTarget);
+    verify.mutate(useRecovery ? { recoveryCode: String(form.get(field) ?? '').trim() } : { code: readOtpCode(form) });
   }
 
   function switchMode() {
@@ -55,28 +57,13 @@ export function SecondFactorStep() {
           error={errors?.fields.recoveryCode}
         />
       ) : (
-        <TextField
-          key="code"
-          ref={inputRef}
-          idPrefix={ID}
-          name="code"
-          label="Code à 6 chiffres"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          error={errors?.fields.code}
-        />
+        <OtpCodeField key="code" ref={inputRef} idPrefix={ID} error={errors?.fields.code} />
       )}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={verify.isPending}>
-          Vérifier
-        </button>
+      <FormActions submitLabel="Vérifier" pending={verify.isPending}>
         <button type="button" className="button button--secondary" onClick={switchMode}>
           {useRecovery ? "Utiliser l'application d'authentification" : 'Utiliser un code de secours'}
         </button>
-      </div>
+      </FormActions>
       <p>
         <button type="button" className="link-button" onClick={() => logout.mutate()} disabled={logout.isPending}>
           Annuler et revenir à la connexion
