@@ -12,7 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['contracts/**/*.test.ts', 'server/**/*.unit.test.ts'],
+          include: ['contracts/**/*.test.ts', 'server/**/*.unit.test.ts', 'analysis/**/*.test.ts', 'cli/**/*.test.ts'],
+          testTimeout: 30_000,
           environment: 'node',
         },
       },

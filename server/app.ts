@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
 import { bootstrapRoutes } from './modules/bootstrap/bootstrap.routes.js';
+import { checksRoutes } from './modules/checks/checks.routes.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, { deps: services });
   await app.register(adminUsersRoutes, { deps: services });
   await app.register(bootstrapRoutes, { deps: services });
+  await app.register(checksRoutes, { deps: services });
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

@@ -24,6 +24,7 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  CHECK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, { error: 'attendu : une URL smtp://utilisateur:motdepasse@hôte:port ou smtps://…' })
@@ -53,6 +54,7 @@ export interface Config {
   sessionAbsoluteHours: number;
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
+  checkRateLimitPerMinute: number;
   /** Undefined = development catcher on smtpCatcherPort (refused in production). */
   smtpUrl: string | undefined;
   smtpCatcherPort: number;
@@ -98,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    checkRateLimitPerMinute: e.CHECK_RATE_LIMIT_PER_MINUTE,
     smtpUrl: e.SMTP_URL,
     smtpCatcherPort: e.SMTP_CATCHER_PORT,
     mailFrom: e.MAIL_FROM,

@@ -18,6 +18,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password-reset/request',
   'POST /api/auth/password-reset/confirm',
   'POST /api/bootstrap/admin',
+  'POST /api/analyses',
   'GET /*',
   'HEAD /*',
 ]);

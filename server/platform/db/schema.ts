@@ -103,3 +103,18 @@ export const bootstrapTokens = pgTable('bootstrap_tokens', {
   expiresAt: ts('expires_at').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export type FraudIndicatorKind = 'phone' | 'domain' | 'url' | 'email';
+export const fraudIndicators = pgTable('fraud_indicators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').$type<FraudIndicatorKind>().notNull(),
+  value: text('value').notNull(),
+  status: text('status').$type<'active' | 'false_positive' | 'expired'>().notNull().default('active'),
+  reportCount: integer('report_count').notNull().default(0),
+  campaignLabel: text('campaign_label'),
+  firstSeenAt: ts('first_seen_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

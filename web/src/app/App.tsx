@@ -14,6 +14,7 @@ import { HomePage } from '../modules/home/HomePage.js';
 import { UsersPage } from '../modules/admin-users/UsersPage.js';
 import { AuditPage } from '../modules/admin-users/AuditPage.js';
 import { FirstAdminPage } from '../modules/bootstrap/FirstAdminPage.js';
+import { CheckPage } from '../modules/checks/CheckPage.js';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -29,6 +30,8 @@ export function App() {
               <Route path="/mot-de-passe-oublie" element={<PasswordForgotPage />} />
               <Route path="/reinitialiser-mot-de-passe" element={<PasswordResetPage />} />
               <Route path="/premier-administrateur" element={<FirstAdminPage />} />
+              {/* Public: anyone may check a suspicious message, with or without an account. */}
+              <Route path="/verifier" element={<CheckPage />} />
               <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
                 <Route path="/compte" element={<AccountPage />} />
               </Route>

@@ -53,8 +53,25 @@ function UserMenu() {
   );
 }
 
+/** Without an account: the public check and the way to log in. */
+function AnonymousNav() {
+  return (
+    <nav className="main-nav" aria-label="Navigation principale">
+      <ul>
+        <li>
+          <NavLink to="/verifier">Vérifier un message</NavLink>
+        </li>
+        <li>
+          <NavLink to="/connexion">Se connecter</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 function MainNav() {
   const { data: session } = useSession();
+  if (session?.state === 'anonymous') return <AnonymousNav />;
   if (session?.state !== 'active') return null;
   return (
     <nav className="main-nav" aria-label="Navigation principale">
@@ -63,6 +80,9 @@ function MainNav() {
           <NavLink to="/" end>
             Accueil
           </NavLink>
+        </li>
+        <li>
+          <NavLink to="/verifier">Vérifier un message</NavLink>
         </li>
         <li>
           <NavLink to="/compte">Mon compte</NavLink>

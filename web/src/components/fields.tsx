@@ -95,3 +95,47 @@ export function CheckboxField({ idPrefix, name, label, hint, error, ...input }: 
     </div>
   );
 }
+
+export interface RadioOption<T extends string> {
+  value: T;
+  label: ReactNode;
+}
+
+type RadioGroupFieldProps<T extends string> = Omit<FieldBase, 'label'> & {
+  legend: ReactNode;
+  options: readonly RadioOption<T>[];
+  value: T;
+  onChange: (value: T) => void;
+};
+
+/** Radio buttons in a fieldset; the first one has the field id, so an error summary can link to the group. */
+export function RadioGroupField<T extends string>({ idPrefix, name, legend, hint, error, options, value, onChange }: RadioGroupFieldProps<T>) {
+  const id = fieldId(idPrefix, name);
+  return (
+    <fieldset
+      className={`field fieldset${error ? ' field--invalid' : ''}`}
+      aria-describedby={describe(id, hint, error)['aria-describedby']}
+    >
+      <legend>{legend}</legend>
+      <FieldText id={id} hint={hint} error={error} />
+      <div className="radios">
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="radio" key={option.value}>
+              <input
+                id={optionId}
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={option.value === value}
+                onChange={() => onChange(option.value)}
+              />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -43,6 +43,13 @@ export function LoginPage() {
         Vigie protège les médecins contre les démarchages frauduleux et l'usurpation d'identité.
       </p>
       {session?.state === 'pending_second_factor' ? <SecondFactorStep /> : <LoginForm />}
+      <section className="check-cta" aria-labelledby="verifier-cta">
+        <h2 id="verifier-cta">Un message vous semble suspect ?</h2>
+        <p>SMS, courriel, appel, lien ou numéro : vérifiez-le en quelques secondes, sans vous connecter.</p>
+        <Link className="button" to="/verifier">
+          Vérifier un message suspect
+        </Link>
+      </section>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { Page } from '../../components/Page.js';
 import { hasPermission, useSession } from '../../lib/session.js';
-import { AccountCard, LinkCard } from './HomeCards.js';
+import { AccountCard, CheckLink, LinkCard } from './HomeCards.js';
 
 export function AdminHome() {
   const { data: session } = useSession();
@@ -19,6 +19,7 @@ export function AdminHome() {
         ) : null}
         <AccountCard />
       </ul>
+      <CheckLink />
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, ComingSoon } from './HomeCards.js';
+import { AccountCard, CheckCard, ComingSoon } from './HomeCards.js';
 
 export function AgentHome({ user }: { user: TSessionUser }) {
   const heading = user.departement
@@ -18,6 +18,7 @@ export function AgentHome({ user }: { user: TSessionUser }) {
         </p>
       </Notice>
       <ul className="cards">
+        <CheckCard />
         <AccountCard />
       </ul>
       <ComingSoon

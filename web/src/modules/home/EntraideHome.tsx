@@ -1,6 +1,6 @@
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
-import { AccountCard, ComingSoon } from './HomeCards.js';
+import { AccountCard, CheckLink, ComingSoon } from './HomeCards.js';
 
 export function EntraideHome({ user }: { user: TSessionUser }) {
   const commission =
@@ -20,6 +20,7 @@ export function EntraideHome({ user }: { user: TSessionUser }) {
       <ul className="cards">
         <AccountCard />
       </ul>
+      <CheckLink />
       <ComingSoon items={["Suivi confidentiel des dossiers d'entraide", 'Orientation vers Crésus et budget « reste à vivre »']} />
     </Page>
   );

@@ -29,6 +29,23 @@ export function ComingSoon({ items }: { items: string[] }) {
   );
 }
 
+export function CheckCard() {
+  return (
+    <LinkCard to="/verifier" title="Vérifier un message suspect">
+      <p>Un SMS, un courriel, un appel, un lien ou un numéro vous semble suspect ? Vigie vous dit si c'est une arnaque.</p>
+    </LinkCard>
+  );
+}
+
+/** For the homes without cards about fraud. */
+export function CheckLink() {
+  return (
+    <p>
+      <Link to="/verifier">Vérifier un message suspect</Link>
+    </p>
+  );
+}
+
 export function AccountCard() {
   return (
     <LinkCard to="/compte" title="Mon compte et la double authentification">

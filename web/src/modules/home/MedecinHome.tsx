@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, ComingSoon } from './HomeCards.js';
+import { AccountCard, CheckCard, ComingSoon } from './HomeCards.js';
 import { OrdreGuidance } from './OrdreGuidance.js';
 
 export function MedecinHome({ user }: { user: TSessionUser }) {
@@ -21,15 +21,11 @@ export function MedecinHome({ user }: { user: TSessionUser }) {
         </Notice>
       )}
       <ul className="cards">
+        <CheckCard />
         <AccountCard />
       </ul>
       <OrdreGuidance />
-      <ComingSoon
-        items={[
-          'Vérifier un SMS, un courriel, un appel ou un lien suspect',
-          "Signaler un démarchage abusif à l'Ordre",
-        ]}
-      />
+      <ComingSoon items={["Signaler un démarchage abusif à l'Ordre"]} />
     </Page>
   );
 }

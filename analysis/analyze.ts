@@ -1,0 +1,152 @@
+import type { Analysis, AnalyzeOptions, Finding, Indicators, MessageInput, Verdict } from './analysis.types.js';
+import { VERDICT_LABELS } from './analysis.types.js';
+import { startBudget } from './engine/budget.js';
+import { runRuleset } from './engine/match.js';
+import { combineScore } from './engine/score.js';
+import { selectAdvice } from './messages/advice.js';
+import { collectEvidence } from './messages/collect-evidence.js';
+import { attachmentFindings } from './messages/email/attachments.js';
+import { checkSender } from './messages/email/sender-checks.js';
+import { findFact } from './messages/facts.js';
+import type { FamilyId } from './messages/families.js';
+import { FAMILY_LABELS, isFamilyId } from './messages/families.js';
+import { knownIndicatorFindings } from './messages/known-indicators.js';
+import { assessLinks } from './messages/links/link-findings.js';
+import { DEFAULT_OFFICIAL_DOMAINS } from './messages/links/official-domains.js';
+import { findDisguisedWords } from './messages/obfuscation.js';
+import { assessPhones } from './messages/phones/phone-findings.js';
+import type { PreparedMessage } from './messages/prepare-message.js';
+import { DEFAULT_MAX_TEXT_LENGTH, prepareMessage, prepareTextMessage } from './messages/prepare-message.js';
+import { MESSAGE_RULESET, VERDICT_THRESHOLDS } from './messages/rules/message-ruleset.js';
+import type { ScoredFinding } from './messages/scored-finding.js';
+
+export { indicatorLookupKeys } from './messages/known-indicators.js';
+export { MessageInputError, prepareMessage, prepareTextMessage } from './messages/prepare-message.js';
+export type { PreparedMessage } from './messages/prepare-message.js';
+
+/** Time allowed for matching one message; far above the usual few milliseconds. */
+export const DEFAULT_BUDGET_MS = 250;
+
+/** Organisations that point to a family when the wording alone does not. */
+const FAMILY_OF_ORGANISATION: Readonly<Record<string, FamilyId>> = {
+  direction_regionale_certification: 'certification_periodique',
+  andpc: 'formation_droits',
+  mon_compte_formation: 'formation_droits',
+  assurance_maladie: 'assurance_maladie',
+  urssaf: 'urssaf',
+  antai: 'amende',
+  la_poste: 'colis',
+  transporteur: 'colis',
+  banque: 'conseiller_bancaire',
+};
+const ORGANISATION_FAMILY_WEIGHT = 15;
+
+function textRuleFindings(hits: ReturnType<typeof runRuleset>['hits']): ScoredFinding[] {
+  return hits.map((hit) => {
+    const rule = hit.rule.definition;
+    const family = rule.family !== undefined && isFamilyId(rule.family) ? rule.family : undefined;
+    const finding: Finding = {
+      ruleId: rule.id,
+      category: 'texte',
+      explanation: rule.explanation,
+      evidence: hit.spans,
+      weight: rule.weight,
+      ...(rule.fact !== undefined ? { fact: findFact(rule.fact) } : {}),
+      ...(family ? { family } : {}),
+    };
+    return { finding, mitigable: true };
+  });
+}
+
+function chooseFamily(findings: readonly Finding[], organisations: Indicators['organisations'], verdict: Verdict): FamilyId | null {
+  if (verdict === 'aucun_signal') return null;
+  const votes = new Map<FamilyId, number>();
+  for (const finding of findings) {
+    if (finding.family && finding.weight > 0) votes.set(finding.family, (votes.get(finding.family) ?? 0) + finding.weight);
+  }
+  for (const organisation of organisations) {
+    const family = FAMILY_OF_ORGANISATION[organisation.id];
+    if (family) votes.set(family, (votes.get(family) ?? 0) + ORGANISATION_FAMILY_WEIGHT);
+  }
+  let best: FamilyId | null = null;
+  for (const [family, weight] of votes) if (best === null || weight > (votes.get(best) ?? 0)) best = family;
+  return best ?? 'hameconnage';
+}
+
+function verdictOf(score: number): Verdict {
+  if (score >= VERDICT_THRESHOLDS.fraudeProbable) return 'fraude_probable';
+  return score >= VERDICT_THRESHOLDS.suspect ? 'suspect' : 'aucun_signal';
+}
+
+/**
+ * Analyses a prepared message: pure and synchronous. Reads no clock except `options.now` for the
+ * time budget; past the budget, matching stops and the result is marked incomplete.
+ */
+export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptions = {}): Analysis {
+  const now = options.now ?? (() => performance.now());
+  const budget = startBudget(now, options.budgetMs ?? DEFAULT_BUDGET_MS);
+  const officials = options.officialDomains ?? DEFAULT_OFFICIAL_DOMAINS;
+  const evidence = collectEvidence(prepared);
+  const wantsRules = prepared.kind !== 'link' && prepared.kind !== 'phone';
+  const run = wantsRules ? runRuleset(evidence.text, MESSAGE_RULESET, { scope: prepared.kind, budget }) : { hits: [], complete: true, evaluatedRules: 0 };
+  const linkReport = assessLinks(evidence.links, evidence.claimed, officials, budget);
+  const email = prepared.email;
+  const scored: ScoredFinding[] = [
+    ...textRuleFindings(run.hits),
+    ...findDisguisedWords(evidence.text, run.hits),
+    ...linkReport.findings,
+    ...assessPhones(evidence.phones, evidence.claimed),
+    ...(email ? checkSender(email, evidence.claimed, officials) : []),
+    ...(email ? attachmentFindings(email.attachments) : []),
+    ...knownIndicatorFindings(evidence.indicators, options.knownIndicators, linkReport.links, prepared.shownText),
+  ];
+  const score = combineScore(scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
+  const verdict = verdictOf(score);
+  const findings = scored.map((s) => s.finding).sort((a, b) => b.weight - a.weight);
+  const familyId = chooseFamily(findings, evidence.indicators.organisations, verdict);
+  const complete = run.complete && !budget.exceeded() && !prepared.truncated;
+  const notices = [...prepared.notices];
+  if (!run.complete || budget.exceeded()) {
+    notices.push(`Analyse interrompue après ${Math.round(budget.elapsedMs())} ms (limite ${budget.limitMs} ms) : le résultat est partiel.`);
+  }
+  return {
+    kind: prepared.kind,
+    verdict,
+    verdictLabel: VERDICT_LABELS[verdict],
+    score,
+    family: familyId ? { id: familyId, label: FAMILY_LABELS[familyId] } : null,
+    findings,
+    advice: selectAdvice({ verdict, kind: prepared.kind, family: familyId, findings, hasLinks: evidence.links.length > 0 }),
+    indicators: evidence.indicators,
+    shownText: prepared.shownText,
+    rulesetVersion: MESSAGE_RULESET.fingerprint,
+    complete,
+    notices,
+    ...(prepared.receivedAt !== undefined ? { receivedAt: prepared.receivedAt } : {}),
+  };
+}
+
+/** Analyses any message; an email file is parsed (MIME) first, hence the promise. */
+export async function analyze(input: MessageInput, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return analyzePrepared(await prepareMessage(input, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH), options);
+}
+
+/** Synchronous analysis of a text (SMS, call notes, link, number, email copied without headers). */
+export function analyzeText(input: MessageInput, options: AnalyzeOptions = {}): Analysis {
+  return analyzePrepared(prepareTextMessage(input, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH), options);
+}
+
+/** Indicators of a message (numbers, domains, links, addresses, organisations), without any verdict. */
+export async function extractIndicators(input: MessageInput, options: Pick<AnalyzeOptions, 'maxTextLength'> = {}): Promise<Indicators> {
+  return collectEvidence(await prepareMessage(input, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH)).indicators;
+}
+
+/** Indicators of an already prepared message: lets a caller parse an email once, look up, then analyse. */
+export function indicatorsOf(prepared: PreparedMessage): Indicators {
+  return collectEvidence(prepared).indicators;
+}
+
+/** Synchronous `extractIndicators` for text input. */
+export function extractTextIndicators(input: MessageInput, options: Pick<AnalyzeOptions, 'maxTextLength'> = {}): Indicators {
+  return collectEvidence(prepareTextMessage(input, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH)).indicators;
+}

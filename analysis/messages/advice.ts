@@ -1,0 +1,65 @@
+import type { AdviceItem, Finding, MessageKind, Verdict } from '../analysis.types.js';
+import type { FamilyId } from './families.js';
+
+/** What to do, in the Ordre's words where it gave them (circular on abusive solicitation). */
+const ADVICE = {
+  raccrocher: 'Raccrochez : l’Ordre, l’ANS et l’ANDPC ne démarchent jamais les médecins par téléphone.',
+  bloquer: 'Bloquez ce correspondant (numéro ou adresse de l’expéditeur).',
+  signaler_ordre: 'Signalez-le à l’Ordre des médecins en précisant le nom de l’organisme qui vous a contacté et en joignant la copie des échanges (capture du SMS, courriel transféré, notes de l’appel avec le numéro, la date et l’heure).',
+  ne_pas_communiquer: 'Ne communiquez jamais les identifiants de vos espaces personnels, ni aucun code reçu, par téléphone ou par courriel.',
+  ne_pas_cliquer: 'Ne cliquez pas sur les liens : tapez vous-même l’adresse du site officiel (agencedpc.fr ou mondpc.fr pour l’ANDPC, esante.gouv.fr pour l’ANS, ordre.medecin.fr pour l’Ordre, ameli.fr pour l’Assurance Maladie).',
+  changer_mots_de_passe: 'Si vous avez cliqué, saisi un mot de passe ou donné un code, changez sans attendre les mots de passe de vos espaces personnels (mondpc.fr, Espace médecin, ameli pro, messagerie) et activez la double authentification.',
+  mot_de_passe_non_demande: 'Si vous n’avez demandé aucune réinitialisation, ignorez ce message ; en cas de doute, connectez-vous à votre compte en tapant vous-même l’adresse officielle.',
+  certification: 'Pour votre certification périodique, seuls l’Ordre des médecins et votre compte sur le téléservice de l’ANS font foi : vérifiez-y votre situation vous-même.',
+  coordonnees: 'Ne faites modifier vos coordonnées que dans votre Espace médecin ou en vous présentant au conseil départemental avec une pièce d’identité.',
+  ne_pas_payer: 'Ne payez rien depuis ce message : vérifiez la demande sur le site officiel de l’organisme ou auprès de lui, par ses coordonnées habituelles.',
+  banque: 'Appelez vous-même votre banque au numéro habituel (au dos de votre carte) ; ne validez aucune opération à la demande d’un interlocuteur et ne remettez votre carte à personne.',
+  ne_pas_rappeler: 'Ne rappelez pas le numéro indiqué : cherchez vous-même le numéro officiel de l’organisme.',
+  pieces_jointes: 'N’ouvrez pas les pièces jointes.',
+  signaler_33700: 'Transférez le SMS au 33700, le service public de signalement des SMS indésirables.',
+  signaler_spam: 'Signalez le courriel sur signal-spam.fr.',
+  victime: 'Si vous avez payé ou communiqué des données bancaires, faites opposition auprès de votre banque, déposez plainte et faites-vous aider sur cybermalveillance.gouv.fr.',
+  prudence: 'Aucun signal de fraude n’a été trouvé, ce qui ne garantit pas que le message soit légitime : en cas de doute, contactez l’organisme par ses coordonnées officielles, jamais par celles du message.',
+  verifier_liens: 'Avant de cliquer, vérifiez que le lien mène bien au site officiel attendu.',
+} as const;
+
+export type AdviceId = keyof typeof ADVICE;
+
+const PAYMENT_FAMILIES: ReadonlySet<FamilyId> = new Set(['cotisation_ordre', 'annuaire', 'urssaf', 'colis', 'amende', 'assurance_maladie']);
+
+export interface AdviceContext {
+  readonly verdict: Verdict;
+  readonly kind: MessageKind;
+  readonly family: FamilyId | null;
+  readonly findings: readonly Finding[];
+  readonly hasLinks: boolean;
+}
+
+/** Advice fitting the case, most urgent first, without repetition. */
+export function selectAdvice(context: AdviceContext): AdviceItem[] {
+  const ids: AdviceId[] = [];
+  const add = (...more: AdviceId[]): void => {
+    for (const id of more) if (!ids.includes(id)) ids.push(id);
+  };
+  const has = (prefix: string): boolean => context.findings.some((f) => f.weight > 0 && f.ruleId.startsWith(prefix));
+  if (context.verdict === 'aucun_signal') {
+    add('prudence');
+    if (context.hasLinks) add('verifier_liens');
+    return ids.map((id) => ({ id, text: ADVICE[id] }));
+  }
+  if (context.kind === 'call') add('raccrocher');
+  add('bloquer', 'signaler_ordre', 'ne_pas_communiquer');
+  if (context.hasLinks) add('ne_pas_cliquer');
+  if (has('telephone.surtaxe') || has('telephone.numero-court') || has('telephone.etranger')) add('ne_pas_rappeler');
+  if (has('piece-jointe')) add('pieces_jointes');
+  if (context.family === 'certification_periodique' || context.family === 'formation_droits') add('certification');
+  if (context.family === 'mot_de_passe') add('mot_de_passe_non_demande');
+  if (context.family === 'coordonnees') add('coordonnees');
+  if (context.family === 'conseiller_bancaire') add('banque');
+  if (context.family !== null && PAYMENT_FAMILIES.has(context.family)) add('ne_pas_payer');
+  add('changer_mots_de_passe');
+  if (context.kind === 'sms') add('signaler_33700');
+  if (context.kind === 'email') add('signaler_spam');
+  add('victime');
+  return ids.map((id) => ({ id, text: ADVICE[id] }));
+}

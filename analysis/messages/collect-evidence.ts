@@ -1,0 +1,98 @@
+import { parse as parseDomain } from 'tldts';
+import type { EmailAddressIndicator, Indicators } from '../analysis.types.js';
+import type { PreparedText } from '../engine/match.js';
+import { prepareText } from '../engine/match.js';
+import type { Span } from '../engine/normalize.js';
+import type { FoundLink } from './links/extract-links.js';
+import { extractLinksFromText } from './links/extract-links.js';
+import type { FoundPhone } from './phones/extract-phones.js';
+import { extractPhones } from './phones/extract-phones.js';
+import type { ClaimedOrganisation } from './organisations.js';
+import { detectOrganisations } from './organisations.js';
+import type { PreparedMessage } from './prepare-message.js';
+
+/** What every message yields before any rule runs; shared by `analyze` and `extractIndicators`. */
+export interface CollectedEvidence {
+  readonly text: PreparedText;
+  readonly claimed: readonly ClaimedOrganisation[];
+  readonly links: readonly FoundLink[];
+  readonly phones: readonly FoundPhone[];
+  readonly indicators: Indicators;
+}
+
+const MAX_LINKS = 50;
+const MAX_ADDRESSES = 20;
+const ADDRESS_CHAR = /^[A-Za-z0-9._%+-]$/;
+const DOMAIN_CHAR = /^[A-Za-z0-9.-]$/;
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Email addresses written in the text, found around each « @ » (no regular expression over the text). */
+export function extractAddresses(text: string): { address: string; span: Span }[] {
+  const found: { address: string; span: Span }[] = [];
+  let at = text.indexOf('@');
+  while (at >= 0 && found.length < MAX_ADDRESSES) {
+    let start = at;
+    while (start > 0 && at - start < 64 && ADDRESS_CHAR.test(text[start - 1] ?? '')) start -= 1;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end] ?? '')) end += 1;
+    while (end > at + 1 && text[end - 1] === '.') end -= 1;
+    const domain = text.slice(at + 1, end);
+    if (start < at && parseDomain(domain).domain !== null && domain.includes('.')) {
+      found.push({ address: text.slice(start, end).toLowerCase(), span: { start, end } });
+    }
+    at = text.indexOf('@', end);
+  }
+  return found;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function senderAddresses(prepared: PreparedMessage): EmailAddressIndicator[] {
+  const email = prepared.email;
+  if (!email) return [];
+  return [
+    ...(email.from ? [{ address: email.from.address, role: 'from' as const, displayName: email.from.name || undefined }] : []),
+    ...email.replyTo.map((r) => ({ address: r.address, role: 'reply_to' as const, displayName: r.name || undefined })),
+    ...(email.returnPath?.includes('@') ? [{ address: email.returnPath, role: 'return_path' as const }] : []),
+  ];
+}
+
+export function collectEvidence(prepared: PreparedMessage): CollectedEvidence {
+  const text = prepareText(prepared.shownText);
+  const kind = prepared.kind;
+  // A bare link or number names no organisation; reading « ameli » in « ameli-remboursement.com » as a
+  // claim would count the same clue twice.
+  const claimed = kind === 'link' || kind === 'phone' ? [] : detectOrganisations(text);
+  const htmlLinks = prepared.email?.htmlLinks ?? [];
+  const textLinks = kind === 'phone' ? [] : extractLinksFromText(prepared.shownText).filter((l) => !htmlLinks.some((h) => overlaps(h.evidence, l.evidence)));
+  const links = [...htmlLinks, ...textLinks].slice(0, MAX_LINKS);
+  const phones = kind === 'link' ? [] : extractPhones(text);
+  const addresses = uniqueBy(
+    [...senderAddresses(prepared), ...extractAddresses(prepared.shownText).map((a) => ({ address: a.address, role: 'text' as const }))],
+    (a) => a.address,
+  );
+  const hostDomains = links.filter((l) => l.host !== '').map((l) => parseDomain(l.host).domain ?? l.host);
+  const addressDomains = addresses.map((a) => {
+    const domain = a.address.slice(a.address.lastIndexOf('@') + 1);
+    return parseDomain(domain).domain ?? domain;
+  });
+  const indicators: Indicators = {
+    phones: uniqueBy(phones, (p) => p.e164).map((p) => ({ e164: p.e164, country: p.country, category: p.category, evidence: p.evidence })),
+    domains: [...new Set([...hostDomains, ...addressDomains])],
+    urls: [...new Set(links.filter((l) => !l.unusualScheme).map((l) => l.url))],
+    emailAddresses: addresses,
+    organisations: claimed.map((c) => ({ id: c.organisation.id, label: c.organisation.label })),
+  };
+  return { text, claimed, links, phones, indicators };
+}

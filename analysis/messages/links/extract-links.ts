@@ -1,0 +1,108 @@
+import type { Span } from '../../engine/normalize.js';
+
+/** A link found in a message, with where it appears in the text shown to the user. */
+export interface FoundLink {
+  /** Absolute URL, as parsed (scheme added to « www.… » and bare domains). */
+  readonly url: string;
+  /** Lower-case ASCII host. */
+  readonly host: string;
+  /** Path, query and fragment, for spotting log-in pages. */
+  readonly path: string;
+  readonly evidence: Span;
+  /** For an HTML link: the text the reader sees, when it differs from the address. */
+  readonly displayedText?: string;
+  /** Scheme other than http(s), e.g. `javascript:` or `data:` in an HTML link. */
+  readonly unusualScheme?: string;
+}
+
+/** Characters that end a link in running text; URLs in scams practically never contain them. */
+const DELIMITERS = new Set([' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '«', '»', '“', '”', '(', ')', '[', ']', '{', '}', '|', '\\', '^', '`', '\u00a0', '\u202f']);
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '’', '…', '*']);
+
+/**
+ * Extensions accepted for a bare domain written without « http » or « www. » (« agencedpc.fr »). A
+ * closed list: the public list has hundreds of words (« .dupont », « .de ») that French prose hits.
+ */
+const BARE_DOMAIN_TLDS: ReadonlySet<string> = new Set([
+  'fr', 'com', 'net', 'org', 'info', 'eu', 'io', 'co', 'biz', 'xyz', 'top', 'online', 'site', 'shop', 'live',
+  'click', 'icu', 'be', 'ch', 'lu', 'ca', 'uk', 'us', 'me', 'app', 'ly', 'gl', 'cc', 'gd', 'ee', 'to', 'ru',
+  'cn', 'tk', 'ml', 'ga', 'cf', 'gq', 'pro', 'link', 'club', 'store', 'tech', 'website', 'space', 'fun', 'buzz',
+  'cfd', 'sbs', 'vip', 'cloud', 'support', 'help', 'page', 'ws', 'su', 'pw', 're', 'gp', 'mq', 'yt', 'nc', 'pf',
+  'it', 'es', 'pt', 'nl', 'ma', 'tn', 'dz', 'sn', 'ci', 'rest', 'cyou', 'monster', 'quest', 'bnpparibas', 'at',
+]);
+
+function isDelimiter(ch: string): boolean {
+  return DELIMITERS.has(ch) || ch.trim() === '';
+}
+
+/** Splits text into candidate chunks in one pass (no regular expression, so no backtracking). */
+function chunks(text: string): { value: string; start: number }[] {
+  const found: { value: string; start: number }[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i += 1) {
+    const boundary = i === text.length || isDelimiter(text[i] ?? ' ');
+    if (!boundary && start < 0) start = i;
+    else if (boundary && start >= 0) {
+      let end = i;
+      while (end > start && TRAILING.has(text[end - 1] ?? '')) end -= 1;
+      if (end > start) found.push({ value: text.slice(start, end), start });
+      start = -1;
+    }
+  }
+  return found;
+}
+
+const SCHEME_PREFIXES = ['http://', 'https://'];
+
+function isHostLike(host: string): boolean {
+  const labels = host.split('.');
+  if (labels.length < 2 || labels.some((label) => label === '' || label.length > 63)) return false;
+  const tld = (labels[labels.length - 1] ?? '').toLowerCase();
+  if (/^[0-9]{1,3}$/.test(tld) && labels.length === 4 && labels.every((l) => /^[0-9]{1,3}$/.test(l))) return true;
+  if (!BARE_DOMAIN_TLDS.has(tld)) return false;
+  return labels.every((label) => /^[\p{L}\p{N}-]{1,63}$/u.test(label)) && /\p{L}/u.test(labels[labels.length - 2] ?? '');
+}
+
+/** Parses one link candidate; null when it is not a web address. */
+export function parseLinkCandidate(candidate: string): Omit<FoundLink, 'evidence'> | null {
+  const lower = candidate.toLowerCase();
+  let absolute: string;
+  if (SCHEME_PREFIXES.some((prefix) => lower.startsWith(prefix))) absolute = candidate;
+  else if (lower.startsWith('www.')) absolute = `http://${candidate}`;
+  else if (candidate.includes('@')) return null;
+  else {
+    const hostPart = candidate.split(/[/?#]/, 1)[0] ?? '';
+    const hostOnly = hostPart.includes(':') ? hostPart.slice(0, hostPart.indexOf(':')) : hostPart;
+    if (!isHostLike(hostOnly)) return null;
+    absolute = `http://${candidate}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(absolute);
+  } catch {
+    return null;
+  }
+  if (url.hostname === '' || !url.hostname.includes('.')) return null;
+  return { url: url.href, host: url.hostname.toLowerCase().replace(/\.$/, ''), path: `${url.pathname}${url.search}${url.hash}` };
+}
+
+/** Finds web addresses in plain text: http(s) URLs, « www. » addresses and bare domains. */
+export function extractLinksFromText(text: string): FoundLink[] {
+  const links: FoundLink[] = [];
+  for (const chunk of chunks(text)) {
+    const parsed = parseLinkCandidate(chunk.value);
+    if (parsed) links.push({ ...parsed, evidence: { start: chunk.start, end: chunk.start + chunk.value.length } });
+  }
+  return links;
+}
+
+/** Parses the target of an HTML link (`href`), keeping odd schemes so they can be reported. */
+export function parseHref(href: string): Omit<FoundLink, 'evidence'> | null {
+  const trimmed = href.trim();
+  const scheme = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript' || scheme === 'file') {
+    return { url: trimmed.slice(0, 200), host: '', path: '', unusualScheme: scheme };
+  }
+  if (scheme === 'mailto' || scheme === 'tel' || scheme === 'sms' || trimmed.startsWith('#') || trimmed === '') return null;
+  return parseLinkCandidate(trimmed);
+}

@@ -1,0 +1,205 @@
+import { parse as parseDomain } from 'tldts';
+import { foldCodePoint } from '../../engine/char-folding.js';
+import type { OfficialDomain } from './official-domains.js';
+import { findOfficialDomain, GOUV_BRANDS, RISKY_TLDS, SHORTENER_DOMAINS } from './official-domains.js';
+import { hostToUnicode } from './punycode.js';
+
+/** How a host imitates an official one; the French wording is in link-findings.ts. */
+export type LookalikeReason =
+  | 'sous-domaine'
+  | 'homoglyphe'
+  | 'lettres-ressemblantes'
+  | 'autre-extension'
+  | 'nom-accole'
+  | 'inversion'
+  | 'faute-de-frappe';
+
+export interface Lookalike {
+  readonly imitates: OfficialDomain;
+  readonly reason: LookalikeReason;
+}
+
+export interface HostAssessment {
+  /** Lower-case ASCII host (Punycode for international names). */
+  readonly host: string;
+  /** The same host as a reader sees it (international letters decoded). */
+  readonly displayHost: string;
+  /** Registrable domain (« example.com » for « a.b.example.com »), the host itself for an IP address. */
+  readonly registrableDomain: string | null;
+  readonly isIp: boolean;
+  readonly official?: OfficialDomain;
+  readonly lookalike?: Lookalike;
+  readonly shortener: boolean;
+  readonly internationalized: boolean;
+  readonly riskyTld: boolean;
+}
+
+/** Words scammers glue to an official name (« ameli-remboursement », « monagencedpc »). */
+const BAIT_WORDS: ReadonlySet<string> = new Set([
+  'fr', 'france', 'gouv', 'secure', 'securite', 'login', 'connexion', 'compte', 'comptes', 'mon', 'ma', 'mes',
+  'espace', 'pro', 'sante', 'validation', 'valider', 'verif', 'verification', 'update', 'maj', 'info', 'infos',
+  'service', 'services', 'support', 'aide', 'client', 'assure', 'assures', 'remboursement', 'paiement',
+  'payment', 'dossier', 'droits', 'formation', 'formations', 'dpc', 'cpf', 'cps', 'ecps', 'online', 'enligne',
+  'officiel', 'portail', 'web', 'app', 'net', 'auth', 'acces', 'renouvellement', 'carte', 'vitale', 'medecin',
+  'medecins', 'amende', 'colis', 'suivi', 'livraison', 'account', 'id', 'identite', 'certification', 'the', 'my',
+  'activation', 'reactivation', 'assistance', 'certif', 'regul', 'regularisation', 'securise', 'login',
+]);
+
+/** A brand name of at least this many letters is also matched by spelling distance. */
+const MIN_FUZZY_BRAND = 5;
+/** A brand this long is distinctive enough to be flagged wherever it appears inside a name. */
+const MIN_EMBEDDED_BRAND = 8;
+
+interface Brand {
+  readonly entry: OfficialDomain;
+  readonly compact: string;
+}
+
+function brandsOf(officials: readonly OfficialDomain[]): Brand[] {
+  return [...officials, ...GOUV_BRANDS].flatMap((entry) => {
+    const names = entry.brands ?? [parseDomain(entry.domain).domainWithoutSuffix ?? ''];
+    return names.filter((name) => name !== '').map((name) => ({ entry, compact: compact(name) }));
+  }).sort((a, b) => b.compact.length - a.compact.length); // the most specific name wins (« impots » before « gouv »)
+}
+
+function compact(label: string): string {
+  return label.toLowerCase().replaceAll('-', '');
+}
+
+/** Folds look-alike letters of other scripts (« аgencedpc » with a Cyrillic « а ») to Latin. */
+function foldScripts(text: string): string {
+  let out = '';
+  for (const cp of text) out += foldCodePoint(cp).text;
+  return out;
+}
+
+/** Letters that look alike once rendered: « rn » and « m », « 1 », « i » and « l », « 0 » and « o ». */
+function visualSkeleton(label: string): string {
+  return label.replaceAll('rn', 'm').replaceAll('vv', 'w').replaceAll('0', 'o').replaceAll('1', 'l').replaceAll('i', 'l');
+}
+
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let first = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i]) {
+      if (first >= 0) return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+      first = i;
+    }
+  }
+  return false;
+}
+
+/** Optimal string alignment distance (edits and adjacent swaps), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+function embedsBrand(label: string, brand: string): boolean {
+  const parts = label.split('-');
+  if (parts.some((part) => compact(part) === brand)) return true;
+  const whole = compact(label);
+  if (whole === brand || !whole.includes(brand)) return false;
+  if (brand.length >= MIN_EMBEDDED_BRAND) return true;
+  const rest = whole.startsWith(brand) ? whole.slice(brand.length) : whole.endsWith(brand) ? whole.slice(0, -brand.length) : null;
+  return rest !== null && (BAIT_WORDS.has(rest) || /^[0-9]{1,4}$/.test(rest));
+}
+
+/**
+ * Spelling tricks. A word inside a longer name (« amelie » in « amelie-boutique ») is only compared for
+ * swaps and look-alike letters: at one edit, too many ordinary words sit next to a brand.
+ */
+function spellingReason(candidate: string, brand: string, wholeName: boolean): LookalikeReason | null {
+  if (brand.length < MIN_FUZZY_BRAND || candidate === brand) return null;
+  if (visualSkeleton(candidate) === visualSkeleton(brand)) return 'lettres-ressemblantes';
+  if (isAdjacentSwap(candidate, brand)) return 'inversion';
+  if (!wholeName) return null;
+  const limit = brand.length >= 9 ? 2 : 1;
+  return editDistance(candidate, brand, limit) <= limit ? 'faute-de-frappe' : null;
+}
+
+function labelLookalike(label: string, brands: readonly Brand[], folded: boolean): Lookalike | null {
+  const whole = compact(label);
+  for (const brand of brands) {
+    if (whole === brand.compact) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : 'autre-extension' };
+  }
+  for (const brand of brands) {
+    if (embedsBrand(label, brand.compact)) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : 'nom-accole' };
+  }
+  const parts = label.includes('-') ? label.split('-').map(compact).filter((part) => part.length >= MIN_FUZZY_BRAND) : [];
+  const candidates = [{ text: whole, wholeName: true }, ...parts.map((text) => ({ text, wholeName: false }))];
+  for (const brand of brands) {
+    for (const candidate of candidates) {
+      const reason = spellingReason(candidate.text, brand.compact, candidate.wholeName);
+      if (reason) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : reason };
+    }
+  }
+  return null;
+}
+
+function subdomainLookalike(subdomain: string, brands: readonly Brand[], officials: readonly OfficialDomain[]): Lookalike | null {
+  if (subdomain === '') return null;
+  const padded = `.${subdomain}.`;
+  const named = officials.find((entry) => padded.includes(`.${entry.domain}.`));
+  if (named) return { imitates: named, reason: 'sous-domaine' };
+  const labels = subdomain.split('.').map(compact);
+  const brand = brands.find((b) => b.compact.length >= 4 && labels.includes(b.compact));
+  return brand ? { imitates: brand.entry, reason: 'sous-domaine' } : null;
+}
+
+/** Classifies a host: official, look-alike of an official one (and how), shortener, IP address… */
+export function assessHost(rawHost: string, officials: readonly OfficialDomain[]): HostAssessment {
+  const host = rawHost.toLowerCase().replace(/\.$/, '');
+  const displayHost = hostToUnicode(host);
+  const internationalized = displayHost !== host || /[^\x20-\x7e]/.test(host);
+  const parsed = parseDomain(host);
+  const base = {
+    host,
+    displayHost,
+    registrableDomain: parsed.isIp ? host : parsed.domain,
+    isIp: parsed.isIp === true,
+    shortener: parsed.domain !== null && (SHORTENER_DOMAINS.has(parsed.domain) || SHORTENER_DOMAINS.has(host)),
+    internationalized,
+    riskyTld: parsed.publicSuffix !== null && RISKY_TLDS.has(parsed.publicSuffix),
+  };
+  const official = findOfficialDomain(host, officials);
+  if (official) return { ...base, official };
+  if (parsed.isIp || parsed.domainWithoutSuffix === null) return base;
+  const brands = brandsOf(officials);
+  const lookalike =
+    subdomainLookalike(parsed.subdomain ?? '', brands, officials) ??
+    foldedLookalike(displayHost, internationalized, brands, officials) ??
+    labelLookalike(parsed.domainWithoutSuffix, brands, false);
+  return lookalike ? { ...base, lookalike } : base;
+}
+
+function foldedLookalike(
+  displayHost: string,
+  internationalized: boolean,
+  brands: readonly Brand[],
+  officials: readonly OfficialDomain[],
+): Lookalike | null {
+  if (!internationalized) return null;
+  const folded = foldScripts(displayHost);
+  const officialTwin = findOfficialDomain(folded, officials);
+  if (officialTwin) return { imitates: officialTwin, reason: 'homoglyphe' };
+  const label = parseDomain(folded).domainWithoutSuffix;
+  return label ? labelLookalike(label, brands, true) : null;
+}

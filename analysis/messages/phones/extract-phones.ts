@@ -1,0 +1,117 @@
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { PhoneCategory } from '../../analysis.types.js';
+import type { PreparedText } from '../../engine/match.js';
+import type { Span } from '../../engine/normalize.js';
+import { toOriginalSpan } from '../../engine/normalize.js';
+
+export interface FoundPhone {
+  /** E.164, or the four digits of a French short number. */
+  readonly e164: string;
+  readonly country?: string;
+  readonly category: PhoneCategory;
+  readonly evidence: Span;
+}
+
+/** French overseas departments and territories have their own country codes but are French. */
+const FRENCH_REGIONS: ReadonlySet<string> = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'NC', 'PF', 'WF']);
+
+/** Short numbers published by public services (Assurance Maladie 3646 and 3608, Allô Service Public 3939…). */
+export const OFFICIAL_SHORT_NUMBERS: ReadonlySet<string> = new Set([
+  '3646', '3608', '3939', '3949', '3960', '3230', '3919', '3114', '3977', '3018', '3020', '3237', '3624',
+]);
+
+/** French numbering plan, from the national significant number (without the leading 0). */
+export function frenchCategory(nationalNumber: string): PhoneCategory {
+  if (nationalNumber.startsWith('89')) return 'surtaxe';
+  if (nationalNumber.startsWith('81') || nationalNumber.startsWith('82')) return 'majore';
+  if (nationalNumber.startsWith('80')) return 'gratuit';
+  if (/^[67]/.test(nationalNumber)) return 'mobile';
+  if (nationalNumber.startsWith('9')) return 'voip';
+  if (/^[1-5]/.test(nationalNumber)) return 'fixe';
+  return 'autre';
+}
+
+function categoryOf(country: string | undefined, nationalNumber: string): PhoneCategory {
+  if (country === 'FR') return frenchCategory(nationalNumber);
+  return country !== undefined && FRENCH_REGIONS.has(country) ? 'autre' : 'etranger';
+}
+
+/** Words before a short number that show it is a number to call (not a year or an amount). */
+const CALL_WORDS = ['appel', 'rappel', 'compos', 'numero', 'contact', 'joindre', 'tel', 'telephone', 'composez', 'appelez'];
+
+function shortNumbers(text: PreparedText): FoundPhone[] {
+  const found: FoundPhone[] = [];
+  text.words.forEach((word, i) => {
+    if (!/^3[0-9]{3}$/.test(word.text)) return;
+    const before = text.words.slice(Math.max(0, i - 4), i);
+    if (!before.some((w) => CALL_WORDS.some((c) => w.text.startsWith(c)))) return;
+    found.push({ e164: word.text, country: 'FR', category: 'court', evidence: toOriginalSpan(text.normalized, word.start, word.end) });
+  });
+  return found;
+}
+
+const NUMBER_CHARS = new Set(['+', '(', ')', '.', '-', '/', ' ', '\u00a0', '\u202f', '\t']);
+const MAX_CANDIDATES = 50;
+/** A run of digits longer than this is a list of numbers at most; longer runs are not read at all. */
+const MAX_RUN_LENGTH = 300;
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/**
+ * Runs of digits and separators that may hold phone numbers, found in one pass. libphonenumber-js is
+ * then run on each run only: on a 100 kB wall of digits it would otherwise take most of a second.
+ */
+function numberRuns(text: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length && runs.length < MAX_CANDIDATES) {
+    if (!isDigit(text[i]) && !(text[i] === '+' && isDigit(text[i + 1]))) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    let digits = 0;
+    while (end < text.length && (isDigit(text[end]) || NUMBER_CHARS.has(text[end] ?? ''))) {
+      if (isDigit(text[end])) digits += 1;
+      end += 1;
+    }
+    while (end > i && !isDigit(text[end - 1])) end -= 1;
+    if (digits >= 6 && end - i <= MAX_RUN_LENGTH) runs.push({ start: i, end });
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
+
+/** Phone numbers of a text (French by default), with where they appear. */
+export function extractPhones(text: PreparedText): FoundPhone[] {
+  const original = text.normalized.original;
+  const found: FoundPhone[] = [];
+  for (const run of numberRuns(original)) {
+    for (const match of findPhoneNumbersInText(original.slice(run.start, run.end), { defaultCountry: 'FR' })) {
+      const number = match.number;
+      found.push({
+        e164: number.number,
+        country: number.country,
+        category: categoryOf(number.country, number.nationalNumber),
+        evidence: { start: run.start + match.startsAt, end: run.start + match.endsAt },
+      });
+    }
+  }
+  if (found.length === 0 && original.trim().length <= 30) {
+    const single = parsePhoneNumberFromString(original.trim(), 'FR');
+    if (single?.isPossible()) {
+      const start = original.indexOf(original.trim());
+      found.push({
+        e164: single.number,
+        country: single.country,
+        category: categoryOf(single.country, single.nationalNumber),
+        evidence: { start, end: start + original.trim().length },
+      });
+    }
+  }
+  // A group of four digits inside a full number (« +44 20 3807 1122 ») is not a short number.
+  const short = shortNumbers(text).filter((s) => !found.some((p) => s.evidence.start < p.evidence.end && p.evidence.start < s.evidence.end));
+  return [...found, ...short];
+}

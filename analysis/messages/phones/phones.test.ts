@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { prepareText } from '../../engine/match.js';
+import { detectOrganisations } from '../organisations.js';
+import { extractPhones, frenchCategory } from './extract-phones.js';
+import { assessPhones } from './phone-findings.js';
+
+describe('extractPhones', () => {
+  it('finds French and foreign numbers in E.164 with their position', () => {
+    const text = 'Rappelez le 08 99 12 34 56, sinon le +44 20 7946 0958 ou le 06.12.34.56.78.';
+    const phones = extractPhones(prepareText(text));
+    expect(phones.map((p) => [p.e164, p.category])).toEqual([
+      ['+33899123456', 'surtaxe'],
+      ['+442079460958', 'etranger'],
+      ['+33612345678', 'mobile'],
+    ]);
+    expect(text.slice(phones[0]!.evidence.start, phones[0]!.evidence.end)).toBe('08 99 12 34 56');
+  });
+
+  it('reads a number given alone and short numbers to call', () => {
+    expect(extractPhones(prepareText('0899123456'))[0]?.e164).toBe('+33899123456');
+    const short = extractPhones(prepareText('Appelez le 3179 ou le 3646.'));
+    expect(short.map((p) => p.e164)).toEqual(['3179', '3646']);
+    expect(extractPhones(prepareText('En 3179 avant notre ère'))).toEqual([]);
+  });
+
+  it('follows the French numbering plan', () => {
+    expect(frenchCategory('899123456')).toBe('surtaxe');
+    expect(frenchCategory('820000000')).toBe('majore');
+    expect(frenchCategory('800288038')).toBe('gratuit');
+    expect(frenchCategory('980800307')).toBe('voip');
+    expect(frenchCategory('142345678')).toBe('fixe');
+  });
+});
+
+describe('assessPhones', () => {
+  it('flags premium numbers, unknown short numbers and foreign numbers of a « public body »', () => {
+    const text = prepareText('Assurance Maladie : appelez le +44 20 7946 0958 ou le 08 99 12 34 56, ou composez le 3179. Le 3646 reste joignable.');
+    const findings = assessPhones(extractPhones(text), detectOrganisations(text)).map((f) => f.finding.ruleId);
+    expect(findings).toEqual(['telephone.etranger-organisme', 'telephone.surtaxe-organisme', 'telephone.numero-court-inconnu']);
+  });
+
+  it('leaves the Ordre’s free helpline alone', () => {
+    const text = prepareText('Assistants sociaux : 0800 288 038, du lundi au vendredi.');
+    expect(assessPhones(extractPhones(text), [])).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { guessKind } from './check-command.js';
+import { EXIT } from './help-text.js';
+import { main } from './vigie.js';
+
+async function run(argv: string[], stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  stdin.end(stdinText);
+  const code = await main(argv, { stdin, stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+const fixture = (name: string): string => new URL(`../analysis/fixtures/${name}`, import.meta.url).pathname;
+
+describe('vigie check', () => {
+  it('prints a French report and exits 2 on a likely fraud read from stdin', async () => {
+    const result = await run(['check', '-'], 'Docteur, j’ai perdu mon mot de passe, pouvez-vous me transmettre le code reçu ?');
+    expect(result.code).toBe(EXIT.likelyFraud);
+    expect(result.stdout).toContain('Verdict : FRAUDE PROBABLE');
+    expect(result.stdout).toContain('Que faire :');
+    expect(result.stdout).toContain('Ce que dit l’Ordre');
+  });
+
+  it('reads an .eml file as an email and exits 0 on a genuine message', async () => {
+    const result = await run(['check', fixture('andpc-lettre-officielle.eml')]);
+    expect(result.code).toBe(EXIT.noSignal);
+    expect(result.stdout).toContain('AUCUN SIGNAL');
+  });
+
+  it('writes the whole analysis as JSON with --json', async () => {
+    const result = await run(['check', '--kind', 'link', '--json', '-'], 'https://agencedpc-validation.fr/login');
+    const analysis = JSON.parse(result.stdout) as { kind: string; findings: { ruleId: string }[] };
+    expect(analysis.kind).toBe('link');
+    expect(analysis.findings.map((f) => f.ruleId)).toContain('lien.sosie');
+    expect(result.code).toBe(EXIT.likelyFraud);
+  });
+
+  it('refuses bad usage with exit code 64 and unreadable files with 66', async () => {
+    expect((await run(['check', '--kind', 'fax', 'x'])).code).toBe(EXIT.usage);
+    expect((await run(['check', '--oops', 'x'])).code).toBe(EXIT.usage);
+    expect((await run(['frobnicate'])).code).toBe(EXIT.usage);
+    const missing = await run(['check', '/nonexistent/message.txt']);
+    expect(missing.code).toBe(EXIT.unreadableInput);
+    expect(missing.stderr).toContain('Impossible de lire');
+  });
+
+  it('prints the help in French with the exit codes', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Codes de sortie');
+  });
+});
+
+describe('vigie check --batch', () => {
+  it('writes one result per line and one error per bad line, without stopping', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-'));
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ id: 'a', kind: 'sms', text: 'ANTAI : amende impayée de 35 €, réglez-la sur antai-paiement.fr' }),
+      'pas du json',
+      JSON.stringify({ id: 'b', kind: 'fax', text: 'x' }),
+      '',
+      JSON.stringify({ id: 7, kind: 'sms', text: 'Rendez-vous confirmé mardi 10h.', label: 'legitime' }),
+    ].join('\n'));
+    const result = await run(['check', '--batch', file]);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', verdict: 'fraude_probable' });
+    expect(lines[1]).toMatchObject({ id: null, error: { code: 'MALFORMED_JSON' } });
+    expect(lines[2]).toMatchObject({ id: 'b', error: { code: 'VALIDATION_FAILED' } });
+    expect(lines[3]).toMatchObject({ id: 7, verdict: 'aucun_signal', score: 0, findings: [] });
+    expect(result.code).toBe(EXIT.batchWithErrors);
+  });
+});
+
+describe('guessKind', () => {
+  it.each([
+    ['message.eml', 'Bonjour', 'email'],
+    ['-', 'From: a@b.fr\nSubject: x\n\ncorps', 'email'],
+    ['-', '  https://bit.ly/x \n', 'link'],
+    ['-', '08 99 12 34 56', 'phone'],
+    ['-', 'Votre colis est en attente', 'sms'],
+  ])('%s « %s » → %s', (file, text, kind) => {
+    expect(guessKind(file, text)).toBe(kind);
+  });
+});
+
+describe('cli/vigie.mjs', () => {
+  it('runs as the installed command', async () => {
+    const script = new URL('./vigie.mjs', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [script, '--help']);
+    expect(stdout).toContain('vigie check');
+  }, 30_000);
+});

@@ -1,0 +1,36 @@
+import { analyzePrepared, indicatorLookupKeys, indicatorsOf, MessageInputError, prepareMessage } from '../../../analysis/analyze.js';
+import type { KnownIndicator, MessageInput } from '../../../analysis/analysis.types.js';
+import type { TAnalysis, TAnalysisRequest } from '../../../contracts/checks.schemas.js';
+import type { ServiceDeps } from '../../platform/deps.js';
+import { fieldError } from '../../platform/errors.js';
+import { findActiveIndicators } from '../indicators/indicators.repo.js';
+
+function toMessageInput(request: TAnalysisRequest): MessageInput {
+  return {
+    kind: request.kind,
+    ...(request.emlBase64 !== undefined ? { raw: new Uint8Array(Buffer.from(request.emlBase64, 'base64')) } : { text: request.text ?? '' }),
+    ...(request.receivedAt !== undefined ? { receivedAt: request.receivedAt } : {}),
+  };
+}
+
+/**
+ * Analyses a suspicious message for anyone, logged in or not. Nothing is stored: the message lives only
+ * in this request. Indicators already reported to Vigie (active ones only) strengthen the verdict, by
+ * count and campaign name, never revealing who reported them. Throws VALIDATION_FAILED on input the
+ * engine refuses.
+ */
+export async function analyzeMessage(deps: ServiceDeps, request: TAnalysisRequest): Promise<TAnalysis> {
+  const input = toMessageInput(request);
+  try {
+    // Parse once (MIME decoding is the costly part), look indicators up, then analyse.
+    const prepared = await prepareMessage(input);
+    const sightings = await findActiveIndicators(deps.database.db, indicatorLookupKeys(indicatorsOf(prepared)));
+    const knownIndicators = new Map<string, KnownIndicator>(
+      sightings.map((s) => [s.value, { reports: s.reportCount, ...(s.campaignLabel ? { campaign: s.campaignLabel } : {}) }]),
+    );
+    return analyzePrepared(prepared, { knownIndicators });
+  } catch (err) {
+    if (err instanceof MessageInputError) throw fieldError(request.emlBase64 !== undefined ? 'emlBase64' : 'text', err.message);
+    throw err;
+  }
+}
