@@ -98,6 +98,17 @@ describe('POST /api/analyses (« Vérifier un message »)', () => {
     expect(tooLong.json().error.details.fields[0].path).toBe('text');
   });
 
+  it('refuses a body over the documented limit with 413, and binary garbage with a French message', async () => {
+    const huge = await client.post('/api/analyses', { kind: 'email', emlBase64: 'A'.repeat(20 * 1024 * 1024) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: 'La requête est trop volumineuse.' });
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('base64');
+    const res = await client.post('/api/analyses', { kind: 'email', emlBase64: garbage });
+    expect([200, 400]).toContain(res.statusCode);
+    if (res.statusCode === 400) expect(res.json().error.details.fields[0].path).toBe('emlBase64');
+    else expect(res.json().verdict).toBeDefined();
+  });
+
   it('requires the CSRF token like every state-changing request', async () => {
     const bare = new TestClient(t.app);
     const res = await bare.post('/api/analyses', { kind: 'sms', text: 'Bonjour' });
