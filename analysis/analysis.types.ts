@@ -122,7 +122,11 @@ export interface Analysis {
   readonly shownText: string;
   /** `messages@1.0.0#1a2b3c4d`: the ruleset version and a fingerprint of its exact content. */
   readonly rulesetVersion: string;
-  /** False when the time budget ran out or the text was cut; `notices` says which. */
+  /**
+   * False when part of the message was not examined: time budget spent, text or file cut, MIME
+   * structure refused (then read as raw text), links or attachments beyond the checked number;
+   * `notices` says which, in French.
+   */
   readonly complete: boolean;
   readonly notices: readonly string[];
   readonly receivedAt?: string;

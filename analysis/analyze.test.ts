@@ -71,13 +71,19 @@ describe('analyzeText', () => {
   it('refuses an unknown kind or an empty message with a French message', () => {
     expect(() => analyzeText({ kind: 'fax' as 'sms', text: 'x' })).toThrow(MessageInputError);
     expect(() => analyzeText({ kind: 'sms' })).toThrow(/vide/);
+    for (const text of ['', '   ', '\n\t', '\u200b\u200d\ufeff']) expect(() => analyzeText({ kind: 'sms', text })).toThrow(/Le message est vide/);
   });
 
   it('keeps every evidence span inside the shown text, whatever the input', () => {
     const pieces = fc.constantFrom('radiation ', 'r a d i a t i o n ', 'СЕRTIFICATION ', 'https://agencedpc-validation.fr/login ', '08 99 12 34 56 ', 'code ', 'transmettez-moi ', '\u200b', 'é', ' ', 'www.ameli.fr ', 'cotisation impayée ');
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 30 }), fc.constantFrom('sms', 'email', 'call', 'link', 'phone'), (parts, kind) => {
-        const analysis = analyzeText({ kind, text: parts.join('') });
+      fc.property(fc.array(pieces, { minLength: 1, maxLength: 30 }), fc.constantFrom('sms', 'email', 'call', 'link', 'phone'), (parts, kind) => {
+        const text = parts.join('');
+        if (/^[\s\u200b]*$/.test(text)) {
+          expect(() => analyzeText({ kind, text })).toThrow(MessageInputError);
+          return;
+        }
+        const analysis = analyzeText({ kind, text });
         for (const finding of analysis.findings) {
           for (const span of finding.evidence) {
             expect(span.start).toBeGreaterThanOrEqual(0);

@@ -11,6 +11,7 @@ import { findFact } from './messages/facts.js';
 import type { FamilyId } from './messages/families.js';
 import { FAMILY_LABELS, isFamilyId } from './messages/families.js';
 import { knownIndicatorFindings } from './messages/known-indicators.js';
+import { MAX_LINKS } from './messages/links/extract-links.js';
 import { assessLinks } from './messages/links/link-findings.js';
 import { DEFAULT_OFFICIAL_DOMAINS } from './messages/links/official-domains.js';
 import { findDisguisedWords } from './messages/obfuscation.js';
@@ -104,8 +105,9 @@ export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptio
   const verdict = verdictOf(score);
   const findings = scored.map((s) => s.finding).sort((a, b) => b.weight - a.weight);
   const familyId = chooseFamily(findings, evidence.indicators.organisations, verdict);
-  const complete = run.complete && !budget.exceeded() && !prepared.truncated;
+  const complete = run.complete && !budget.exceeded() && !prepared.partial && !evidence.linksLeftOut;
   const notices = [...prepared.notices];
+  if (evidence.linksLeftOut) notices.push(`Le message contient plus de ${MAX_LINKS} liens : seuls les ${MAX_LINKS} premiers ont été vérifiés.`);
   if (!run.complete || budget.exceeded()) {
     notices.push(`Analyse interrompue après ${Math.round(budget.elapsedMs())} ms (limite ${budget.limitMs} ms) : le résultat est partiel.`);
   }

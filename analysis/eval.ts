@@ -2,12 +2,13 @@
  * Evaluation of the message analysis on the labelled corpus (`tsx analysis/eval.ts`). Prints
  * precision, recall, F1 and false-positive rate for « fraude probable » and for « suspect or worse »,
  * the confusion matrix and the misclassified ids, on the whole corpus, on the part used while writing
- * the rules, on the held-out part (ids ending in 7 or 9) and on the last batch written blind.
+ * the rules, on the held-out part (ids ending in 7 or 9) and on the last batch written blind; then
+ * the same rates per channel (sms, email, call, link, phone) and per scam family.
  */
 import { analyze } from './analyze.js';
 import type { Verdict } from './analysis.types.js';
-import type { BinaryMetrics, Outcome } from './eval-metrics.js';
-import { binaryMetrics, confusionMatrix } from './eval-metrics.js';
+import type { BinaryMetrics, DetailedOutcome } from './eval-metrics.js';
+import { binaryMetrics, confusionMatrix, metricsByChannel, metricsByFamily } from './eval-metrics.js';
 import type { TCorpusEntry } from './corpus/load-corpus.js';
 import { isHeldOut, isInFinalBlindBatch, loadCorpus } from './corpus/load-corpus.js';
 
@@ -22,7 +23,7 @@ function printMetrics(title: string, metrics: BinaryMetrics): void {
   log(`    (VP ${metrics.truePositives}, FP ${metrics.falsePositives}, FN ${metrics.falseNegatives}, VN ${metrics.trueNegatives})`);
 }
 
-function printPart(title: string, outcomes: readonly (Outcome & { family?: string; foundFamily?: string })[]): void {
+function printPart(title: string, outcomes: readonly DetailedOutcome[]): void {
   log(`\n=== ${title} : ${outcomes.length} messages (${outcomes.filter((o) => o.label === 'fraude').length} fraudes, ${outcomes.filter((o) => o.label === 'legitime').length} légitimes)`);
   printMetrics('« fraude probable »', binaryMetrics(outcomes, (v) => v === 'fraude_probable'));
   printMetrics('« suspect » ou pire', binaryMetrics(outcomes, (v) => v !== 'aucun_signal'));
@@ -46,10 +47,65 @@ function printPart(title: string, outcomes: readonly (Outcome & { family?: strin
   if (detected.length > 0) log(`  famille correcte parmi les fraudes détectées : ${rightFamily}/${detected.length} (${percent(rightFamily / detected.length)})`);
 }
 
-async function evaluate(entry: TCorpusEntry): Promise<Outcome & { family?: string; foundFamily?: string }> {
+async function evaluate(entry: TCorpusEntry): Promise<DetailedOutcome> {
   const analysis = await analyze({ kind: entry.kind, text: entry.text });
   const verdict: Verdict = analysis.verdict;
-  return { id: entry.id, label: entry.label, verdict, family: entry.family, foundFamily: analysis.family?.id };
+  return { id: entry.id, kind: entry.kind, label: entry.label, verdict, family: entry.family, foundFamily: analysis.family?.id };
+}
+
+const STRICT = (v: Verdict): boolean => v === 'fraude_probable';
+const LOOSE = (v: Verdict): boolean => v !== 'aucun_signal';
+
+/** « 74.7 % (62/83) », or « — » when there is nothing to measure. */
+function rate(value: number | null, part: number, whole: number): string {
+  return value === null ? '—' : `${percent(value)} (${part}/${whole})`;
+}
+
+/** Prints rows under a header, each column as wide as its widest cell; the first column left-aligned. */
+function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (row: readonly string[]): string => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  log(`    ${line(header)}`);
+  for (const row of rows) log(`    ${line(row)}`);
+}
+
+function printChannels(title: string, outcomes: readonly DetailedOutcome[]): void {
+  log(`\n=== ${title} : par canal (le taux de faux positifs d’un canal porte sur ses seuls messages légitimes)`);
+  for (const [name, isPositive] of [['« fraude probable »', STRICT], ['« suspect » ou pire', LOOSE]] as const) {
+    log(`  seuil ${name}`);
+    printTable(
+      ['canal', 'fraudes', 'légitimes', 'rappel', 'précision', 'faux positifs'],
+      metricsByChannel(outcomes, isPositive).map((row) => [
+        row.kind,
+        String(row.frauds),
+        String(row.legitimate),
+        rate(row.recall, row.truePositives, row.frauds),
+        rate(row.precision, row.truePositives, row.truePositives + row.falsePositives),
+        rate(row.falsePositiveRate, row.falsePositives, row.legitimate),
+      ]),
+    );
+  }
+}
+
+function printFamilies(title: string, outcomes: readonly DetailedOutcome[]): void {
+  const legitimate = outcomes.filter((o) => o.label === 'legitime').length;
+  log(`\n=== ${title} : par famille d’escroquerie`);
+  log('  rappel : part des fraudes de la famille signalées (quelle que soit la famille annoncée) ;');
+  log('  précision : part des messages signalés avec cette famille qui sont des fraudes de cette famille ;');
+  log(`  faux positifs : messages légitimes signalés avec cette famille, sur les ${legitimate} légitimes.`);
+  for (const [name, isPositive] of [['« fraude probable »', STRICT], ['« suspect » ou pire', LOOSE]] as const) {
+    log(`  seuil ${name}`);
+    printTable(
+      ['famille', 'fraudes', 'rappel', 'précision', 'faux positifs'],
+      metricsByFamily(outcomes, isPositive).map((row) => [
+        row.family,
+        String(row.frauds),
+        rate(row.recall, row.flagged, row.frauds),
+        rate(row.precision, row.predictedRight, row.predicted),
+        rate(row.falsePositiveRate, row.falseAlarms, legitimate),
+      ]),
+    );
+  }
 }
 
 const corpus = loadCorpus();
@@ -59,3 +115,6 @@ printPart('Corpus complet', outcomes);
 printPart('Partie de mise au point (ids ne finissant ni par 7 ni par 9)', outcomes.filter((o) => !isHeldOut(o.id)));
 printPart('Partie réservée (ids finissant par 7 ou 9)', outcomes.filter((o) => isHeldOut(o.id)));
 printPart('Dernier lot, écrit à l’aveugle et jamais utilisé pour régler les règles (msg-256 et suivants)', outcomes.filter((o) => isInFinalBlindBatch(o.id)));
+printChannels('Corpus complet', outcomes);
+printFamilies('Corpus complet', outcomes);
+printChannels('Partie réservée', outcomes.filter((o) => isHeldOut(o.id)));

@@ -30,6 +30,17 @@ export const ERROR_MESSAGES = {
   DEPARTEMENT_NOT_ALLOWED: 'Ce rôle est national : il ne peut pas être rattaché à un département.',
   OUT_OF_SCOPE: 'Vous ne pouvez agir que sur les comptes de votre département.',
   CANNOT_CHANGE_OWN_ACCOUNT: 'Vous ne pouvez pas modifier votre propre rôle ou statut.',
+  INVALID_STATE: "Cette demande n'est plus dans un état qui permet cette action.",
+  FOUR_EYES_REQUIRED: "La revue doit être faite par un autre agent que celui qui a vérifié l'identité ou enregistré la demande.",
+  IN_PERSON_CHECK_REQUIRED:
+    "Cette demande ne peut être finalisée qu'en présence de la personne, après vérification de son passeport ou de sa carte nationale d'identité.",
+  STEP_UP_REQUIRED: 'Confirmez votre identité avec un code de double authentification (valable 5 minutes).',
+  SELF_SERVICE_REQUIRES_2FA:
+    "Pour modifier vous-même vos coordonnées, activez d'abord la double authentification dans « Mon compte ». Sans elle, présentez-vous à votre conseil départemental avec une pièce d'identité.",
+  NO_REGISTRY_RECORD: "Votre compte n'est rattaché à aucune fiche du tableau de l'Ordre.",
+  MEDECIN_FROM_REGISTRY_ONLY:
+    "Un compte médecin s'active uniquement depuis sa fiche du tableau (lien envoyé à l'adresse inscrite, ou code remis au guichet).",
+  RECORD_FROZEN: 'Cette fiche est gelée : aucune modification avant levée du gel par le conseil départemental.',
   SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
   INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
 } as const;

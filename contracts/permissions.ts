@@ -14,6 +14,17 @@ export const PERMISSIONS = [
   'users:read',
   'users:manage',
   'audit:read',
+  'auth:step_up',
+  'registry:read',
+  'registry:read_record',
+  'registry:import',
+  'registry:export',
+  'registry:security',
+  'change_request:create',
+  'change_request:check',
+  'change_request:review',
+  'self_registry:read',
+  'self_registry:update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,14 +33,27 @@ const SELF_SERVICE: Permission[] = [
   'account:update',
   'account:second_factor_enroll',
   'home:read',
+  'auth:step_up',
+];
+
+// Council staff work the registry of their département: search, open a record (audited), record and
+// complete change requests (in person), review held ones, export with a stated reason.
+const REGISTRY_AGENT: Permission[] = [
+  'registry:read',
+  'registry:read_record',
+  'registry:import',
+  'registry:export',
+  'change_request:create',
+  'change_request:check',
+  'change_request:review',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  medecin: SELF_SERVICE,
-  agent: SELF_SERVICE,
+  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update'],
+  agent: [...SELF_SERVICE, ...REGISTRY_AGENT],
   membre_cde: SELF_SERVICE,
   membre_cne: SELF_SERVICE,
-  admin: [...SELF_SERVICE, 'users:read', 'users:manage', 'audit:read'],
+  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 /**

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/client.js';
 import type { ServiceDeps } from './platform/deps.js';
 import type { MailOutbox } from './platform/mail/outbox.js';
+import type { SmsSender } from './platform/sms/sms-sender.js';
 import { createLocalKeyProvider, type KeyProvider } from './platform/crypto/key-provider.js';
 import { AppError, registerErrorHandling } from './platform/errors.js';
 import { registerRequestContext } from './platform/http/request-context.js';
@@ -20,11 +21,15 @@ import { accountRoutes } from './modules/account/account.routes.js';
 import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
 import { bootstrapRoutes } from './modules/bootstrap/bootstrap.routes.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
+import { selfServiceRoutes } from './modules/registry/self-service.routes.js';
+import { registrySearchImportRoutes } from './modules/registry/registry-search-import.routes.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
   database: Database;
   outbox: MailOutbox;
+  sms: SmsSender;
   keys?: KeyProvider;
   webDistDir?: string;
   /** Where logs go (stdout by default). */
@@ -107,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     database,
     outbox: deps.outbox,
+    sms: deps.sms,
     keys: deps.keys ?? createLocalKeyProvider(config.secret),
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   };
@@ -119,6 +125,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminUsersRoutes, { deps: services });
   await app.register(bootstrapRoutes, { deps: services });
   await app.register(checksRoutes, { deps: services });
+  await app.register(registryRoutes, { deps: services });
+  await app.register(selfServiceRoutes, { deps: services });
+  await app.register(registrySearchImportRoutes, { deps: services });
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

@@ -32,6 +32,7 @@ const ZEnv = z.object({
   SMTP_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   MAIL_FROM: z.string().min(3).default('Vigie — Ordre des médecins <no-reply@vigie.localhost>'),
   JOBS_ENABLED: booleanFromEnv.default(true),
+  REGISTRY_COOLING_HOURS: z.coerce.number({ error: 'attendu : un nombre d’heures' }).int().min(0).max(24 * 60).default(72),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -60,6 +61,8 @@ export interface Config {
   smtpCatcherPort: number;
   mailFrom: string;
   jobsEnabled: boolean;
+  /** Hours before new contact details count for sensitive operations (card issuance exports). */
+  registryCoolingHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +108,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpCatcherPort: e.SMTP_CATCHER_PORT,
     mailFrom: e.MAIL_FROM,
     jobsEnabled: e.JOBS_ENABLED,
+    registryCoolingHours: e.REGISTRY_COOLING_HOURS,
   };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { startRuntime } from './runtime.js';
 import { issueBootstrapTokenIfNeeded } from './modules/bootstrap/bootstrap.service.js';
@@ -14,7 +15,8 @@ async function main() {
     }
     throw err;
   }
-  const runtime = await startRuntime(config);
+  // Development SMS go to a local log; a gateway adapter replaces the sink in production.
+  const runtime = await startRuntime(config, { smsLogDir: path.join(config.dataDir, 'sms') });
   await runtime.app.listen({ host: config.host, port: config.port });
 
   const lines = [

@@ -12,11 +12,14 @@ import { createQueuedOutbox, startMailWorker } from './platform/mail/outbox.js';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
+import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
 
 export interface Runtime {
   app: FastifyInstance;
   database: Database;
   catcher: SmtpCatcher | null;
+  /** The SMS port: a local sink until a gateway adapter is configured. */
+  sms: LocalSmsSink;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,7 @@ export function resolveSecret(config: Config): string {
  * Opens the database (migrating it), the mail path and the job workers, and builds the app. With no
  * SMTP_URL outside production, a local SMTP catcher stores mail as .eml files under the data dir.
  */
-export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string; logStream?: NodeJS.WritableStream } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string; logStream?: NodeJS.WritableStream; smsLogDir?: string } = {}): Promise<Runtime> {
   const logger = pino({ level: config.logLevel });
   const database =
     options.database ??
@@ -64,7 +67,8 @@ export async function startRuntime(config: Config, options: { database?: Databas
   const jobs: JobQueue = await startJobQueue(database, logger);
   if (config.jobsEnabled) await startMailWorker(jobs, mailer);
 
-  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), webDistDir: options.webDistDir, logStream: options.logStream });
+  const sms = createLocalSmsSink(options.smsLogDir);
+  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), sms, webDistDir: options.webDistDir, logStream: options.logStream });
   const sweeper = setInterval(() => {
     Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database)]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),
@@ -76,6 +80,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
     app,
     database,
     catcher,
+    sms,
     async close() {
       clearInterval(sweeper);
       await app.close();

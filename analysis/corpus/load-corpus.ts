@@ -10,6 +10,8 @@ export const ZCorpusEntry = z.strictObject({
   text: z.string().min(1).max(20_000),
   label: z.enum(['fraude', 'legitime']),
   family: z.enum(Object.keys(FAMILY_LABELS) as [keyof typeof FAMILY_LABELS, ...(keyof typeof FAMILY_LABELS)[]]).optional(),
+  /** What the message was modelled on (see SOURCES.md): « circulaire de l’Ordre — … », « modèle : … », « légitime : … ». */
+  source: z.string().trim().min(3).max(160),
 });
 export type TCorpusEntry = z.infer<typeof ZCorpusEntry>;
 

@@ -112,6 +112,26 @@ export function isWordChar(ch: string): boolean {
   return WORD_CHAR.test(ch);
 }
 
+/** `isWordChar` of each code point below 0x10000, filled on first use: 0 not known yet, 1 word, 2 not. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+/**
+ * `isWordChar(String.fromCodePoint(code))` without building a string: what the hot loops (tokenising,
+ * normalising) call for every character. A lone surrogate is not a word character.
+ */
+export function isWordCodePoint(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  }
+  if (code > 0xffff) return WORD_CHAR.test(String.fromCodePoint(code));
+  let known = BMP_WORD[code] as number;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    BMP_WORD[code] = known;
+  }
+  return known === 1;
+}
+
 /** Digits people type for look-alike letters (« rad1ation », « c0tisation »). */
 export const LEET_DIGITS: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't',

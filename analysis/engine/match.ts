@@ -2,9 +2,11 @@ import type { TimeBudget } from './budget.js';
 import { UNLIMITED_BUDGET } from './budget.js';
 import type { NormalizedText, Span } from './normalize.js';
 import { normalizeText, toOriginalSpan } from './normalize.js';
-import type { CompiledExpression, CompiledRule, CompiledRuleset, PhraseWord } from './ruleset.js';
+import type { HeadMarks } from './head-words.js';
+import { markHeads, mayHold } from './head-words.js';
+import type { CompiledExpression, CompiledRule, CompiledRuleset, GroupFilter, PhraseWord, RulesetIndex } from './ruleset.js';
 import type { Token, TokenIndex } from './tokenize.js';
-import { contentTokens, indexTokens, positionsWithPrefix, tokenize } from './tokenize.js';
+import { contentTokensOf, indexTokens, positionsWithPrefix } from './tokenize.js';
 
 /** A text ready for matching: normalised once, then shared by every ruleset run on it. */
 export interface PreparedText {
@@ -12,7 +14,10 @@ export interface PreparedText {
   /** Words that count (stop words removed); positions in rules and windows refer to this list. */
   readonly words: readonly Token[];
   readonly index: TokenIndex;
-  readonly occurrences: Map<string, readonly Occurrence[]>;
+  /** Which first words of compiled phrases the text holds (see head-words.ts). */
+  readonly heads: HeadMarks;
+  /** Occurrences already looked for, by expression slot (see CompiledExpression). */
+  readonly occurrences: (readonly Occurrence[] | undefined)[];
 }
 
 /** Where an expression was found: word positions (inclusive) and the normalised character span. */
@@ -50,34 +55,76 @@ const MAX_WINDOWS_PER_RULE = 3;
 const HIGHLIGHT_GAP = 4;
 /** Windows kept before vetoes are applied; enough for any real message. */
 const MAX_CANDIDATE_WINDOWS = 50;
+const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
 
 export function prepareText(original: string): PreparedText {
   const normalized = normalizeText(original);
-  const words = contentTokens(tokenize(normalized.text));
-  return { normalized, words, index: indexTokens(words), occurrences: new Map() };
+  const words = contentTokensOf(normalized.text);
+  const index = indexTokens(words);
+  return { normalized, words, index, heads: markHeads(index.positions.keys()), occurrences: [] };
+}
+
+/**
+ * The groups of the ruleset the text may satisfy (1) or surely not (0), from the first words of
+ * their phrases; null when the text was prepared before the ruleset was compiled (its marks are then
+ * incomplete).
+ */
+function openGroups(text: PreparedText, index: RulesetIndex): Uint8Array | null {
+  const heads = text.heads;
+  if (heads.words.length < index.wordCount || heads.prefixes.length < index.prefixCount) return null;
+  const open = new Uint8Array(index.groupCount);
+  const mark = (groups: Int32Array | undefined): void => {
+    if (groups) for (let i = 0; i < groups.length; i += 1) open[groups[i] as number] = 1;
+  };
+  for (const id of heads.presentWords) mark(index.wordPostings[id]);
+  for (const id of heads.presentPrefixes) mark(index.prefixPostings[id]);
+  mark(index.regexGroups);
+  return open;
 }
 
 /** Runs every applicable rule, in order, until done or the budget is spent. */
 export function runRuleset(text: PreparedText, ruleset: CompiledRuleset, options: RunOptions = {}): RulesetRun {
   const budget = options.budget ?? UNLIMITED_BUDGET;
   const hits: RuleHit[] = [];
+  const open = openGroups(text, ruleset.index);
   let evaluatedRules = 0;
-  for (const rule of ruleset.rules) {
+  for (let r = 0; r < ruleset.rules.length; r += 1) {
+    const rule = ruleset.rules[r] as CompiledRule;
+    // A rule ruled out by the words of the text costs nothing: the clock is read only before the others.
+    if (open !== null && !allOpen(open, ruleset.index.ruleGroups[r] as Int32Array)) {
+      evaluatedRules += 1;
+      continue;
+    }
     if (budget.exceeded()) return { hits, complete: false, evaluatedRules };
     evaluatedRules += 1;
     const scopes = rule.definition.scopes;
     if (scopes && (options.scope === undefined || !scopes.includes(options.scope))) continue;
-    const hit = matchRule(text, rule);
+    const hit = open !== null ? matchGroups(text, rule) : matchRule(text, rule);
     if (hit) hits.push(hit);
   }
   return { hits, complete: true, evaluatedRules };
 }
 
+function allOpen(open: Uint8Array, groups: Int32Array): boolean {
+  for (let i = 0; i < groups.length; i += 1) if (open[groups[i] as number] === 0) return false;
+  return true;
+}
+
 /** Matches one rule: windows where every group is present and no `unlessNear` expression is close. */
 export function matchRule(text: PreparedText, rule: CompiledRule): RuleHit | null {
-  const groups = rule.groups.map((group) => mergeOccurrences(group.map((e) => findExpression(text, e))));
-  if (groups.some((list) => list.length === 0)) return null;
-  const vetoes = mergeOccurrences(rule.unless.map((e) => findExpression(text, e)));
+  for (const filter of rule.filters) if (!mayOccur(text, filter)) return null;
+  return matchGroups(text, rule);
+}
+
+function matchGroups(text: PreparedText, rule: CompiledRule): RuleHit | null {
+  // Stop at the first group with nothing found.
+  const groups: (readonly Occurrence[])[] = [];
+  for (const group of rule.groups) {
+    const found = occurrencesOfAny(text, group);
+    if (found.length === 0) return null;
+    groups.push(found);
+  }
+  const vetoes = occurrencesOfAny(text, rule.unless);
   const windows = findWindows(groups, rule.within).filter((window) => !isVetoed(window, vetoes, rule.unlessWithin));
   if (windows.length === 0) return null;
   const normalizedSpans = mergeSpans(windows.slice(0, MAX_WINDOWS_PER_RULE).flat().map((o) => ({ start: o.start, end: o.end })));
@@ -86,19 +133,33 @@ export function matchRule(text: PreparedText, rule: CompiledRule): RuleHit | nul
   return { rule, spans, normalizedSpans };
 }
 
+/** False when no expression of a group can occur: none of its first words is in the text. */
+function mayOccur(text: PreparedText, filter: GroupFilter): boolean {
+  if (filter.regex) return true;
+  for (let i = 0; i < filter.heads.length; i += 1) if (mayHold(text.heads.words, filter.heads[i] as number)) return true;
+  for (let i = 0; i < filter.prefixes.length; i += 1) if (mayHold(text.heads.prefixes, filter.prefixes[i] as number)) return true;
+  return false;
+}
+
 /** Occurrences of one expression, cached per text (organisations and rules share many phrases). */
 export function findExpression(text: PreparedText, expression: CompiledExpression): readonly Occurrence[] {
-  const cached = text.occurrences.get(expression.key);
+  // A phrase whose first word (or prefix) is absent cannot occur.
+  if (expression.kind === 'phrase') {
+    const held = expression.headId >= 0 ? mayHold(text.heads.words, expression.headId) : mayHold(text.heads.prefixes, expression.prefixId);
+    if (!held) return NO_OCCURRENCES;
+  }
+  const cached = text.occurrences[expression.slot];
   if (cached) return cached;
   const found = expression.kind === 'phrase' ? findPhrase(text, expression.words) : findRegex(text, expression.regex);
-  text.occurrences.set(expression.key, found);
+  text.occurrences[expression.slot] = found;
   return found;
 }
 
-function findPhrase(text: PreparedText, words: readonly PhraseWord[]): Occurrence[] {
+function findPhrase(text: PreparedText, words: readonly PhraseWord[]): readonly Occurrence[] {
   const head = words[0];
-  if (!head) return [];
-  const candidates = head.prefix ? positionsWithPrefix(text.index, head.text) : (text.index.positions.get(head.text) ?? []);
+  if (!head) return NO_OCCURRENCES;
+  const candidates = head.prefix ? positionsWithPrefix(text.index, head.text) : text.index.positions.get(head.text);
+  if (candidates === undefined || candidates.length === 0) return NO_OCCURRENCES;
   const found: Occurrence[] = [];
   for (const position of candidates) {
     if (found.length >= MAX_OCCURRENCES) break;
@@ -153,6 +214,22 @@ function firstWordEndingAfter(words: readonly Token[], offset: number): number {
   return low;
 }
 
+/**
+ * Occurrences of any of the expressions, sorted by first then last word. The list of one expression
+ * is already in that order, so a single non-empty list is returned as is, without copy or sort.
+ */
+function occurrencesOfAny(text: PreparedText, expressions: readonly CompiledExpression[]): readonly Occurrence[] {
+  let only: readonly Occurrence[] = NO_OCCURRENCES;
+  let lists: (readonly Occurrence[])[] | null = null;
+  for (const expression of expressions) {
+    const found = findExpression(text, expression);
+    if (found.length === 0) continue;
+    if (only.length === 0) only = found;
+    else (lists ??= [only]).push(found);
+  }
+  return lists === null ? only : mergeOccurrences(lists);
+}
+
 function mergeOccurrences(lists: readonly (readonly Occurrence[])[]): Occurrence[] {
   return lists.flat().sort((a, b) => a.first - b.first || a.last - b.last);
 }
@@ -161,7 +238,7 @@ function mergeOccurrences(lists: readonly (readonly Occurrence[])[]): Occurrence
  * Smallest windows, left to right and not overlapping, holding one occurrence of every group within
  * `within` words. Two pointers over the merged occurrences: linear after the sort.
  */
-function findWindows(groups: readonly Occurrence[][], within: number): Occurrence[][] {
+function findWindows(groups: readonly (readonly Occurrence[])[], within: number): Occurrence[][] {
   type Event = { occurrence: Occurrence; group: number };
   const events: Event[] = groups.flatMap((list, group) => list.map((occurrence) => ({ occurrence, group })));
   events.sort((a, b) => a.occurrence.first - b.occurrence.first || a.group - b.group);

@@ -107,3 +107,42 @@ describe('normalizeText properties', () => {
     );
   });
 });
+
+/** Any UTF-16: lone surrogates, emoji, combining marks, invisible and look-alike characters, long runs. */
+const hostileText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 3000 }),
+  fc.string({ unit: 'grapheme', maxLength: 1000 }),
+  fc.string({ unit: fc.constantFrom('a', ' ', '.', '1', '\ud800', '\udc00', '\u0301', '\u200b', 'ﷺ', 'С', 'ß', '😀', '\t'), minLength: 1000, maxLength: 5000 }),
+);
+
+describe('normalizeText on hostile input', () => {
+  it('never throws, keeps its tables aligned and stays fast', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const started = performance.now();
+        const result = normalizeText(text);
+        expect(performance.now() - started).toBeLessThan(2_000);
+        expect(result.starts.length).toBe(result.text.length);
+        expect(result.ends.length).toBe(result.text.length);
+        expect(result.flags.length).toBe(result.text.length);
+        for (const offset of result.hiddenInvisibles) expect(offset).toBeLessThan(text.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same result whatever was normalised before or after (no state shared between calls)', () => {
+    fc.assert(
+      fc.property(anyText, hostileText, (text, other) => {
+        const first = normalizeText(text);
+        const copy = { text: first.text, starts: [...first.starts], ends: [...first.ends], flags: [...first.flags] };
+        normalizeText(other);
+        const again = normalizeText(text);
+        expect({ text: first.text, starts: [...first.starts], ends: [...first.ends], flags: [...first.flags] }).toEqual(copy);
+        expect(again.text).toBe(copy.text);
+        expect([...again.starts]).toEqual(copy.starts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

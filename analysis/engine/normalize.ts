@@ -1,4 +1,5 @@
-import { classifyCodePoint, foldCodePoint, isWordChar, LEET_DIGITS } from './char-folding.js';
+import type { CharClass, FoldedCodePoint } from './char-folding.js';
+import { classifyCodePoint, foldCodePoint, isWordCodePoint, LEET_DIGITS } from './char-folding.js';
 
 /** Marks on a normalised character saying which disguise it came out of. */
 export const CharFlag = {
@@ -27,12 +28,68 @@ export interface NormalizedText {
   readonly hiddenInvisibles: readonly number[];
 }
 
-interface Draft {
-  chars: string[];
-  starts: number[];
-  ends: number[];
-  flags: number[];
+/**
+ * The text being built: one entry per UTF-16 unit of the output, in typed arrays that grow by
+ * doubling. Two drafts serve every call (see SCRATCH): this runs on every message, and allocations
+ * show; the result is copied out of them.
+ */
+class Draft {
+  codes: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(capacity, 16);
+    this.codes = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.flags = new Uint8Array(size);
+  }
+
+  /** Empties the draft for a new text. */
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
+  push(code: number, start: number, end: number, flag: number): void {
+    if (this.length === this.codes.length) this.grow();
+    const i = this.length;
+    this.codes[i] = code;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.flags[i] = flag;
+    this.length = i + 1;
+  }
+
+  /** Code at `index`, or -1 outside the text. */
+  codeAt(index: number): number {
+    return index >= 0 && index < this.length ? (this.codes[index] as number) : -1;
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes);
+    this.codes = codes;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.ends = ends;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
 }
+
+/** The drafts reused by every call; normalizeText is synchronous and never re-entered. */
+const SCRATCH = { folded: new Draft(1024), joined: new Draft(1024) };
+
+const SPACE = 0x20;
 
 /**
  * Folds case, accents, look-alike letters and compatibility forms, drops invisible characters,
@@ -42,17 +99,22 @@ interface Draft {
  */
 export function normalizeText(original: string): NormalizedText {
   const { draft, invisibleSlots } = foldCodePoints(original);
-  const hiddenInvisibles = invisibleSlots
-    .filter((slot) => isWordAt(draft, slot.outputIndex - 1) && isWordAt(draft, slot.outputIndex))
-    .map((slot) => slot.originalOffset);
-  const joined = joinSpacedLetters(draft);
-  readLeetDigits(joined);
+  const hiddenInvisibles: number[] = [];
+  for (let i = 0; i < invisibleSlots.length; i += 2) {
+    const outputIndex = invisibleSlots[i] as number;
+    if (isWordUnit(draft, outputIndex - 1) && isWordUnit(draft, outputIndex)) hiddenInvisibles.push(invisibleSlots[i + 1] as number);
+  }
+  const tokens = wordTokens(draft);
+  const joined = joinSpacedLetters(draft, tokens);
+  // Joining only drops separators and marks letters; when it changed nothing, the words are the same.
+  readLeetDigits(joined, joined === draft ? tokens : wordTokens(joined));
+  const length = joined.length;
   return {
     original,
-    text: joined.chars.join(''),
-    starts: Int32Array.from(joined.starts),
-    ends: Int32Array.from(joined.ends),
-    flags: Uint8Array.from(joined.flags),
+    text: codesToString(joined.codes.subarray(0, length)),
+    starts: joined.starts.slice(0, length),
+    ends: joined.ends.slice(0, length),
+    flags: joined.flags.slice(0, length),
     hiddenInvisibles,
   };
 }
@@ -72,31 +134,71 @@ export function spanHasFlag(normalized: NormalizedText, start: number, end: numb
   return false;
 }
 
+const CHUNK = 8192;
+
+function codesToString(codes: Uint16Array): string {
+  let text = '';
+  // apply() takes the typed array as it is; spreading it would go through its iterator.
+  for (let i = 0; i < codes.length; i += CHUNK) text += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
+  return text;
+}
+
+/** Class and folded form of the ASCII characters, worked out once with the general functions. */
+const ASCII_CLASS: readonly CharClass[] = Array.from({ length: 0x80 }, (_, code) => classifyCodePoint(String.fromCharCode(code)));
+const ASCII_FOLDED: readonly FoldedCodePoint[] = Array.from({ length: 0x80 }, (_, code) => foldCodePoint(String.fromCharCode(code)));
+/** The folded ASCII character when it is one unit other than a space, else -1: the common case. */
+const ASCII_SIMPLE: Int32Array = Int32Array.from(ASCII_FOLDED, (folded, code) =>
+  ASCII_CLASS[code] === 'visible' && folded.text.length === 1 && folded.text !== ' ' && !folded.confusable ? folded.text.charCodeAt(0) : -1,
+);
+
 function foldCodePoints(original: string): {
   draft: Draft;
-  invisibleSlots: { outputIndex: number; originalOffset: number }[];
+  /** Pairs (index in the output, offset in the original) where an invisible character was dropped. */
+  invisibleSlots: number[];
 } {
-  const draft: Draft = { chars: [], starts: [], ends: [], flags: [] };
-  const invisibleSlots: { outputIndex: number; originalOffset: number }[] = [];
+  const draft = SCRATCH.folded.reset();
+  const invisibleSlots: number[] = [];
+  const length = original.length;
   let offset = 0;
-  for (const cp of original) {
-    const next = offset + cp.length;
-    const kind = classifyCodePoint(cp);
+  while (offset < length) {
+    const code = original.charCodeAt(offset);
+    if (code < 0x80) {
+      const simple = ASCII_SIMPLE[code] as number;
+      if (simple >= 0) {
+        draft.push(simple, offset, offset + 1, 0);
+        offset += 1;
+        continue;
+      }
+    }
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && offset + 1 < length) {
+      const low = original.charCodeAt(offset + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) width = 2;
+    }
+    const next = offset + width;
+    let kind: CharClass;
+    let cp = '';
+    if (code < 0x80) kind = ASCII_CLASS[code] as CharClass;
+    else {
+      cp = width === 2 ? original.slice(offset, next) : (original[offset] as string);
+      kind = classifyCodePoint(cp);
+    }
     if (kind === 'invisible') {
-      invisibleSlots.push({ outputIndex: draft.chars.length, originalOffset: offset });
+      invisibleSlots.push(draft.length, offset);
     } else if (kind === 'space') {
-      const last = draft.chars.length - 1;
-      if (last >= 0 && draft.chars[last] === ' ') draft.ends[last] = next;
-      else push(draft, ' ', offset, next, 0);
+      const last = draft.length - 1;
+      if (last >= 0 && draft.codes[last] === SPACE) draft.ends[last] = next;
+      else draft.push(SPACE, offset, next, 0);
     } else {
-      const folded = foldCodePoint(cp);
+      const folded = code < 0x80 ? (ASCII_FOLDED[code] as FoldedCodePoint) : foldCodePoint(cp);
       const flag = folded.confusable ? CharFlag.confusable : 0;
+      const text = folded.text;
       // Each UTF-16 unit of the folded form points at the whole original code point.
-      for (let i = 0; i < folded.text.length; i += 1) {
-        const unit = folded.text[i] ?? '';
-        const last = draft.chars.length - 1;
-        if (unit === ' ' && last >= 0 && draft.chars[last] === ' ') draft.ends[last] = next;
-        else push(draft, unit, offset, next, flag);
+      for (let i = 0; i < text.length; i += 1) {
+        const unit = text.charCodeAt(i);
+        const last = draft.length - 1;
+        if (unit === SPACE && last >= 0 && draft.codes[last] === SPACE) draft.ends[last] = next;
+        else draft.push(unit, offset, next, flag);
       }
     }
     offset = next;
@@ -104,56 +206,55 @@ function foldCodePoints(original: string): {
   return { draft, invisibleSlots };
 }
 
-function push(draft: Draft, ch: string, start: number, end: number, flag: number): void {
-  draft.chars.push(ch);
-  draft.starts.push(start);
-  draft.ends.push(end);
-  draft.flags.push(flag);
-}
-
-function isWordAt(draft: Draft, index: number): boolean {
-  const ch = draft.chars[index];
-  return ch !== undefined && isWordUnit(draft.chars, index);
-}
-
 /** Word test on UTF-16 units: a surrogate half belongs to a word when its pair forms a letter. */
-function isWordUnit(chars: readonly string[], index: number): boolean {
-  const ch = chars[index] ?? '';
-  const code = ch.charCodeAt(0);
-  if (code >= 0xd800 && code <= 0xdbff) return isWordChar(ch + (chars[index + 1] ?? ''));
-  if (code >= 0xdc00 && code <= 0xdfff) return isWordChar((chars[index - 1] ?? '') + ch);
-  return isWordChar(ch);
+function isWordUnit(draft: Draft, index: number): boolean {
+  const code = draft.codeAt(index);
+  if (code < 0) return false;
+  if (code < 0x80) return ASCII_WORD[code] === 1;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = draft.codeAt(index + 1);
+    return low >= 0xdc00 && low <= 0xdfff && isWordCodePoint(0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00));
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const high = draft.codeAt(index - 1);
+    if (high < 0) return false;
+    // A stray low half right after an ASCII letter or digit stays in that word, as it always has
+    // (only invalid UTF-16 gets here; verdicts must not move with a rewrite of this loop).
+    if (high < 0x80) return ASCII_WORD[high] === 1;
+    return high >= 0xd800 && high <= 0xdbff && isWordCodePoint(0x10000 + ((high - 0xd800) << 10) + (code - 0xdc00));
+  }
+  return isWordCodePoint(code);
 }
 
-const SPACING_SEPARATORS = new Set([' ', '.', '-', '_', '*', '·', '•', '|', '/', '+', '~']);
+const ASCII_WORD: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => (isWordCodePoint(code) ? 1 : 0));
+
+/** ' ', '.', '-', '_', '*', '·', '•', '|', '/', '+', '~' */
+const SPACING_SEPARATORS: ReadonlySet<number> = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0xb7, 0x2022, 0x7c, 0x2f, 0x2b, 0x7e]);
 const MAX_GAP = 3;
 
-interface Token {
-  start: number;
-  end: number;
-}
-
-function wordTokens(chars: readonly string[]): Token[] {
-  const tokens: Token[] = [];
+/** Word tokens as a flat list of (start, end) pairs: no object per word. */
+function wordTokens(draft: Draft): number[] {
+  const tokens: number[] = [];
   let start = -1;
-  for (let i = 0; i <= chars.length; i += 1) {
-    const inWord = i < chars.length && isWordUnit(chars, i);
+  for (let i = 0; i <= draft.length; i += 1) {
+    const inWord = i < draft.length && isWordUnit(draft, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
-      tokens.push({ start, end: i });
+      tokens.push(start, i);
       start = -1;
     }
   }
   return tokens;
 }
 
-function isSeparatorGap(chars: readonly string[], from: number, to: number): { ok: boolean; spaced: boolean } {
+/** Whether the gap between two words is 1 to 3 separators, and whether a space is among them. */
+function separatorGap(draft: Draft, from: number, to: number): { ok: boolean; spaced: boolean } {
   if (to - from < 1 || to - from > MAX_GAP) return { ok: false, spaced: false };
   let spaced = false;
   for (let i = from; i < to; i += 1) {
-    const ch = chars[i] ?? '';
-    if (!SPACING_SEPARATORS.has(ch)) return { ok: false, spaced: false };
-    if (ch === ' ') spaced = true;
+    const code = draft.codes[i] as number;
+    if (!SPACING_SEPARATORS.has(code)) return { ok: false, spaced: false };
+    if (code === SPACE) spaced = true;
   }
   return { ok: true, spaced };
 }
@@ -163,72 +264,85 @@ const LETTER = /^\p{L}$/u;
 /**
  * Joins runs of single letters separated by spaces or punctuation. Four letters or more are needed
  * when spaces separate them (French has one-letter words: « il y a à »), three when only punctuation
- * does (« C.P.F »).
+ * does (« C.P.F »). Returns the draft itself when there is nothing to join.
  */
-function joinSpacedLetters(draft: Draft): Draft {
-  const tokens = wordTokens(draft.chars);
-  const drop = new Uint8Array(draft.chars.length);
-  const spacedOut = new Uint8Array(draft.chars.length);
+function joinSpacedLetters(draft: Draft, tokens: readonly number[]): Draft {
+  const count = tokens.length / 2;
+  const isSingle = (t: number): boolean => t < count && (tokens[2 * t + 1] as number) - (tokens[2 * t] as number) === 1;
+  let drop: Uint8Array | null = null;
+  let spacedOut: Uint8Array | null = null;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < count) {
     let j = i;
     let spaced = false;
-    while (j + 1 < tokens.length && isSingle(tokens[j]) && isSingle(tokens[j + 1])) {
-      const gap = isSeparatorGap(draft.chars, (tokens[j] as Token).end, (tokens[j + 1] as Token).start);
+    while (j + 1 < count && isSingle(j) && isSingle(j + 1)) {
+      const gap = separatorGap(draft, tokens[2 * j + 1] as number, tokens[2 * (j + 1)] as number);
       if (!gap.ok) break;
       spaced ||= gap.spaced;
       j += 1;
     }
-    const run = tokens.slice(i, j + 1);
-    const letters = run.filter((t) => LETTER.test(draft.chars[t.start] ?? '')).length;
-    if (isSingle(tokens[i]) && run.length >= (spaced ? 4 : 3) && letters >= 2) {
-      const first = run[0] as Token;
-      const last = run[run.length - 1] as Token;
-      for (let k = first.start; k < last.end; k += 1) {
-        if (isWordUnit(draft.chars, k)) spacedOut[k] = 1;
-        else drop[k] = 1;
+    const runLength = j - i + 1;
+    if (isSingle(i) && runLength >= (spaced ? 4 : 3)) {
+      let letters = 0;
+      for (let t = i; t <= j; t += 1) if (LETTER.test(String.fromCharCode(draft.codes[tokens[2 * t] as number] as number))) letters += 1;
+      if (letters >= 2) {
+        drop ??= new Uint8Array(draft.length);
+        spacedOut ??= new Uint8Array(draft.length);
+        const first = tokens[2 * i] as number;
+        const last = tokens[2 * j + 1] as number;
+        for (let k = first; k < last; k += 1) {
+          if (isWordUnit(draft, k)) spacedOut[k] = 1;
+          else drop[k] = 1;
+        }
       }
     }
     i = j + 1;
   }
-  const out: Draft = { chars: [], starts: [], ends: [], flags: [] };
-  for (let k = 0; k < draft.chars.length; k += 1) {
+  if (drop === null || spacedOut === null) return draft;
+  const out = SCRATCH.joined.reset();
+  for (let k = 0; k < draft.length; k += 1) {
     if (drop[k]) continue;
-    const flag = (draft.flags[k] ?? 0) | (spacedOut[k] ? CharFlag.spacedOut : 0);
-    push(out, draft.chars[k] ?? '', draft.starts[k] ?? 0, draft.ends[k] ?? 0, flag);
+    out.push(draft.codes[k] as number, draft.starts[k] as number, draft.ends[k] as number, (draft.flags[k] as number) | (spacedOut[k] ? CharFlag.spacedOut : 0));
   }
   return out;
 }
 
-function isSingle(token: Token | undefined): boolean {
-  return token !== undefined && token.end - token.start === 1;
-}
+/** LEET_DIGITS by character code: the code of the letter a digit stands for, or 0. */
+const LEET_CODES: readonly number[] = Array.from({ length: 0x80 }, (_, code) => LEET_DIGITS[String.fromCharCode(code)]?.charCodeAt(0) ?? 0);
 
-const ASCII_LETTER = /^[a-z]$/;
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
 
 /**
  * Replaces digits standing for letters inside words (« rad1ation »). Only a digit with a letter on
  * each side is read, in words of four characters or more with three letters at least, so « 3e »,
  * « covid19 » or « 24h » stay as they are.
  */
-function readLeetDigits(draft: Draft): void {
-  for (const token of wordTokens(draft.chars)) {
-    if (token.end - token.start < 4) continue;
+function readLeetDigits(draft: Draft, tokens: readonly number[]): void {
+  const codes = draft.codes;
+  for (let t = 0; t < tokens.length; t += 2) {
+    const start = tokens[t] as number;
+    const end = tokens[t + 1] as number;
+    if (end - start < 4) continue;
     let letters = 0;
-    for (let k = token.start; k < token.end; k += 1) if (ASCII_LETTER.test(draft.chars[k] ?? '')) letters += 1;
-    if (letters < 3) continue;
+    let digits = false;
+    for (let k = start; k < end; k += 1) {
+      const code = codes[k] as number;
+      if (isAsciiLower(code)) letters += 1;
+      else if (code < 0x80 && LEET_CODES[code] !== 0) digits = true;
+    }
+    if (letters < 3 || !digits) continue;
     const replacements: number[] = [];
-    for (let k = token.start + 1; k < token.end - 1; k += 1) {
-      const ch = draft.chars[k] ?? '';
-      if (LEET_DIGITS[ch] === undefined) continue;
-      if (ASCII_LETTER.test(draft.chars[k - 1] ?? '') && ASCII_LETTER.test(draft.chars[k + 1] ?? '')) {
-        replacements.push(k);
-      }
+    for (let k = start + 1; k < end - 1; k += 1) {
+      const code = codes[k] as number;
+      if (code >= 0x80 || LEET_CODES[code] === 0) continue;
+      if (isAsciiLower(codes[k - 1] as number) && isAsciiLower(codes[k + 1] as number)) replacements.push(k);
     }
     // Decided on the unmodified word, then applied, so the pass is stable when run again.
     for (const k of replacements) {
-      draft.chars[k] = LEET_DIGITS[draft.chars[k] ?? ''] ?? '';
-      draft.flags[k] = (draft.flags[k] ?? 0) | CharFlag.leet;
+      codes[k] = LEET_CODES[codes[k] as number] as number;
+      draft.flags[k] = (draft.flags[k] as number) | CharFlag.leet;
     }
   }
 }

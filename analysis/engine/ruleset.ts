@@ -1,3 +1,4 @@
+import { headPrefixCount, headWordCount, internHeadPrefix, internHeadWord } from './head-words.js';
 import { normalizeText } from './normalize.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { STOP_WORDS, stemWord, tokenize } from './tokenize.js';
@@ -50,13 +51,58 @@ export interface PhraseWord {
   readonly capitals: boolean;
 }
 
+/**
+ * `slot` numbers expressions by `key`: the same expression compiled twice (in two rules, or in a rule
+ * and an organisation name) gets the same slot, so a text caches its occurrences in an array.
+ */
 export type CompiledExpression =
-  | { readonly kind: 'phrase'; readonly key: string; readonly words: readonly PhraseWord[] }
-  | { readonly kind: 'regex'; readonly key: string; readonly regex: RegExp };
+  | {
+      readonly kind: 'phrase';
+      readonly key: string;
+      readonly slot: number;
+      readonly words: readonly PhraseWord[];
+      /** Number of the first word in the head-word table (see head-words.ts); -1 when it is a prefix. */
+      readonly headId: number;
+      /** Number of the first word in the head-prefix table when it is a prefix (« radi* »), else -1. */
+      readonly prefixId: number;
+    }
+  | { readonly kind: 'regex'; readonly key: string; readonly slot: number; readonly regex: RegExp };
+
+/**
+ * What a prepared text must hold for a group of expressions to possibly occur: one of the head words
+ * `heads` or head prefixes `prefixes` (numbers in the tables of head-words.ts); a group with a
+ * regular expression is always looked for.
+ */
+export interface GroupFilter {
+  readonly heads: Int32Array;
+  readonly prefixes: Int32Array;
+  readonly regex: boolean;
+}
+
+/**
+ * The groups of a whole ruleset, numbered, and which of them each head word may satisfy: a text
+ * marks the groups its words open, and only rules whose groups are all open are matched.
+ */
+export interface RulesetIndex {
+  readonly groupCount: number;
+  /** Per rule, the numbers of its groups. */
+  readonly ruleGroups: readonly Int32Array[];
+  /** Per head word number, the groups holding a phrase that starts with that word. */
+  readonly wordPostings: readonly (Int32Array | undefined)[];
+  /** Per head prefix number, the groups holding a phrase that starts with that prefix. */
+  readonly prefixPostings: readonly (Int32Array | undefined)[];
+  /** Groups with a regular expression, always looked at. */
+  readonly regexGroups: Int32Array;
+  /** Sizes of the head tables once the ruleset was compiled: a text prepared earlier lacks marks. */
+  readonly wordCount: number;
+  readonly prefixCount: number;
+}
 
 export interface CompiledRule {
   readonly definition: RuleDefinition;
   readonly groups: readonly (readonly CompiledExpression[])[];
+  /** One filter per group, in the same order. */
+  readonly filters: readonly GroupFilter[];
   readonly unless: readonly CompiledExpression[];
   readonly within: number;
   readonly unlessWithin: number;
@@ -68,6 +114,7 @@ export interface CompiledRuleset {
   /** `id@version#hash`: ties a stored verdict to the exact rules that produced it. */
   readonly fingerprint: string;
   readonly rules: readonly CompiledRule[];
+  readonly index: RulesetIndex;
 }
 
 /** A rule that cannot be compiled; the message (French) names the rule and the problem. */
@@ -88,7 +135,35 @@ export function compileRuleset(definition: RulesetDefinition): CompiledRuleset {
     return compileRule(rule);
   });
   const fingerprint = `${definition.id}@${definition.version}#${fnv1a(JSON.stringify(definition))}`;
-  return { id: definition.id, version: definition.version, fingerprint, rules };
+  return { id: definition.id, version: definition.version, fingerprint, rules, index: indexRuleset(rules) };
+}
+
+function indexRuleset(rules: readonly CompiledRule[]): RulesetIndex {
+  const wordPostings: number[][] = [];
+  const prefixPostings: number[][] = [];
+  const regexGroups: number[] = [];
+  let groupCount = 0;
+  const ruleGroups = rules.map((rule) =>
+    Int32Array.from(rule.filters, (filter) => {
+      const group = groupCount;
+      groupCount += 1;
+      for (const head of filter.heads) (wordPostings[head] ??= []).push(group);
+      for (const prefix of filter.prefixes) (prefixPostings[prefix] ??= []).push(group);
+      if (filter.regex) regexGroups.push(group);
+      return group;
+    }),
+  );
+  const packed = (lists: number[][], length: number): (Int32Array | undefined)[] =>
+    Array.from({ length }, (_, id) => (lists[id] ? Int32Array.from(lists[id]) : undefined));
+  return {
+    groupCount,
+    ruleGroups,
+    wordPostings: packed(wordPostings, headWordCount()),
+    prefixPostings: packed(prefixPostings, headPrefixCount()),
+    regexGroups: Int32Array.from(regexGroups),
+    wordCount: headWordCount(),
+    prefixCount: headPrefixCount(),
+  };
 }
 
 function compileRule(rule: RuleDefinition): CompiledRule {
@@ -105,13 +180,39 @@ function compileRule(rule: RuleDefinition): CompiledRule {
       return fail(error instanceof Error ? error.message : String(error));
     }
   };
+  const groups = rule.allOf.map((group) => group.map(compile));
   return {
     definition: rule,
-    groups: rule.allOf.map((group) => group.map(compile)),
+    groups,
+    filters: groups.map(groupFilter),
     unless: (rule.unlessNear ?? []).map(compile),
     within: rule.within ?? DEFAULT_WITHIN,
     unlessWithin: rule.unlessWithin ?? DEFAULT_UNLESS_WITHIN,
   };
+}
+
+const slots = new Map<string, number>();
+
+/** The cache slot of an expression key; grows with the distinct expressions compiled, never per text. */
+function slotOf(key: string): number {
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(key, slot);
+  }
+  return slot;
+}
+
+function groupFilter(group: readonly CompiledExpression[]): GroupFilter {
+  const heads = new Set<number>();
+  const prefixes = new Set<number>();
+  let regex = false;
+  for (const expression of group) {
+    if (expression.kind === 'regex') regex = true;
+    else if (expression.headId >= 0) heads.add(expression.headId);
+    else prefixes.add(expression.prefixId);
+  }
+  return { heads: Int32Array.from(heads), prefixes: Int32Array.from(prefixes), regex };
 }
 
 /** Compiles one expression with the same normalisation as the texts it will meet. */
@@ -119,7 +220,8 @@ export function compileExpression(expression: Expression): CompiledExpression {
   if (typeof expression !== 'string') {
     const verdict = checkRegexSafety(expression.regex);
     if (!verdict.safe) throw new Error(`expression régulière refusée (${verdict.reason}) : ${expression.regex}`);
-    return { kind: 'regex', key: `re:${expression.regex}`, regex: new RegExp(expression.regex, 'gu') };
+    const key = `re:${expression.regex}`;
+    return { kind: 'regex', key, slot: slotOf(key), regex: new RegExp(expression.regex, 'gu') };
   }
   const words: PhraseWord[] = [];
   for (const raw of expression.trim().split(/\s/)) {
@@ -143,7 +245,15 @@ export function compileExpression(expression: Expression): CompiledExpression {
   const short = words.find((word) => word.prefix && word.text.length < MIN_PREFIX_LENGTH);
   if (short) throw new Error(`préfixe trop court (${MIN_PREFIX_LENGTH} lettres au moins) : « ${short.text}* »`);
   const key = words.map((w) => `${w.capitals ? '"' : ''}${w.text}${w.prefix ? '*' : ''}`).join(' ');
-  return { kind: 'phrase', key, words };
+  const head = words[0] as PhraseWord;
+  return {
+    kind: 'phrase',
+    key,
+    slot: slotOf(key),
+    words,
+    headId: head.prefix ? -1 : internHeadWord(head.text),
+    prefixId: head.prefix ? internHeadPrefix(head.text) : -1,
+  };
 }
 
 /** FNV-1a, 32 bits, in hexadecimal: a short, stable fingerprint (not a security hash). */

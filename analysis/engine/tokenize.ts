@@ -1,4 +1,4 @@
-import { isWordChar } from './char-folding.js';
+import { isWordCodePoint } from './char-folding.js';
 
 /**
  * French words that carry no meaning for matching: articles, possessives and elided forms. Dropping
@@ -31,28 +31,46 @@ export function stemWord(word: string): string {
   return stem;
 }
 
+const ASCII_WORD: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => (isWordCodePoint(code) ? 1 : 0));
+
 /** Splits normalised text into words (letters and digits of any script). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let start = -1;
   let i = 0;
   while (i <= text.length) {
-    const code = i < text.length ? (text.codePointAt(i) ?? 0) : -1;
-    const width = code > 0xffff ? 2 : 1;
-    const inWord = code >= 0 && isWordChar(String.fromCodePoint(code));
+    const code = i < text.length ? (text.codePointAt(i) as number) : -1;
+    const inWord = code >= 0 && (code < 0x80 ? ASCII_WORD[code] === 1 : isWordCodePoint(code));
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
       tokens.push({ text: text.slice(start, i), start, end: i });
       start = -1;
     }
-    i += width;
+    i += code > 0xffff ? 2 : 1;
   }
   return tokens;
 }
 
-/** The words that count for matching: stop words removed, the others stemmed. */
-export function contentTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => !STOP_WORDS.has(token.text)).map((token) => ({ ...token, text: stemWord(token.text) }));
+/**
+ * The words that count for matching, in one pass: stop words dropped (never built), the others
+ * stemmed. Same words as `tokenize`, minus the stop words.
+ */
+export function contentTokensOf(text: string): Token[] {
+  const kept: Token[] = [];
+  let start = -1;
+  let i = 0;
+  while (i <= text.length) {
+    const code = i < text.length ? (text.codePointAt(i) as number) : -1;
+    const inWord = code >= 0 && (code < 0x80 ? ASCII_WORD[code] === 1 : isWordCodePoint(code));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      const word = text.slice(start, i);
+      if (!STOP_WORDS.has(word)) kept.push({ text: stemWord(word), start, end: i });
+      start = -1;
+    }
+    i += code > 0xffff ? 2 : 1;
+  }
+  return kept;
 }
 
 /**
@@ -64,20 +82,31 @@ export interface TokenIndex {
   readonly sortedWords: readonly string[];
 }
 
-export function indexTokens(tokens: readonly Token[]): TokenIndex {
-  const positions = new Map<string, number[]>();
-  tokens.forEach((token, position) => {
-    const list = positions.get(token.text);
-    if (list) list.push(position);
-    else positions.set(token.text, [position]);
-  });
-  const sortedWords = [...positions.keys()].sort();
-  return { positions, sortedWords };
+/** Sorts the words on first use only: most texts never meet a prefix that needs them. */
+class WordIndex implements TokenIndex {
+  #sorted: string[] | null = null;
+
+  constructor(readonly positions: ReadonlyMap<string, readonly number[]>) {}
+
+  get sortedWords(): readonly string[] {
+    this.#sorted ??= [...this.positions.keys()].sort();
+    return this.#sorted;
+  }
 }
 
-/** Positions (ascending) of every word starting with `prefix`. */
-export function positionsWithPrefix(index: TokenIndex, prefix: string): number[] {
-  const words = index.sortedWords;
+export function indexTokens(tokens: readonly Token[]): TokenIndex {
+  const positions = new Map<string, number[]>();
+  for (let position = 0; position < tokens.length; position += 1) {
+    const text = (tokens[position] as Token).text;
+    const list = positions.get(text);
+    if (list) list.push(position);
+    else positions.set(text, [position]);
+  }
+  return new WordIndex(positions);
+}
+
+/** Index in `sortedWords` of the first word not below `prefix`. */
+function lowerBound(words: readonly string[], prefix: string): number {
   let low = 0;
   let high = words.length;
   while (low < high) {
@@ -85,6 +114,13 @@ export function positionsWithPrefix(index: TokenIndex, prefix: string): number[]
     if ((words[mid] ?? '') < prefix) low = mid + 1;
     else high = mid;
   }
+  return low;
+}
+
+/** Positions (ascending) of every word starting with `prefix`. */
+export function positionsWithPrefix(index: TokenIndex, prefix: string): number[] {
+  const words = index.sortedWords;
+  const low = lowerBound(words, prefix);
   const found: number[] = [];
   for (let i = low; i < words.length && (words[i] ?? '').startsWith(prefix); i += 1) {
     found.push(...(index.positions.get(words[i] ?? '') ?? []));

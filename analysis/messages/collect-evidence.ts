@@ -4,7 +4,7 @@ import type { PreparedText } from '../engine/match.js';
 import { prepareText } from '../engine/match.js';
 import type { Span } from '../engine/normalize.js';
 import type { FoundLink } from './links/extract-links.js';
-import { extractLinksFromText } from './links/extract-links.js';
+import { extractLinksFromText, MAX_LINKS } from './links/extract-links.js';
 import type { FoundPhone } from './phones/extract-phones.js';
 import { extractPhones } from './phones/extract-phones.js';
 import type { ClaimedOrganisation } from './organisations.js';
@@ -18,9 +18,10 @@ export interface CollectedEvidence {
   readonly links: readonly FoundLink[];
   readonly phones: readonly FoundPhone[];
   readonly indicators: Indicators;
+  /** The message holds more than MAX_LINKS links: those past it were not checked. */
+  readonly linksLeftOut: boolean;
 }
 
-const MAX_LINKS = 50;
 const MAX_ADDRESSES = 20;
 const ADDRESS_CHAR = /^[A-Za-z0-9._%+-]$/;
 const DOMAIN_CHAR = /^[A-Za-z0-9.-]$/;
@@ -75,8 +76,14 @@ export function collectEvidence(prepared: PreparedMessage): CollectedEvidence {
   // claim would count the same clue twice.
   const claimed = kind === 'link' || kind === 'phone' ? [] : detectOrganisations(text);
   const htmlLinks = prepared.email?.htmlLinks ?? [];
-  const textLinks = kind === 'phone' ? [] : extractLinksFromText(prepared.shownText).filter((l) => !htmlLinks.some((h) => overlaps(h.evidence, l.evidence)));
-  const links = [...htmlLinks, ...textLinks].slice(0, MAX_LINKS);
+  // One link more than is checked is looked for, to know whether some were left out.
+  const wanted = MAX_LINKS + 1 - htmlLinks.length;
+  const textLinks = kind === 'phone' ? [] : extractLinksFromText(prepared.shownText, {
+    limit: wanted,
+    keep: (link) => !htmlLinks.some((h) => overlaps(h.evidence, link.evidence)),
+  });
+  const found = [...htmlLinks, ...textLinks];
+  const links = found.slice(0, MAX_LINKS);
   const phones = kind === 'link' ? [] : extractPhones(text);
   const addresses = uniqueBy(
     [...senderAddresses(prepared), ...extractAddresses(prepared.shownText).map((a) => ({ address: a.address, role: 'text' as const }))],
@@ -94,5 +101,5 @@ export function collectEvidence(prepared: PreparedMessage): CollectedEvidence {
     emailAddresses: addresses,
     organisations: claimed.map((c) => ({ id: c.organisation.id, label: c.organisation.label })),
   };
-  return { text, claimed, links, phones, indicators };
+  return { text, claimed, links, phones, indicators, linksLeftOut: found.length > MAX_LINKS };
 }

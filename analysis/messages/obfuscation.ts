@@ -18,8 +18,8 @@ export function findDisguisedWords(text: PreparedText, hits: readonly RuleHit[])
   const normalized = text.normalized;
   const disguised: Span[] = [];
   for (const word of text.words) {
-    const hasLatin = ASCII_LETTER.test(word.text);
-    if (hasLatin && spanHasFlag(normalized, word.start, word.end, CharFlag.confusable)) {
+    // The flag is read first: it is rarely set, and the letter test is a regular expression.
+    if (spanHasFlag(normalized, word.start, word.end, CharFlag.confusable) && ASCII_LETTER.test(word.text)) {
       disguised.push(toOriginalSpan(normalized, word.start, word.end));
     }
   }

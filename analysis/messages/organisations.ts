@@ -149,7 +149,12 @@ const COMPILED = ORGANISATIONS.map((organisation) => ({
 }));
 
 function spansOf(text: PreparedText, expressions: readonly CompiledExpression[]): Span[] {
-  const occurrences: Occurrence[] = expressions.flatMap((expression) => [...findExpression(text, expression)]);
+  const occurrences: Occurrence[] = [];
+  for (const expression of expressions) {
+    const found = findExpression(text, expression);
+    for (const occurrence of found) occurrences.push(occurrence);
+  }
+  if (occurrences.length === 0) return [];
   occurrences.sort((a, b) => a.start - b.start);
   return mergeSpans(occurrences.slice(0, 5).map((o) => toOriginalSpan(text.normalized, o.start, o.end)));
 }

@@ -1,6 +1,7 @@
 import type { MessageInput, MessageKind } from '../analysis.types.js';
 import { MESSAGE_KINDS } from '../analysis.types.js';
-import type { EmailContext } from './email/parse-email.js';
+import type { Span } from '../engine/normalize.js';
+import type { EmailContext, ParsedEmail, SenderMailbox } from './email/parse-email.js';
 import { looksLikeMime, parseEmail } from './email/parse-email.js';
 import { readPastedHeaders } from './email/pasted-headers.js';
 
@@ -11,7 +12,14 @@ export interface PreparedMessage {
   readonly email?: EmailContext;
   /** French notes for the user (text cut, unreadable email…). */
   readonly notices: readonly string[];
+  /** The text was cut to the maximum length. */
   readonly truncated: boolean;
+  /**
+   * Part of the message was left out or could not be read: text or file cut, MIME structure refused
+   * (then read as raw text), attachments past the number listed, forwarded messages nested too deep.
+   * The analysis is then marked incomplete; `notices` says why.
+   */
+  readonly partial: boolean;
   readonly receivedAt?: string;
 }
 
@@ -22,11 +30,23 @@ const MAX_RAW_BYTES = 5_000_000;
 /** Refused input: the message (French) says what is wrong. */
 export class MessageInputError extends Error {}
 
+const EMPTY_MESSAGE = 'Le message est vide : fournissez un texte ou un fichier.';
+
 function checkKind(input: MessageInput): void {
   if (!(MESSAGE_KINDS as readonly string[]).includes(input.kind)) {
     throw new MessageInputError(`Type de message inconnu : « ${String(input.kind)} » (attendu : ${MESSAGE_KINDS.join(', ')}).`);
   }
-  if (input.text === undefined && input.raw === undefined) throw new MessageInputError('Le message est vide : fournissez un texte ou un fichier.');
+  if (input.text === undefined && input.raw === undefined) throw new MessageInputError(EMPTY_MESSAGE);
+  if (input.raw !== undefined && !(input.raw instanceof Uint8Array)) throw new MessageInputError('Le fichier du courriel doit être fourni en octets.');
+  if (input.raw === undefined && typeof input.text !== 'string') throw new MessageInputError('Le message doit être un texte.');
+  if (input.raw !== undefined && input.raw.length === 0) throw new MessageInputError('Le fichier est vide : il ne contient aucun octet.');
+}
+
+/** Only spaces and invisible characters: nothing to analyse, and « aucun signal » would mislead. */
+const BLANK = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
+
+function checkNotBlank(text: string): void {
+  if (BLANK.test(text)) throw new MessageInputError(EMPTY_MESSAGE);
 }
 
 function cut(text: string, maxLength: number): { text: string; truncated: boolean } {
@@ -36,10 +56,39 @@ function cut(text: string, maxLength: number): { text: string; truncated: boolea
   return { text: text.slice(0, end), truncated: true };
 }
 
-function finish(kind: MessageKind, shownText: string, maxLength: number, receivedAt: string | undefined, email?: EmailContext, notices: string[] = []): PreparedMessage {
+function finish(
+  kind: MessageKind,
+  shownText: string,
+  maxLength: number,
+  receivedAt: string | undefined,
+  email?: EmailContext,
+  notices: string[] = [],
+): PreparedMessage {
   const limited = cut(shownText, maxLength);
   if (limited.truncated) notices.push(`Le texte dépasse ${maxLength.toLocaleString('fr-FR')} caractères : seul le début a été analysé.`);
-  return { kind, shownText: limited.text, email, notices, truncated: limited.truncated, receivedAt };
+  const context = email && limited.truncated ? insideText(email, limited.text.length) : email;
+  return { kind, shownText: limited.text, email: context, notices, truncated: limited.truncated, partial: notices.length > 0, receivedAt };
+}
+
+/**
+ * The email context of a cut text: every offset must stay inside the shown text, so links of the
+ * part cut off are dropped, and the highlights of a sender or attachment beyond the cut are too (the
+ * checks on them still run).
+ */
+function insideText(context: EmailContext, length: number): EmailContext {
+  const inside = (span: Span | undefined): boolean => span !== undefined && span.end <= length;
+  const mailbox = (m: SenderMailbox): SenderMailbox => ({
+    ...m,
+    nameSpan: inside(m.nameSpan) ? m.nameSpan : undefined,
+    addressSpan: inside(m.addressSpan) ? m.addressSpan : undefined,
+  });
+  return {
+    ...context,
+    from: context.from ? mailbox(context.from) : undefined,
+    replyTo: context.replyTo.map(mailbox),
+    attachments: context.attachments.map((a) => (inside(a.evidence) ? a : { ...a, evidence: { start: Math.min(a.evidence.start, length), end: length } })),
+    htmlLinks: context.htmlLinks.filter((link) => inside(link.evidence)),
+  };
 }
 
 function pastedEmailContext(text: string): EmailContext {
@@ -54,6 +103,7 @@ function pastedEmailContext(text: string): EmailContext {
 export function prepareTextMessage(input: MessageInput, maxLength = DEFAULT_MAX_TEXT_LENGTH): PreparedMessage {
   checkKind(input);
   const text = input.text ?? new TextDecoder().decode(input.raw);
+  checkNotBlank(text);
   const email = input.kind === 'email' ? pastedEmailContext(text) : undefined;
   return finish(input.kind, text, maxLength, input.receivedAt, email);
 }
@@ -73,12 +123,15 @@ export async function prepareMessage(input: MessageInput, maxLength = DEFAULT_MA
     raw = raw.slice(0, MAX_RAW_BYTES);
     notices.push('Le fichier du courriel est très volumineux : seul son début a été lu.');
   }
+  let parsed: ParsedEmail;
   try {
-    const parsed = await parseEmail(raw);
-    return finish('email', parsed.shownText, maxLength, input.receivedAt, parsed.context, notices);
+    parsed = await parseEmail(raw);
   } catch {
+    // postal-mime refuses broken or abusive structures (parts nested too deep, oversized headers).
     notices.push('Le courriel n’a pas pu être décodé : il est analysé comme du texte brut.');
     const text = typeof raw === 'string' ? raw : new TextDecoder().decode(raw);
     return finish('email', text, maxLength, input.receivedAt, pastedEmailContext(text), notices);
   }
+  if (BLANK.test(parsed.shownText)) throw new MessageInputError('Le courriel ne contient rien à analyser : ni expéditeur, ni objet, ni texte.');
+  return finish('email', parsed.shownText, maxLength, input.receivedAt, parsed.context, [...notices, ...parsed.notices]);
 }

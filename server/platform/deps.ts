@@ -3,6 +3,7 @@ import type { SessionPolicy } from './auth/session-store.js';
 import type { KeyProvider } from './crypto/key-provider.js';
 import type { Database } from './db/client.js';
 import type { MailOutbox } from './mail/outbox.js';
+import type { SmsSender } from './sms/sms-sender.js';
 
 /** What services need from the platform, built once in buildApp and passed down explicitly. */
 export interface ServiceDeps {
@@ -10,5 +11,6 @@ export interface ServiceDeps {
   database: Database;
   keys: KeyProvider;
   outbox: MailOutbox;
+  sms: SmsSender;
   sessionPolicy: SessionPolicy;
 }

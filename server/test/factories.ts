@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../contracts/roles.js';
 import type { Database } from '../platform/db/client.js';
-import { auditLog, users, type UserRow } from '../platform/db/schema.js';
+import { auditLog, doctors, users, type DoctorRow, type UserRow } from '../platform/db/schema.js';
+import { withRppsCheckDigit } from '../../contracts/rpps.js';
+import { toSearchText } from '../modules/registry/search-text.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { currentTotpCode, generateTotpSecret } from '../platform/auth/totp.js';
 import type { KeyProvider } from '../platform/crypto/key-provider.js';
@@ -72,4 +74,30 @@ export async function expectAudited(database: Database, action: string, entityId
 /** Stands for « 30 seconds later »: lets a test use one more TOTP code without waiting for the clock. */
 export async function advanceTotpWindow(database: Database, userId: string): Promise<void> {
   await database.db.update(users).set({ totpLastUsedStep: null }).where(eq(users.id, userId));
+}
+
+let rppsCounter = 0;
+/** Inserts a doctor in the register (as an import would), with valid RPPS and contact details. */
+export async function buildDoctor(database: Database, overrides: Partial<typeof doctors.$inferInsert> = {}): Promise<DoctorRow> {
+  rppsCounter += 1;
+  const base = {
+    rpps: withRppsCheckDigit(`1${String(Date.now() % 1e6).padStart(6, '0')}${String(rppsCounter).padStart(3, '0')}`),
+    birthName: 'Lefèvre',
+    usageName: null,
+    firstNames: 'Camille',
+    specialty: 'Médecine générale',
+    departement: '75',
+    status: 'inscrit' as const,
+    proAddress: '12 rue de la Santé',
+    proPostalCode: '75014',
+    proCity: 'Paris',
+    corrEmail: `camille.${rppsCounter}.${Math.random().toString(36).slice(2, 7)}@exemple.fr`,
+    corrPhone: `+3361234${String(rppsCounter % 10000).padStart(4, '0')}`,
+  };
+  const values = { ...base, ...overrides };
+  const [row] = await database.db
+    .insert(doctors)
+    .values({ ...values, searchText: toSearchText({ usageName: values.usageName ?? null, birthName: values.birthName, firstNames: values.firstNames, proCity: values.proCity ?? '' }) })
+    .returning();
+  return row!;
 }

@@ -34,6 +34,15 @@ describe('parseEmail', () => {
   it('tells raw messages from copied bodies', () => {
     expect(looksLikeMime('From: a@b.fr\nSubject: x\n\ncorps')).toBe(true);
     expect(looksLikeMime('Objet : rappel\nBonjour Docteur')).toBe(false);
+    expect(looksLikeMime('From the desk of Dr Martin: hello\nSubject: x')).toBe(false);
+  });
+
+  it('decodes a file that starts with the « From sender date » line of a mailbox', async () => {
+    const mbox = new TextDecoder().decode(fixture('faux-andpc-droits.eml')).replace(/^/, 'From andpc.formation@gmail.com  Mon Jan 12 10:00:00 2026\n');
+    expect(looksLikeMime(mbox)).toBe(true);
+    const analysis = await analyze({ kind: 'email', raw: new TextEncoder().encode(mbox) });
+    expect(analysis.shownText.startsWith('De : ANDPC')).toBe(true);
+    expect(analysis.verdict).toBe('fraude_probable');
   });
 });
 

@@ -30,6 +30,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   middot: '·', bull: '•', zwnj: '\u200c', zwj: '\u200d', shy: '\u00ad',
 };
 
+const SEMICOLON = 0x3b;
+const MAX_ENTITY_LENGTH = 10;
+
 /** Decodes character references (&eacute; &#233; &#xE9;) in one piece of text. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
@@ -42,8 +45,15 @@ export function decodeEntities(text: string): string {
       break;
     }
     out += text.slice(i, amp);
-    const semicolon = text.indexOf(';', amp);
-    const name = semicolon > amp && semicolon - amp <= 10 ? text.slice(amp + 1, semicolon) : '';
+    // The name ends at a « ; » at most 10 characters on; looking further would make « &&&& » quadratic.
+    let semicolon = -1;
+    for (let k = amp + 1; k <= amp + MAX_ENTITY_LENGTH && k < text.length; k += 1) {
+      if (text.charCodeAt(k) === SEMICOLON) {
+        semicolon = k;
+        break;
+      }
+    }
+    const name = semicolon > amp ? text.slice(amp + 1, semicolon) : '';
     const decoded = decodeEntity(name);
     if (decoded === null) {
       out += '&';
@@ -103,16 +113,38 @@ export function attributeValue(tag: string, attribute: string): string | null {
   return null;
 }
 
+/**
+ * The text being built, in pieces: appending to one long string and asking it for its last character
+ * would flatten it each time, and a page of many short pieces (links) would take quadratic time.
+ */
+class TextParts {
+  readonly parts: string[] = [];
+  length = 0;
+  last = '';
+
+  append(piece: string): void {
+    if (piece === '') return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    this.last = piece[piece.length - 1] as string;
+  }
+
+  /** Everything appended since the piece numbered `from`. */
+  since(from: number): string {
+    return this.parts.slice(from).join('');
+  }
+}
+
 export function htmlToText(html: string): HtmlText {
-  let text = '';
+  const text = new TextParts();
   const anchors: HtmlAnchor[] = [];
-  let open: { href: string; start: number } | null = null;
+  let open: { href: string; start: number; part: number } | null = null;
   const newline = (): void => {
-    if (text !== '' && !text.endsWith('\n')) text += '\n';
+    if (text.length > 0 && text.last !== '\n') text.append('\n');
   };
   const appendText = (raw: string): void => {
     const collapsed = decodeEntities(raw).replace(/[ \t\r\n]{1,1000}/g, ' ');
-    text += text.endsWith('\n') || text.endsWith(' ') || text === '' ? collapsed.replace(/^ /, '') : collapsed;
+    text.append(text.last === '\n' || text.last === ' ' || text.length === 0 ? collapsed.replace(/^ /, '') : collapsed);
   };
   let i = 0;
   while (i < html.length) {
@@ -136,15 +168,16 @@ export function htmlToText(html: string): HtmlText {
     }
     if (BLOCK_ELEMENTS.has(name)) newline();
     if (name === 'a' && !closing) {
-      open = { href: attributeValue(tag, 'href') ?? '', start: text.length };
+      open = { href: attributeValue(tag, 'href') ?? '', start: text.length, part: text.parts.length };
     } else if (name === 'a' && closing && open) {
-      const displayed = text.slice(open.start).trim();
-      const start = text.indexOf(displayed, open.start);
+      const inside = text.since(open.part);
+      const displayed = inside.trim();
+      const start = open.start + inside.indexOf(displayed);
       if (open.href !== '') anchors.push({ href: open.href, displayedText: displayed, start, end: start + displayed.length });
       open = null;
     }
   }
-  return { text: text.trimEnd(), anchors };
+  return { text: text.parts.join('').trimEnd(), anchors };
 }
 
 /** Position of `</name`, case-insensitive, from `from`; -1 if absent. */

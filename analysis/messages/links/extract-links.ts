@@ -15,6 +15,13 @@ export interface FoundLink {
   readonly unusualScheme?: string;
 }
 
+/**
+ * Links checked per message. A genuine message rarely has more; past it, the rest are not looked at
+ * (a text stuffed with a hundred thousand links costs no more than one with fifty) and the analysis
+ * says it is partial.
+ */
+export const MAX_LINKS = 50;
+
 /** Characters that end a link in running text; URLs in scams practically never contain them. */
 const DELIMITERS = new Set([' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '«', '»', '“', '”', '(', ')', '[', ']', '{', '}', '|', '\\', '^', '`', '\u00a0', '\u202f']);
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '’', '…', '*']);
@@ -35,21 +42,48 @@ function isDelimiter(ch: string): boolean {
   return DELIMITERS.has(ch) || ch.trim() === '';
 }
 
-/** Splits text into candidate chunks in one pass (no regular expression, so no backtracking). */
-function chunks(text: string): { value: string; start: number }[] {
-  const found: { value: string; start: number }[] = [];
+/** `isDelimiter` of the ASCII characters, worked out once: the loop below reads every character. */
+const ASCII_DELIMITER: readonly boolean[] = Array.from({ length: 0x80 }, (_, code) => isDelimiter(String.fromCharCode(code)));
+
+function isDelimiterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 0x80 ? (ASCII_DELIMITER[code] as boolean) : isDelimiter(text[i] as string);
+}
+
+/**
+ * Candidate chunks of a text, in one pass (no regular expression, so no backtracking), handed to
+ * `visit` until it returns false. Only an address with a scheme can do without a dot (« www. » and
+ * bare domains need one): the other chunks, most words of a message, are skipped without being copied.
+ */
+function forEachChunk(text: string, visit: (value: string, start: number) => boolean): void {
   let start = -1;
+  let firstDot = -1;
   for (let i = 0; i <= text.length; i += 1) {
-    const boundary = i === text.length || isDelimiter(text[i] ?? ' ');
-    if (!boundary && start < 0) start = i;
-    else if (boundary && start >= 0) {
+    const boundary = i === text.length || isDelimiterAt(text, i);
+    if (!boundary) {
+      if (start < 0) {
+        start = i;
+        firstDot = -1;
+      }
+      if (firstDot < 0 && text.charCodeAt(i) === DOT) firstDot = i;
+    } else if (start >= 0) {
       let end = i;
       while (end > start && TRAILING.has(text[end - 1] ?? '')) end -= 1;
-      if (end > start) found.push({ value: text.slice(start, end), start });
+      if (end > start && ((firstDot >= 0 && firstDot < end) || startsWithScheme(text, start, end))) {
+        if (!visit(text.slice(start, end), start)) return;
+      }
       start = -1;
     }
   }
-  return found;
+}
+
+const DOT = 0x2e;
+
+function startsWithScheme(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first !== 0x68 && first !== 0x48) return false; // h, H
+  const head = text.slice(start, Math.min(end, start + 8)).toLowerCase();
+  return SCHEME_PREFIXES.some((prefix) => head.startsWith(prefix));
 }
 
 const SCHEME_PREFIXES = ['http://', 'https://'];
@@ -86,13 +120,26 @@ export function parseLinkCandidate(candidate: string): Omit<FoundLink, 'evidence
   return { url: url.href, host: url.hostname.toLowerCase().replace(/\.$/, ''), path: `${url.pathname}${url.search}${url.hash}` };
 }
 
+export interface LinkSearch {
+  /** Stop after this many links (those refused by `keep` not counted). */
+  readonly limit?: number;
+  /** Links to leave out (already found another way). */
+  readonly keep?: (link: FoundLink) => boolean;
+}
+
 /** Finds web addresses in plain text: http(s) URLs, « www. » addresses and bare domains. */
-export function extractLinksFromText(text: string): FoundLink[] {
+export function extractLinksFromText(text: string, search: LinkSearch = {}): FoundLink[] {
+  const limit = search.limit ?? Number.POSITIVE_INFINITY;
   const links: FoundLink[] = [];
-  for (const chunk of chunks(text)) {
-    const parsed = parseLinkCandidate(chunk.value);
-    if (parsed) links.push({ ...parsed, evidence: { start: chunk.start, end: chunk.start + chunk.value.length } });
-  }
+  if (limit <= 0) return links;
+  forEachChunk(text, (value, start) => {
+    const parsed = parseLinkCandidate(value);
+    if (parsed) {
+      const link: FoundLink = { ...parsed, evidence: { start, end: start + value.length } };
+      if (!search.keep || search.keep(link)) links.push(link);
+    }
+    return links.length < limit;
+  });
   return links;
 }
 

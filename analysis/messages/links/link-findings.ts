@@ -5,7 +5,7 @@ import type { ClaimedOrganisation } from '../organisations.js';
 import type { ScoredFinding } from '../scored-finding.js';
 import { frenchList, technicalFinding, wordingFinding } from '../scored-finding.js';
 import type { FoundLink } from './extract-links.js';
-import { parseLinkCandidate } from './extract-links.js';
+import { MAX_LINKS, parseLinkCandidate } from './extract-links.js';
 import type { HostAssessment, LookalikeReason } from './lookalike.js';
 import { assessHost } from './lookalike.js';
 import type { OfficialDomain } from './official-domains.js';
@@ -82,9 +82,17 @@ export function assessLinks(
   budget: TimeBudget,
 ): LinkReport {
   const links: AssessedLink[] = [];
-  for (const link of found.slice(0, 50)) {
+  // A newsletter links to the same few hosts many times: each is assessed once.
+  const assessed = new Map<string, HostAssessment>();
+  for (const link of found.slice(0, MAX_LINKS)) {
     if (budget.exceeded()) break;
-    links.push({ link, assessment: link.unusualScheme ? assessHost('', officials) : assessHost(link.host, officials) });
+    const host = link.unusualScheme ? '' : link.host;
+    let assessment = assessed.get(host);
+    if (assessment === undefined) {
+      assessment = assessHost(host, officials);
+      assessed.set(host, assessment);
+    }
+    links.push({ link, assessment });
   }
   const web = links.filter((l) => !l.link.unusualScheme);
   const unofficial = web.filter((l) => !l.assessment.official);

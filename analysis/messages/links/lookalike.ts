@@ -53,13 +53,25 @@ const MIN_EMBEDDED_BRAND = 8;
 interface Brand {
   readonly entry: OfficialDomain;
   readonly compact: string;
+  /** `visualSkeleton(compact)`, computed once. */
+  readonly skeleton: string;
 }
 
-function brandsOf(officials: readonly OfficialDomain[]): Brand[] {
-  return [...officials, ...GOUV_BRANDS].flatMap((entry) => {
+/** Brands of each list of official domains, computed once per list (the default list, or a caller's). */
+const brandCache = new WeakMap<readonly OfficialDomain[], readonly Brand[]>();
+
+function brandsOf(officials: readonly OfficialDomain[]): readonly Brand[] {
+  const cached = brandCache.get(officials);
+  if (cached) return cached;
+  const brands = [...officials, ...GOUV_BRANDS].flatMap((entry) => {
     const names = entry.brands ?? [parseDomain(entry.domain).domainWithoutSuffix ?? ''];
-    return names.filter((name) => name !== '').map((name) => ({ entry, compact: compact(name) }));
+    return names.filter((name) => name !== '').map((name) => {
+      const compacted = compact(name);
+      return { entry, compact: compacted, skeleton: visualSkeleton(compacted) };
+    });
   }).sort((a, b) => b.compact.length - a.compact.length); // the most specific name wins (« impots » before « gouv »)
+  brandCache.set(officials, brands);
+  return brands;
 }
 
 function compact(label: string): string {
@@ -90,32 +102,49 @@ function isAdjacentSwap(a: string, b: string): boolean {
   return false;
 }
 
+/** Three rows of the distance table, reused from call to call (grown when a longer name comes). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (edits and adjacent swaps), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length < b.length + 1) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
-      current.push(value);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+      }
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return previous[b.length] ?? limit + 1;
+  return previous[b.length] as number;
 }
 
-function embedsBrand(label: string, brand: string): boolean {
-  const parts = label.split('-');
-  if (parts.some((part) => compact(part) === brand)) return true;
-  const whole = compact(label);
+/** A label of a host, split once for comparison with every brand. */
+interface LabelForms {
+  /** Without dashes, lower case. */
+  readonly whole: string;
+  /** Dash-separated parts, lower case. */
+  readonly parts: readonly string[];
+}
+
+function labelForms(label: string): LabelForms {
+  return { whole: compact(label), parts: label.split('-').map(compact) };
+}
+
+function embedsBrand(label: LabelForms, brand: string): boolean {
+  if (label.parts.includes(brand)) return true;
+  const whole = label.whole;
   if (whole === brand || !whole.includes(brand)) return false;
   if (brand.length >= MIN_EMBEDDED_BRAND) return true;
   const rest = whole.startsWith(brand) ? whole.slice(brand.length) : whole.endsWith(brand) ? whole.slice(0, -brand.length) : null;
@@ -126,28 +155,39 @@ function embedsBrand(label: string, brand: string): boolean {
  * Spelling tricks. A word inside a longer name (« amelie » in « amelie-boutique ») is only compared for
  * swaps and look-alike letters: at one edit, too many ordinary words sit next to a brand.
  */
-function spellingReason(candidate: string, brand: string, wholeName: boolean): LookalikeReason | null {
-  if (brand.length < MIN_FUZZY_BRAND || candidate === brand) return null;
-  if (visualSkeleton(candidate) === visualSkeleton(brand)) return 'lettres-ressemblantes';
-  if (isAdjacentSwap(candidate, brand)) return 'inversion';
-  if (!wholeName) return null;
-  const limit = brand.length >= 9 ? 2 : 1;
-  return editDistance(candidate, brand, limit) <= limit ? 'faute-de-frappe' : null;
+interface SpellingCandidate {
+  readonly text: string;
+  readonly skeleton: string;
+  readonly wholeName: boolean;
+}
+
+function spellingReason(candidate: SpellingCandidate, brand: Brand): LookalikeReason | null {
+  const target = brand.compact;
+  if (target.length < MIN_FUZZY_BRAND || candidate.text === target) return null;
+  if (candidate.skeleton === brand.skeleton) return 'lettres-ressemblantes';
+  if (isAdjacentSwap(candidate.text, target)) return 'inversion';
+  if (!candidate.wholeName) return null;
+  const limit = target.length >= 9 ? 2 : 1;
+  return editDistance(candidate.text, target, limit) <= limit ? 'faute-de-frappe' : null;
 }
 
 function labelLookalike(label: string, brands: readonly Brand[], folded: boolean): Lookalike | null {
-  const whole = compact(label);
+  const forms = labelForms(label);
+  const whole = forms.whole;
   for (const brand of brands) {
     if (whole === brand.compact) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : 'autre-extension' };
   }
   for (const brand of brands) {
-    if (embedsBrand(label, brand.compact)) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : 'nom-accole' };
+    if (embedsBrand(forms, brand.compact)) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : 'nom-accole' };
   }
-  const parts = label.includes('-') ? label.split('-').map(compact).filter((part) => part.length >= MIN_FUZZY_BRAND) : [];
-  const candidates = [{ text: whole, wholeName: true }, ...parts.map((text) => ({ text, wholeName: false }))];
+  const parts = label.includes('-') ? forms.parts.filter((part) => part.length >= MIN_FUZZY_BRAND) : [];
+  const candidates: SpellingCandidate[] = [
+    { text: whole, skeleton: visualSkeleton(whole), wholeName: true },
+    ...parts.map((text) => ({ text, skeleton: visualSkeleton(text), wholeName: false })),
+  ];
   for (const brand of brands) {
     for (const candidate of candidates) {
-      const reason = spellingReason(candidate.text, brand.compact, candidate.wholeName);
+      const reason = spellingReason(candidate, brand);
       if (reason) return { imitates: brand.entry, reason: folded ? 'homoglyphe' : reason };
     }
   }

@@ -42,7 +42,7 @@ const CALL_WORDS = ['appel', 'rappel', 'compos', 'numero', 'contact', 'joindre',
 function shortNumbers(text: PreparedText): FoundPhone[] {
   const found: FoundPhone[] = [];
   text.words.forEach((word, i) => {
-    if (!/^3[0-9]{3}$/.test(word.text)) return;
+    if (word.text.length !== 4 || word.text.charCodeAt(0) !== 0x33 || !/^3[0-9]{3}$/.test(word.text)) return;
     const before = text.words.slice(Math.max(0, i - 4), i);
     if (!before.some((w) => CALL_WORDS.some((c) => w.text.startsWith(c)))) return;
     found.push({ e164: word.text, country: 'FR', category: 'court', evidence: toOriginalSpan(text.normalized, word.start, word.end) });
@@ -50,38 +50,86 @@ function shortNumbers(text: PreparedText): FoundPhone[] {
   return found;
 }
 
-const NUMBER_CHARS = new Set(['+', '(', ')', '.', '-', '/', ' ', '\u00a0', '\u202f', '\t']);
+/** + ( ) . - / space, no-break spaces and tab, by character code. */
+const NUMBER_CHARS: ReadonlySet<number> = new Set([0x2b, 0x28, 0x29, 0x2e, 0x2d, 0x2f, 0x20, 0xa0, 0x202f, 0x09]);
+const PLUS = 0x2b;
 const MAX_CANDIDATES = 50;
 /** A run of digits longer than this is a list of numbers at most; longer runs are not read at all. */
 const MAX_RUN_LENGTH = 300;
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+interface NumberRun {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: number;
+}
+
+/** V8 (Node, Chromium) lets the depth of error stack traces be set; elsewhere nothing is changed. */
+const CAN_SILENCE_STACKS = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
+
+/**
+ * libphonenumber's search, with error stack traces turned off while it runs: it builds (and
+ * catches) an error for each candidate it rejects, and capturing their stacks was most of its
+ * cost. Synchronous, and the setting is restored before anything else can run.
+ */
+function findPhoneNumbersWithoutStacks(run: string): ReturnType<typeof findPhoneNumbersInText> {
+  if (!CAN_SILENCE_STACKS) return findPhoneNumbersInText(run, { defaultCountry: 'FR' });
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return findPhoneNumbersInText(run, { defaultCountry: 'FR' });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /**
  * Runs of digits and separators that may hold phone numbers, found in one pass. libphonenumber-js is
  * then run on each run only: on a 100 kB wall of digits it would otherwise take most of a second.
  */
-function numberRuns(text: string): { start: number; end: number }[] {
-  const runs: { start: number; end: number }[] = [];
+function numberRuns(text: string): NumberRun[] {
+  const runs: NumberRun[] = [];
   let i = 0;
-  while (i < text.length && runs.length < MAX_CANDIDATES) {
-    if (!isDigit(text[i]) && !(text[i] === '+' && isDigit(text[i + 1]))) {
+  const length = text.length;
+  while (i < length && runs.length < MAX_CANDIDATES) {
+    const code = text.charCodeAt(i);
+    if (!isDigitCode(code) && !(code === PLUS && i + 1 < length && isDigitCode(text.charCodeAt(i + 1)))) {
       i += 1;
       continue;
     }
     let end = i;
     let digits = 0;
-    while (end < text.length && (isDigit(text[end]) || NUMBER_CHARS.has(text[end] ?? ''))) {
-      if (isDigit(text[end])) digits += 1;
+    while (end < length) {
+      const next = text.charCodeAt(end);
+      if (isDigitCode(next)) digits += 1;
+      else if (!NUMBER_CHARS.has(next)) break;
       end += 1;
     }
-    while (end > i && !isDigit(text[end - 1])) end -= 1;
-    if (digits >= 6 && end - i <= MAX_RUN_LENGTH) runs.push({ start: i, end });
+    while (end > i && !isDigitCode(text.charCodeAt(end - 1))) end -= 1;
+    if (digits >= 6 && end - i <= MAX_RUN_LENGTH) runs.push({ start: i, end, digits });
     i = Math.max(end, i + 1);
   }
   return runs;
+}
+
+/**
+ * Which runs libphonenumber is asked about. Without « + », a number is either French, with 9 digits
+ * after its 0, or foreign dialled from France: 00, then a country code and a number, 6 digits
+ * together for the shortest plans (Austria, Germany, Iran; both figures are checked against
+ * libphonenumber's metadata in phones.test.ts). So a run without « + » needs 9 digits, or 8 with
+ * « 00 » among them. Shorter runs (dates, versions, amounts) cannot hold a number, and skipping them
+ * spares libphonenumber, which throws and catches an error for every candidate it rejects.
+ */
+export const FRENCH_NUMBER_DIGITS = 9;
+export const MIN_INTERNATIONAL_DIGITS = 6;
+const IDD = '00';
+
+export function mayHoldNumber(run: string, digits: number): boolean {
+  if (digits >= FRENCH_NUMBER_DIGITS || run.includes('+')) return true;
+  return digits >= IDD.length + MIN_INTERNATIONAL_DIGITS && run.replace(/[^0-9]/g, '').includes(IDD);
 }
 
 /** Phone numbers of a text (French by default), with where they appear. */
@@ -89,7 +137,9 @@ export function extractPhones(text: PreparedText): FoundPhone[] {
   const original = text.normalized.original;
   const found: FoundPhone[] = [];
   for (const run of numberRuns(original)) {
-    for (const match of findPhoneNumbersInText(original.slice(run.start, run.end), { defaultCountry: 'FR' })) {
+    const value = original.slice(run.start, run.end);
+    if (!mayHoldNumber(value, run.digits)) continue;
+    for (const match of findPhoneNumbersWithoutStacks(value)) {
       const number = match.number;
       found.push({
         e164: number.number,

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
+import type { CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText, Metadata } from 'libphonenumber-js';
+import metadata from 'libphonenumber-js/metadata.min.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../engine/match.js';
 import { detectOrganisations } from '../organisations.js';
-import { extractPhones, frenchCategory } from './extract-phones.js';
+import { extractPhones, FRENCH_NUMBER_DIGITS, frenchCategory, MIN_INTERNATIONAL_DIGITS, mayHoldNumber } from './extract-phones.js';
 import { assessPhones } from './phone-findings.js';
 
 describe('extractPhones', () => {
@@ -42,5 +46,41 @@ describe('assessPhones', () => {
   it('leaves the Ordre’s free helpline alone', () => {
     const text = prepareText('Assistants sociaux : 0800 288 038, du lundi au vendredi.');
     expect(assessPhones(extractPhones(text), [])).toEqual([]);
+  });
+});
+
+describe('runs skipped before libphonenumber', () => {
+  const shortestNationalNumber = (plan: string): number => {
+    const data = new Metadata();
+    // Non-geographic calling codes (800, 882…) are selected by their code, not by a country.
+    data.selectNumberingPlan(plan as CountryCode);
+    return Math.min(...(data.numberingPlan?.possibleLengths() ?? [0]));
+  };
+
+  it('rests on figures checked against libphonenumber’s metadata', () => {
+    expect(shortestNationalNumber('FR')).toBe(FRENCH_NUMBER_DIGITS);
+    const shortestInternational = Math.min(...Object.keys(metadata.country_calling_codes).map((code) => code.length + shortestNationalNumber(code)));
+    expect(MIN_INTERNATIONAL_DIGITS).toBeLessThanOrEqual(shortestInternational);
+  });
+
+  it('never skips a run in which libphonenumber would find a number', () => {
+    const run = fc.array(fc.constantFrom('0', '0', '0', '1', '3', '4', '6', '8', '9', ' ', '.', '-', '/', '(', ')', '+', '00', '0033', '0043'), { minLength: 1, maxLength: 14 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(run, (value) => {
+        const digits = value.replace(/[^0-9]/g, '').length;
+        if (!mayHoldNumber(value, digits)) expect(findPhoneNumbersInText(value, { defaultCountry: 'FR' })).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still finds French, international and 00-dialled numbers', () => {
+    expect(mayHoldNumber('01 99 00 43 21', 10)).toBe(true);
+    expect(mayHoldNumber('+43 1234', 6)).toBe(true);
+    expect(mayHoldNumber('0043 123456', 10)).toBe(true);
+    expect(mayHoldNumber('00 43 1234', 8)).toBe(true);
+    expect(mayHoldNumber('12/07/2025', 8)).toBe(false);
+    expect(mayHoldNumber('149,90', 5)).toBe(false);
   });
 });

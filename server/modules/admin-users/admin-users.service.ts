@@ -47,6 +47,8 @@ async function loadManagedUser(deps: ServiceDeps, actor: Actor, id: string): Pro
  * Throws EMAIL_TAKEN, OUT_OF_SCOPE, DEPARTEMENT_REQUIRED, DEPARTEMENT_NOT_ALLOWED.
  */
 export async function createUser(deps: ServiceDeps, ctx: AuditContext, actor: Actor, input: TUserCreate): Promise<TUserView> {
+  // A doctor's account is born from the registry record only (activation link or counter code).
+  if (input.role === 'medecin') throw new AppError('MEDECIN_FROM_REGISTRY_ONLY');
   assertCanAssign(actor, input.role, input.departement);
   if (await findUserByEmail(deps.database.db, input.email)) throw new AppError('EMAIL_TAKEN');
   const token = randomToken(32);
@@ -73,6 +75,7 @@ export async function updateUser(deps: ServiceDeps, ctx: AuditContext, actor: Ac
   const user = await loadManagedUser(deps, actor, id);
   const changesRights = input.role !== undefined || input.departement !== undefined || input.status !== undefined;
   if (changesRights && user.id === actor.userId) throw new AppError('CANNOT_CHANGE_OWN_ACCOUNT');
+  if ((input.role === 'medecin') !== (user.role === 'medecin') && input.role !== undefined) throw new AppError('MEDECIN_FROM_REGISTRY_ONLY');
   const role = input.role ?? user.role;
   const departement = input.departement === undefined ? user.departement : input.departement;
   if (input.role !== undefined || input.departement !== undefined) assertCanAssign(actor, role, departement);
@@ -101,6 +104,8 @@ export async function updateUser(deps: ServiceDeps, ctx: AuditContext, actor: Ac
 export async function resetSecondFactor(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, reason: string): Promise<void> {
   const user = await loadManagedUser(deps, actor, id);
   if (user.id === actor.userId) throw new AppError('CANNOT_CHANGE_OWN_ACCOUNT');
+  // A doctor recovers a lost second factor only at the counter (registry identity check).
+  if (user.role === 'medecin') throw new AppError('IN_PERSON_CHECK_REQUIRED');
   await deps.database.db.transaction(async (tx) => {
     await disableTotp(tx, user.id);
     await revokeUserSessions(tx, user.id);

@@ -20,7 +20,25 @@ export type AuditAction =
   | 'admin.user.created'
   | 'admin.user.updated'
   | 'admin.user.second_factor_reset'
-  | 'admin.audit_log.read';
+  | 'admin.audit_log.read'
+  | 'auth.step_up.granted'
+  | 'registry.doctor.read'
+  | 'registry.doctor.frozen'
+  | 'registry.doctor.unfrozen'
+  | 'registry.export.created'
+  | 'registry.import.completed'
+  | 'registry.import.rejected'
+  | 'registry.change_request.recorded'
+  | 'registry.change_request.held'
+  | 'registry.change_request.applied'
+  | 'registry.change_request.rejected'
+  | 'registry.change_request.frozen'
+  | 'registry.identity_check.recorded'
+  | 'registry.contact_verification.sent'
+  | 'registry.contact_verification.failed'
+  | 'registry.activation.issued'
+  | 'registry.activation.completed'
+  | 'registry.security_alert.sent';
 
 /** Who acts, from where: built once per request (or per job/script) and passed down to services. */
 export interface AuditContext {

@@ -4,12 +4,22 @@ import { ROLES, type Role } from '../../../contracts/roles.js';
 import { hasPermission, isInScope } from './policy.js';
 
 // The permission map as a truth table: a change to who may do what shows up here, in review.
+const SELF = ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read', 'auth:step_up'] as Permission[];
+const REGISTRY_AGENT = [
+  'registry:read',
+  'registry:read_record',
+  'registry:import',
+  'registry:export',
+  'change_request:create',
+  'change_request:check',
+  'change_request:review',
+] as Permission[];
 const EXPECTED: Record<Role, Permission[]> = {
-  medecin: ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read'],
-  agent: ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read'],
-  membre_cde: ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read'],
-  membre_cne: ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read'],
-  admin: ['account:read', 'account:update', 'account:second_factor_enroll', 'home:read', 'users:read', 'users:manage', 'audit:read'],
+  medecin: [...SELF, 'self_registry:read', 'self_registry:update'],
+  agent: [...SELF, ...REGISTRY_AGENT],
+  membre_cde: SELF,
+  membre_cne: SELF,
+  admin: [...SELF, ...REGISTRY_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 describe('central policy', () => {

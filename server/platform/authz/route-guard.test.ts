@@ -19,6 +19,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password-reset/confirm',
   'POST /api/bootstrap/admin',
   'POST /api/analyses',
+  'POST /api/registry/not-me',
+  'POST /api/activation',
   'GET /*',
   'HEAD /*',
 ]);

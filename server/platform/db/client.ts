@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -40,7 +41,9 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+  // Contrib extensions are compiled into PGlite but must be loaded at construction.
+  const options = { extensions: { pg_trgm } };
+  const client = dataDir ? new PGlite(path.resolve(dataDir), options) : new PGlite(options);
   await client.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): RawExecutor => ({
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await q.query<T>(text, params as never[])).rows }),

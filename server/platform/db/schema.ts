@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/roles.js';
 
 // Typed mirror of the SQL migrations in ./migrations — the migrations are the source of truth.
@@ -19,6 +19,7 @@ export const users = pgTable('users', {
   totpEnabledAt: ts('totp_enabled_at'),
   totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
   lastLoginAt: ts('last_login_at'),
+  securityReferent: boolean('security_referent').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -117,4 +118,128 @@ export const fraudIndicators = pgTable('fraud_indicators', {
   expiresAt: ts('expires_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export type DoctorStatus = 'inscrit' | 'suspendu' | 'radie' | 'transfere' | 'etudiant_3e_cycle';
+export const doctors = pgTable('doctors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  rpps: text('rpps').notNull(),
+  birthName: text('birth_name').notNull(),
+  usageName: text('usage_name'),
+  firstNames: text('first_names').notNull(),
+  specialty: text('specialty').notNull().default(''),
+  departement: text('departement').notNull(),
+  status: text('status').$type<DoctorStatus>().notNull(),
+  proAddress: text('pro_address').notNull().default(''),
+  proPostalCode: text('pro_postal_code').notNull().default(''),
+  proCity: text('pro_city').notNull().default(''),
+  proEmail: text('pro_email'),
+  proPhone: text('pro_phone'),
+  corrAddress: text('corr_address').notNull().default(''),
+  corrPostalCode: text('corr_postal_code').notNull().default(''),
+  corrCity: text('corr_city').notNull().default(''),
+  corrEmail: text('corr_email'),
+  corrPhone: text('corr_phone'),
+  searchText: text('search_text').notNull(),
+  frozenAt: ts('frozen_at'),
+  frozenReason: text('frozen_reason'),
+  contactsTrustedFrom: ts('contacts_trusted_from'),
+  version: integer('version').notNull().default(1),
+  userId: uuid('user_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type DoctorRow = typeof doctors.$inferSelect;
+
+export type DoctorHistorySource = 'import' | 'change_request' | 'self_service' | 'freeze' | 'unfreeze';
+export const doctorHistory = pgTable('doctor_history', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  doctorId: uuid('doctor_id').notNull(),
+  version: integer('version').notNull(),
+  source: text('source').$type<DoctorHistorySource>().notNull(),
+  changeRequestId: uuid('change_request_id'),
+  actorId: uuid('actor_id'),
+  changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+  occurredAt: ts('occurred_at').notNull().defaultNow(),
+});
+
+export type ChangeRequestKind = 'contact_change' | 'transfer' | 'registration';
+export type ChangeChannel = 'guichet' | 'telephone' | 'courriel' | 'courrier' | 'espace_medecin';
+export type ChangeStatus = 'attente_presence' | 'attente_codes' | 'en_revue' | 'appliquee' | 'rejetee' | 'gelee';
+/** Field name (doctors column, camelCase) → new value; null clears an email or phone. */
+export type RequestedChanges = Record<string, string | null>;
+export interface HoldReason {
+  code: 'shared_with_other_record' | 'disposable_email' | 'foreign_phone' | 'fraud_indicator' | 'record_frozen';
+  field: string;
+  message: string;
+}
+export const changeRequests = pgTable('change_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reference: text('reference').notNull(),
+  doctorId: uuid('doctor_id'),
+  kind: text('kind').$type<ChangeRequestKind>().notNull(),
+  channel: text('channel').$type<ChangeChannel>().notNull(),
+  status: text('status').$type<ChangeStatus>().notNull(),
+  departement: text('departement').notNull(),
+  requested: jsonb('requested').$type<RequestedChanges>().notNull(),
+  holdReasons: jsonb('hold_reasons').$type<HoldReason[]>().notNull().default([]),
+  createdBy: uuid('created_by'),
+  checkedBy: uuid('checked_by'),
+  reviewedBy: uuid('reviewed_by'),
+  decisionReason: text('decision_reason'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  appliedAt: ts('applied_at'),
+});
+export type ChangeRequestRow = typeof changeRequests.$inferSelect;
+
+export const identityChecks = pgTable('identity_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  changeRequestId: uuid('change_request_id').notNull(),
+  documentType: text('document_type').$type<'passeport' | 'carte_nationale_identite'>().notNull(),
+  documentExpiry: date('document_expiry', { mode: 'string' }).notNull(),
+  documentLast4: text('document_last4').notNull(),
+  documentNumberHash: text('document_number_hash').notNull(),
+  nameMatches: boolean('name_matches').notNull(),
+  outcome: text('outcome').$type<'conforme' | 'fraude_suspectee'>().notNull(),
+  place: text('place').notNull(),
+  notes: text('notes'),
+  agentId: uuid('agent_id').notNull(),
+  checkedAt: ts('checked_at').notNull().defaultNow(),
+});
+
+export const contactVerifications = pgTable('contact_verifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  changeRequestId: uuid('change_request_id').notNull(),
+  channel: text('channel').$type<'email' | 'phone'>().notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: ts('expires_at').notNull(),
+  verifiedAt: ts('verified_at'),
+});
+
+export const stepUpTokens = pgTable('step_up_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  sessionId: text('session_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const contactRevertTokens = pgTable('contact_revert_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  doctorId: uuid('doctor_id').notNull(),
+  changeRequestId: uuid('change_request_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const doctorActivations = pgTable('doctor_activations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  doctorId: uuid('doctor_id').notNull(),
+  method: text('method').$type<'email_on_file' | 'counter_code'>().notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdBy: uuid('created_by'),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -15,12 +15,20 @@ export interface JobQueue {
 }
 
 export async function startJobQueue(database: Database, logger: Logger): Promise<JobQueue> {
+  // Queries pg-boss still has in flight when asked to stop (a job being completed, a fetch): stop()
+  // waits for them, then refuses new ones, so closing the database afterwards never races with them.
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  const executeSql = (text: string, values?: unknown[]) => {
+    if (closed) return Promise.resolve({ rows: [] });
+    const run = values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text);
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+    return run;
+  };
   const boss = new PgBoss({
     // pg-boss runs its own SQL through this adapter, so PGlite and a PostgreSQL server behave the same.
-    db: {
-      executeSql: (text: string, values?: unknown[]) =>
-        values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text),
-    },
+    db: { executeSql },
     schedule: false,
     migrate: true,
     // Job payloads (mails) may hold personal data: keep finished jobs an hour only.
@@ -47,6 +55,10 @@ export async function startJobQueue(database: Database, logger: Logger): Promise
         for (const job of jobs) await handler(job.data as never);
       });
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      closed = true;
+    },
   };
 }

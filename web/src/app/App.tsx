@@ -15,6 +15,15 @@ import { UsersPage } from '../modules/admin-users/UsersPage.js';
 import { AuditPage } from '../modules/admin-users/AuditPage.js';
 import { FirstAdminPage } from '../modules/bootstrap/FirstAdminPage.js';
 import { CheckPage } from '../modules/checks/CheckPage.js';
+import { RegistrySearchPage } from '../modules/registry/RegistrySearchPage.js';
+import { DoctorRecordPage } from '../modules/registry/DoctorRecordPage.js';
+import { ChangeRequestsPage } from '../modules/registry/ChangeRequestsPage.js';
+import { ChangeRequestPage } from '../modules/registry/ChangeRequestPage.js';
+import { ExportPage } from '../modules/registry/ExportPage.js';
+import { SecurityPage } from '../modules/registry/SecurityPage.js';
+import { MyContactsPage } from '../modules/self-registry/MyContactsPage.js';
+import { NotMePage } from '../modules/self-registry/NotMePage.js';
+import { ActivationPage } from '../modules/self-registry/ActivationPage.js';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -32,6 +41,9 @@ export function App() {
               <Route path="/premier-administrateur" element={<FirstAdminPage />} />
               {/* Public: anyone may check a suspicious message, with or without an account. */}
               <Route path="/verifier" element={<CheckPage />} />
+              {/* Public: the token of an emailed link, or the code handed over at the counter, is the credential. */}
+              <Route path="/ce-netait-pas-moi" element={<NotMePage />} />
+              <Route path="/activer-mon-compte" element={<ActivationPage />} />
               <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
                 <Route path="/compte" element={<AccountPage />} />
               </Route>
@@ -42,6 +54,23 @@ export function App() {
                 </Route>
                 <Route element={<RequirePermission permission="audit:read" />}>
                   <Route path="/admin/journal" element={<AuditPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="registry:read" />}>
+                  <Route path="/tableau" element={<RegistrySearchPage />} />
+                  <Route path="/tableau/demandes" element={<ChangeRequestsPage />} />
+                  <Route path="/tableau/demandes/:id" element={<ChangeRequestPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="registry:read_record" />}>
+                  <Route path="/tableau/medecins/:id" element={<DoctorRecordPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="registry:export" />}>
+                  <Route path="/tableau/export" element={<ExportPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="registry:security" />}>
+                  <Route path="/tableau/securite" element={<SecurityPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="self_registry:read" />}>
+                  <Route path="/mes-coordonnees" element={<MyContactsPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

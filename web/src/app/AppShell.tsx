@@ -84,6 +84,16 @@ function MainNav() {
         <li>
           <NavLink to="/verifier">Vérifier un message</NavLink>
         </li>
+        {hasPermission(session, 'registry:read') ? (
+          <li>
+            <NavLink to="/tableau">Tableau</NavLink>
+          </li>
+        ) : null}
+        {hasPermission(session, 'self_registry:read') ? (
+          <li>
+            <NavLink to="/mes-coordonnees">Mes coordonnées</NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/compte">Mon compte</NavLink>
         </li>

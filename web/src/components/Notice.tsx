@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
-type Tone = 'info' | 'success' | 'warning';
+type Tone = 'info' | 'success' | 'warning' | 'danger';
 
 /**
  * A message box. `focus` moves the focus to it when it appears: use it when the message replaces the

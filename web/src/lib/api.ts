@@ -77,12 +77,25 @@ async function request<T>(method: Method, path: string, body?: unknown, isRetry 
   throw error;
 }
 
+/** A POST answered with a file (CSV…): the raw response, once the status is known to be a success. */
+async function requestFile(path: string, body: unknown, isRetry = false): Promise<Response> {
+  const response = await send('POST', path, body);
+  if (response.ok) return response;
+  const error = await toApiError(response);
+  if (error.code === 'CSRF_INVALID' && !isRetry) {
+    await fetchSession();
+    return requestFile(path, body, true);
+  }
+  throw error;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  postForFile: (path: string, body: unknown) => requestFile(path, body),
 };
 
 /** Reads the session and keeps its CSRF token for the next state-changing requests. */

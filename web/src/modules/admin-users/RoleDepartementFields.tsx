@@ -1,7 +1,7 @@
 import type { Role } from '../../../../contracts/roles.js';
 import { SelectField } from '../../components/fields.js';
 import type { ApiErrorCode } from '../../lib/api.js';
-import { DepartementOptions, RoleOptions, departementHint, departementRule } from './options.js';
+import { DepartementOptions, RoleOptions, departementHint, departementRule, rolesFor } from './options.js';
 
 export interface RoleDepartement {
   role: Role;
@@ -22,12 +22,15 @@ export function chosenDepartement({ role, departement }: RoleDepartement): strin
 }
 
 /** The role select and the département select, whose choices follow the role. */
-export function RoleDepartementFields({ idPrefix, value, onChange, errors }: {
+export function RoleDepartementFields({ idPrefix, value, onChange, errors, currentRole = null }: {
   idPrefix: string;
   value: RoleDepartement;
   onChange: (value: RoleDepartement) => void;
   errors: Record<string, string> | undefined;
+  /** The role the account has now (null when creating one): decides which roles are offered. */
+  currentRole?: Role | null;
 }) {
+  const roles = rolesFor(currentRole);
   const national = departementRule(value.role) === 'national';
   return (
     <>
@@ -37,9 +40,14 @@ export function RoleDepartementFields({ idPrefix, value, onChange, errors }: {
         label="Rôle"
         value={value.role}
         onChange={(event) => onChange({ ...value, role: event.currentTarget.value as Role })}
+        hint={
+          roles.includes('medecin')
+            ? "Le rôle d'un compte médecin ne change pas : il est lié à sa fiche du tableau."
+            : "Les comptes médecins s'activent depuis leur fiche du tableau."
+        }
         error={errors?.role}
       >
-        <RoleOptions />
+        <RoleOptions roles={roles} />
       </SelectField>
       <SelectField
         idPrefix={idPrefix}

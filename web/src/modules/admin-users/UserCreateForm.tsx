@@ -11,13 +11,13 @@ import { DEPARTEMENT_ERROR_FIELDS, RoleDepartementFields, chosenDepartement } fr
 import type { RoleDepartement } from './RoleDepartementFields.js';
 
 const ID = 'creer';
-const INITIAL_ASSIGNMENT: RoleDepartement = { role: 'medecin', departement: '' };
+const INITIAL_ASSIGNMENT: RoleDepartement = { role: 'agent', departement: '' };
 
 /** Creates an account; the server e-mails the invitation to choose a first password. */
 export function UserCreateForm({ id }: { id: string }) {
   const create = useUserCreate();
   const [assignment, setAssignment] = useState(INITIAL_ASSIGNMENT);
-  const errors = toFormErrors(create.error, { EMAIL_TAKEN: 'email', ...DEPARTEMENT_ERROR_FIELDS });
+  const errors = toFormErrors(create.error, { EMAIL_TAKEN: 'email', MEDECIN_FROM_REGISTRY_ONLY: 'role', ...DEPARTEMENT_ERROR_FIELDS });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

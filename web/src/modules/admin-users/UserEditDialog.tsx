@@ -25,7 +25,7 @@ export function UserEditDialog({ user, onSaved, onClose }: {
   const [noChange, setNoChange] = useState(false);
   const errors = noChange
     ? { message: 'Aucune modification à enregistrer.', fields: {} }
-    : toFormErrors(update.error, DEPARTEMENT_ERROR_FIELDS);
+    : toFormErrors(update.error, { MEDECIN_FROM_REGISTRY_ONLY: 'role', ...DEPARTEMENT_ERROR_FIELDS });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +62,7 @@ export function UserEditDialog({ user, onSaved, onClose }: {
           autoComplete="off"
           error={errors?.fields.displayName}
         />
-        <RoleDepartementFields idPrefix={ID} value={assignment} onChange={setAssignment} errors={errors?.fields} />
+        <RoleDepartementFields idPrefix={ID} value={assignment} onChange={setAssignment} errors={errors?.fields} currentRole={user.role} />
         <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={user.status} error={errors?.fields.status}>
           <StatusOptions />
         </SelectField>

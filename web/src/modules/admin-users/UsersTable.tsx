@@ -48,7 +48,7 @@ export function UsersTable({ id, users, caption, canManage, onEdit, onResetSecon
                     <button type="button" className="button button--small" onClick={() => onEdit(user)}>
                       Modifier<span className="visually-hidden"> {user.displayName}</span>
                     </button>
-                    {user.secondFactorEnabled ? (
+                    {user.secondFactorEnabled && user.role !== 'medecin' ? (
                       <button
                         type="button"
                         className="button button--small button--secondary"
@@ -57,6 +57,9 @@ export function UsersTable({ id, users, caption, canManage, onEdit, onResetSecon
                         Réinitialiser la double authentification
                         <span className="visually-hidden"> de {user.displayName}</span>
                       </button>
+                    ) : null}
+                    {user.secondFactorEnabled && user.role === 'medecin' ? (
+                      <p className="hint">Double authentification : réinitialisation au guichet, depuis la fiche du tableau.</p>
                     ) : null}
                   </div>
                 </td>

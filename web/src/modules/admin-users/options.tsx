@@ -13,8 +13,16 @@ export function roleLabel(role: string | null): string {
   return (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : role;
 }
 
-export function RoleOptions() {
-  return ROLES.map((role) => (
+/** Roles an administrator may give: a doctor's account comes only from the register (activation). */
+export const ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'medecin');
+
+/** The role a user may be given from here: a doctor stays a doctor, anyone else never becomes one. */
+export function rolesFor(current: Role | null): readonly Role[] {
+  return current === 'medecin' ? ['medecin'] : ASSIGNABLE_ROLES;
+}
+
+export function RoleOptions({ roles = ROLES }: { roles?: readonly Role[] }) {
+  return roles.map((role) => (
     <option key={role} value={role}>
       {ROLE_LABELS[role]}
     </option>

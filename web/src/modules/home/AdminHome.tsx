@@ -17,6 +17,16 @@ export function AdminHome() {
             <p>Consultez les actions enregistrées : connexions, modifications de comptes, réinitialisations.</p>
           </LinkCard>
         ) : null}
+        {hasPermission(session, 'registry:read') ? (
+          <LinkCard to="/tableau" title="Tableau de l'Ordre">
+            <p>Recherchez un médecin, traitez les demandes de modification de coordonnées et exportez le tableau.</p>
+          </LinkCard>
+        ) : null}
+        {hasPermission(session, 'registry:security') ? (
+          <LinkCard to="/tableau/securite" title="Sécurité du tableau">
+            <p>Volumes inhabituels, fiches modifiées souvent, modifications suivies d'un export.</p>
+          </LinkCard>
+        ) : null}
         <AccountCard />
       </ul>
       <CheckLink />

@@ -1,7 +1,7 @@
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, CheckCard, ComingSoon } from './HomeCards.js';
+import { AccountCard, CheckCard, ComingSoon, LinkCard } from './HomeCards.js';
 
 export function AgentHome({ user }: { user: TSessionUser }) {
   const heading = user.departement
@@ -18,12 +18,17 @@ export function AgentHome({ user }: { user: TSessionUser }) {
         </p>
       </Notice>
       <ul className="cards">
+        <LinkCard to="/tableau" title="Tableau de l'Ordre">
+          <p>Recherchez un médecin, ouvrez sa fiche et enregistrez une demande de modification de coordonnées.</p>
+        </LinkCard>
+        <LinkCard to="/tableau/demandes" title="Demandes de modification">
+          <p>Finalisez en présence du médecin les demandes reçues, après vérification de son titre d'identité.</p>
+        </LinkCard>
         <CheckCard />
         <AccountCard />
       </ul>
       <ComingSoon
         items={[
-          'Registre des médecins et changements de coordonnées',
           'Signalements de démarchages abusifs et campagnes',
           'Alertes aux médecins du département',
         ]}

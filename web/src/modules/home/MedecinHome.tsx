@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, CheckCard, ComingSoon } from './HomeCards.js';
+import { AccountCard, CheckCard, ComingSoon, LinkCard } from './HomeCards.js';
 import { OrdreGuidance } from './OrdreGuidance.js';
 
 export function MedecinHome({ user }: { user: TSessionUser }) {
@@ -21,6 +21,9 @@ export function MedecinHome({ user }: { user: TSessionUser }) {
         </Notice>
       )}
       <ul className="cards">
+        <LinkCard to="/mes-coordonnees" title="Mes coordonnées">
+          <p>Consultez vos coordonnées au tableau de l'Ordre et modifiez-les, protégé par la double authentification.</p>
+        </LinkCard>
         <CheckCard />
         <AccountCard />
       </ul>

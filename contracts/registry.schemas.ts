@@ -1,0 +1,245 @@
+import { z, zEmail, zUuid } from './zod.js';
+import { isDepartementCode } from './departements.js';
+import { isValidRpps } from './rpps.js';
+
+export const DOCTOR_STATUSES = ['inscrit', 'suspendu', 'radie', 'transfere', 'etudiant_3e_cycle'] as const;
+export const DOCTOR_STATUS_LABELS: Record<(typeof DOCTOR_STATUSES)[number], string> = {
+  inscrit: 'Inscrit',
+  suspendu: 'Suspendu',
+  radie: 'Radié',
+  transfere: 'Transféré',
+  etudiant_3e_cycle: 'Étudiant de 3e cycle',
+};
+export const CHANGE_CHANNELS = ['guichet', 'telephone', 'courriel', 'courrier', 'espace_medecin'] as const;
+export const CHANGE_KINDS = ['contact_change', 'transfer', 'registration'] as const;
+export const CHANGE_STATUSES = ['attente_presence', 'attente_codes', 'en_revue', 'appliquee', 'rejetee', 'gelee'] as const;
+export const DOCUMENT_TYPES = ['passeport', 'carte_nationale_identite'] as const;
+
+export const zRpps = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{11}$/, { error: 'Le numéro RPPS comporte 11 chiffres.' })
+  .refine(isValidRpps, { error: 'Numéro RPPS invalide : le dernier chiffre (clé de contrôle) ne correspond pas.' });
+
+export const zDepartementCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isDepartementCode, { error: 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).' });
+
+const zPostalCode = z.string().trim().regex(/^([0-9]{5})?$/, { error: 'Le code postal comporte 5 chiffres.' });
+/** A French or international phone number as typed; the server normalises it to E.164. */
+export const zPhoneInput = z.string().trim().min(6, { error: 'Numéro de téléphone trop court.' }).max(30);
+
+/** The contact details a change request may set; every field optional, at least one present. */
+export const ZContactChanges = z
+  .strictObject({
+    corrAddress: z.string().trim().max(300).optional(),
+    corrPostalCode: zPostalCode.optional(),
+    corrCity: z.string().trim().max(100).optional(),
+    corrEmail: zEmail.nullable().optional(),
+    corrPhone: zPhoneInput.nullable().optional(),
+    proAddress: z.string().trim().max(300).optional(),
+    proPostalCode: zPostalCode.optional(),
+    proCity: z.string().trim().max(100).optional(),
+    proEmail: zEmail.nullable().optional(),
+    proPhone: zPhoneInput.nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Indiquez au moins une coordonnée à modifier.' });
+export type TContactChanges = z.infer<typeof ZContactChanges>;
+
+export const ZRegistrySearchQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  rpps: z.string().trim().regex(/^[0-9]{1,11}$/, { error: 'Le numéro RPPS ne contient que des chiffres.' }).optional(),
+  city: z.string().trim().max(100).optional(),
+  departement: zDepartementCode.optional(),
+  status: z.enum(DOCTOR_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+export type TRegistrySearchQuery = z.infer<typeof ZRegistrySearchQuery>;
+
+export const ZDoctorSummary = z.object({
+  id: z.string(),
+  rpps: z.string(),
+  displayName: z.string(),
+  specialty: z.string(),
+  departement: z.string(),
+  status: z.enum(DOCTOR_STATUSES),
+  proCity: z.string(),
+  frozen: z.boolean(),
+});
+export const ZDoctorSearchResult = z.object({ items: z.array(ZDoctorSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const ZDoctorIdParams = z.strictObject({ id: zUuid });
+export const ZChangeRequestIdParams = z.strictObject({ id: zUuid });
+
+export const ZChangeRequestCreate = z.strictObject({
+  doctorId: zUuid,
+  kind: z.enum(['contact_change', 'transfer']),
+  channel: z.enum(['guichet', 'telephone', 'courriel', 'courrier'], { error: 'Indiquez comment la demande a été reçue.' }),
+  changes: ZContactChanges.optional(),
+  targetDepartement: zDepartementCode.optional(),
+}).refine((v) => (v.kind === 'transfer' ? v.targetDepartement !== undefined : v.changes !== undefined), {
+  error: 'Une modification de coordonnées indique les nouvelles coordonnées ; un transfert, le département d’arrivée.',
+  path: ['changes'],
+});
+export type TChangeRequestCreate = z.infer<typeof ZChangeRequestCreate>;
+
+export const ZIdentityCheck = z.strictObject({
+  documentType: z.enum(DOCUMENT_TYPES, { error: 'Seuls le passeport et la carte nationale d’identité sont acceptés.' }),
+  documentExpiry: z.iso.date({ error: 'Date d’expiration invalide (AAAA-MM-JJ).' }),
+  documentNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,20}$/, { error: 'Numéro du titre : 6 à 20 lettres ou chiffres, sans espace.' }),
+  nameMatches: z.boolean(),
+  place: z.string().trim().min(2, { error: 'Indiquez le lieu de la vérification.' }).max(200),
+  outcome: z.enum(['conforme', 'fraude_suspectee']),
+  notes: z.string().trim().max(1000).optional(),
+});
+export type TIdentityCheck = z.infer<typeof ZIdentityCheck>;
+
+export const ZReviewDecision = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(5, { error: 'Indiquez le motif de la décision.' }).max(500),
+});
+
+const ZContactBlock = z.object({
+  address: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+export const ZDoctorRecord = z.object({
+  id: z.string(),
+  rpps: z.string(),
+  displayName: z.string(),
+  birthName: z.string(),
+  usageName: z.string().nullable(),
+  firstNames: z.string(),
+  specialty: z.string(),
+  departement: z.string(),
+  status: z.enum(DOCTOR_STATUSES),
+  pro: ZContactBlock,
+  corr: ZContactBlock,
+  frozen: z.object({ at: z.string(), reason: z.string().nullable() }).nullable(),
+  /** Until then, new contact details do not count for sensitive operations. */
+  coolingUntil: z.string().nullable(),
+  hasAccount: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type TDoctorRecord = z.infer<typeof ZDoctorRecord>;
+
+export const ZHoldReason = z.object({ code: z.string(), field: z.string(), message: z.string() });
+
+export const ZChangeRequestView = z.object({
+  id: z.string(),
+  reference: z.string(),
+  doctorId: z.string().nullable(),
+  kind: z.enum(CHANGE_KINDS),
+  channel: z.enum(CHANGE_CHANNELS),
+  status: z.enum(CHANGE_STATUSES),
+  departement: z.string(),
+  requested: z.record(z.string(), z.string().nullable()),
+  holdReasons: z.array(ZHoldReason),
+  createdBy: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+});
+export type TChangeRequestView = z.infer<typeof ZChangeRequestView>;
+
+export const ZDoctorRecordPage = z.object({
+  doctor: ZDoctorRecord,
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      source: z.string(),
+      actorId: z.string().nullable(),
+      changeRequestId: z.string().nullable(),
+      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      occurredAt: z.string(),
+    }),
+  ),
+  requests: z.array(ZChangeRequestView),
+});
+
+export const ZChangeRequestListQuery = z.strictObject({
+  status: z.enum(CHANGE_STATUSES).optional(),
+});
+
+export const ZNotMe = z.strictObject({ token: z.string().trim().min(20).max(200) });
+export const ZReason = z.strictObject({
+  reason: z.string().trim().min(10, { error: 'Indiquez le motif (10 caractères au moins).' }).max(500),
+});
+
+export const EXPORT_PURPOSES = ['emission_carte', 'autre'] as const;
+export const ZExportRequest = z.strictObject({
+  departement: zDepartementCode,
+  purpose: z.enum(EXPORT_PURPOSES, { error: 'Indiquez la finalité de l’export.' }),
+  reason: z.string().trim().min(10, { error: 'Un export en masse exige un motif (10 caractères au moins).' }).max(500),
+});
+
+export const ZStepUpRequest = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, { error: 'Le code doit comporter 6 chiffres.' }) });
+export const ZStepUpGrant = z.object({ stepUpToken: z.string(), expiresAt: z.string() });
+
+export const ZSelfContactChange = z.strictObject({
+  stepUpToken: z.string().trim().min(20, { error: 'Confirmez d’abord votre identité avec un code de double authentification.' }).max(200),
+  changes: z
+    .strictObject({
+      corrAddress: z.string().trim().min(3).max(300).optional(),
+      corrPostalCode: z.string().trim().regex(/^[0-9]{5}$/, { error: 'Le code postal comporte 5 chiffres.' }).optional(),
+      corrCity: z.string().trim().min(1).max(100).optional(),
+      corrEmail: zEmail.optional(),
+      corrPhone: zPhoneInput.optional(),
+    })
+    .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Indiquez au moins une coordonnée à modifier.' }),
+});
+export const ZSelfContactVerify = z.strictObject({
+  emailCode: z.string().trim().regex(/^\d{6}$/, { error: 'Le code doit comporter 6 chiffres.' }).optional(),
+  phoneCode: z.string().trim().regex(/^\d{6}$/, { error: 'Le code doit comporter 6 chiffres.' }).optional(),
+});
+
+/** What a doctor sees of their own requests: no agent ids, no review notes, no other record's data. */
+export const ZOwnChangeRequest = z.object({
+  id: z.string(),
+  reference: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  channel: z.enum(CHANGE_CHANNELS),
+  status: z.enum(CHANGE_STATUSES),
+  requested: z.record(z.string(), z.string().nullable()),
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+});
+export type TOwnChangeRequest = z.infer<typeof ZOwnChangeRequest>;
+
+export const ZOwnRecord = z.object({
+  doctor: ZDoctorRecord,
+  secondFactorEnabled: z.boolean(),
+  requests: z.array(ZOwnChangeRequest),
+});
+
+export const ZActivation = z.union([
+  z.strictObject({ token: z.string().trim().min(20).max(200), password: z.string().min(12, { error: 'Le mot de passe doit contenir au moins 12 caractères.' }).max(128) }),
+  z.strictObject({
+    rpps: zRpps,
+    code: z.string().trim().min(10).max(20),
+    password: z.string().min(12, { error: 'Le mot de passe doit contenir au moins 12 caractères.' }).max(128),
+  }),
+]);
+export const ZCounterCode = z.object({ code: z.string(), expiresAt: z.string() });
+
+export const ZSecurityOverview = z.object({
+  threshold: z.number().int(),
+  unusualAgents: z.array(z.object({ agentId: z.string(), displayName: z.string(), changes: z.number().int(), auditEntryIds: z.array(z.number().int()) })),
+  busyRecords: z.array(z.object({ doctorId: z.string(), rpps: z.string(), changes: z.number().int(), auditEntryIds: z.array(z.number().int()) })),
+  changesFollowedByExport: z.array(
+    z.object({ changeRequestId: z.string(), reference: z.string(), appliedAt: z.string(), exportAt: z.string(), auditEntryIds: z.array(z.number().int()) }),
+  ),
+});

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, inArray } from 'drizzle-orm';
+import { MAX_IMPORT_BYTES } from '../../../contracts/registry-search-import.schemas.js';
+import { withRppsCheckDigit } from '../../../contracts/rpps.js';
+import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { TestClient } from '../../test/test-client.js';
+import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { doctorHistory, doctors } from '../../platform/db/schema.js';
+
+const HEADER = [
+  'Identifiant PP', 'Nom de naissance', "Nom d'exercice", 'Prénoms', 'Libellé savoir-faire', 'Code département', 'Statut',
+  "Date d'inscription", "Adresse d'exercice", "Code postal d'exercice", "Commune d'exercice", "Téléphone d'exercice",
+  "Adresse e-mail d'exercice", 'Adresse de correspondance', 'Code postal de correspondance', 'Commune de correspondance',
+  'Téléphone de correspondance', 'Adresse e-mail de correspondance',
+];
+let next = 0;
+/** A fresh valid RPPS for each line of each test. */
+const rpps = () => withRppsCheckDigit(`30${String(++next).padStart(8, '0')}`);
+
+function line(values: Partial<Record<(typeof HEADER)[number], string>> = {}): string[] {
+  const all: Record<string, string> = {
+    'Identifiant PP': rpps(),
+    'Nom de naissance': 'Lefèvre',
+    "Nom d'exercice": '',
+    Prénoms: 'Hélène',
+    'Libellé savoir-faire': 'Médecine générale',
+    'Code département': '75',
+    Statut: 'inscrit',
+    "Date d'inscription": '01/09/2015',
+    "Adresse d'exercice": '12 rue de la Santé',
+    "Code postal d'exercice": '75014',
+    "Commune d'exercice": 'Paris',
+    "Téléphone d'exercice": '01 42 12 34 56',
+    "Adresse e-mail d'exercice": 'cabinet@exemple.fr',
+    'Adresse de correspondance': '3 place du Marché',
+    'Code postal de correspondance': '75005',
+    'Commune de correspondance': 'Paris',
+    'Téléphone de correspondance': '06 12 34 56 78',
+    'Adresse e-mail de correspondance': 'helene.lefevre@exemple.fr',
+    ...values,
+  };
+  return HEADER.map((h) => all[h]!);
+}
+
+/**
+ * Logs in and waits for the « nouvel appareil » mail the login queues, so no mail job is still running
+ * when the file's database closes.
+ */
+async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
+  const seen = new Set(t.catcher.messages);
+  const client = new TestClient(t.app);
+  await client.login(t.database, account);
+  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
+  return client;
+}
+
+function file(lines: string[][], separator = ';', encoding: BufferEncoding = 'utf8'): string {
+  return Buffer.from([HEADER, ...lines].map((l) => l.join(separator)).join('\r\n') + '\r\n', encoding).toString('base64');
+}
+
+describe('registry CSV import', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  // Imports are limited to 10 a minute per address: the refusals and bad-line tests use another client.
+  let otherAdmin: TestClient;
+  let parisAgent: TestClient;
+  let adminId: string;
+
+  const countDoctors = async () => Number((await t.database.db.select({ n: count() }).from(doctors))[0]!.n);
+  const importFile = (client: TestClient, contentBase64: string, mode = 'all_or_nothing', fileName = 'tableau.csv') =>
+    client.post('/api/registry/imports', { mode, fileName, contentBase64 });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const adminUser = await buildUser(t.database, t.keys, { role: 'admin', departement: null });
+    adminId = adminUser.user.id;
+    admin = await loggedIn(t, adminUser);
+    otherAdmin = await loggedIn(t, adminUser);
+    parisAgent = await loggedIn(t, await buildUser(t.database, t.keys, { role: 'agent', departement: '75' }));
+  });
+  afterAll(() => t.close());
+
+  it('refuses anonymous callers and roles without the import permission', async () => {
+    const anonymous = new TestClient(t.app);
+    await anonymous.refreshSession();
+    expect((await importFile(anonymous, file([line()]))).statusCode).toBe(401);
+    for (const role of ['medecin', 'membre_cde', 'membre_cne'] as const) {
+      const client = await loggedIn(t, await buildUser(t.database, t.keys, { role }));
+      expect((await importFile(client, file([line()]))).statusCode).toBe(403);
+    }
+    expect(await countDoctors()).toBe(0);
+  });
+
+  it.each([
+    [{ mode: 'merge', fileName: 'a.csv', contentBase64: 'QQ==' }, 'mode'],
+    [{ mode: 'per_line', fileName: ' ', contentBase64: 'QQ==' }, 'fileName'],
+    [{ mode: 'per_line', fileName: 'a.csv', contentBase64: 'pas du base64 !' }, 'contentBase64'],
+    [{ mode: 'per_line', fileName: 'a.csv', contentBase64: '' }, 'contentBase64'],
+    [{ mode: 'per_line', fileName: 'a.csv', contentBase64: 'QQ==', extra: true }, 'extra'],
+  ])('refuses %j naming the field', async (body, field) => {
+    const res = await admin.post('/api/registry/imports', body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual([field]);
+  });
+
+  it('imports a UTF-8 file separated by « ; », with history and an audit entry', async () => {
+    const lines = [line(), line({ 'Nom de naissance': 'Martin', "Nom d'exercice": 'Dupont', Prénoms: 'Zoé', Statut: 'étudiant 3e cycle', "Date d'inscription": '' })];
+    const res = await importFile(admin, file(lines), 'all_or_nothing', 'paris-2025.csv');
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ mode: 'all_or_nothing', outcome: 'imported', encoding: 'utf-8', separator: ';', lines: 2, inserted: 2, rejected: 0, errors: [], errorsTruncated: false });
+
+    const rows = await t.database.db.select().from(doctors).where(inArray(doctors.rpps, [lines[0]![0]!, lines[1]![0]!])).orderBy(doctors.birthName);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ birthName: 'Lefèvre', usageName: null, proPhone: '+33142123456', corrPhone: '+33612345678', corrEmail: 'helene.lefevre@exemple.fr', status: 'inscrit', version: 1, searchText: 'lefevre helene paris' });
+    expect(rows[1]).toMatchObject({ birthName: 'Martin', usageName: 'Dupont', status: 'etudiant_3e_cycle', searchText: 'dupont martin zoe paris' });
+
+    const [history] = await t.database.db.select().from(doctorHistory).where(eq(doctorHistory.doctorId, rows[0]!.id));
+    expect(history).toMatchObject({ version: 1, source: 'import', actorId: adminId });
+    expect(history!.changes).toMatchObject({ rpps: { before: null, after: lines[0]![0] }, registeredOn: { before: null, after: '2015-09-01' }, corrPhone: { before: null, after: '+33612345678' } });
+
+    const audit = await expectAudited(t.database, 'registry.import.completed', report.importId);
+    expect(audit.actorId).toBe(adminId);
+    expect(audit.details).toMatchObject({ fileName: 'paris-2025.csv', mode: 'all_or_nothing', encoding: 'utf-8', separator: ';', lines: 2, inserted: 2, rejected: 0 });
+    expect(JSON.stringify(audit.details)).not.toContain('helene');
+
+    // Searchable at once, accents or not.
+    const found = await admin.get('/api/registry/doctors?q=zoe dupont');
+    expect(found.json().items.map((i: { rpps: string }) => i.rpps)).toEqual([lines[1]![0]]);
+  });
+
+  it('imports a Latin-1 file separated by « | »', async () => {
+    const lines = [line({ 'Nom de naissance': 'Bénard', Prénoms: 'Gaëlle', "Commune d'exercice": 'Saint-Étienne', "Code postal d'exercice": '42000', 'Code département': '42' })];
+    const res = await importFile(admin, file(lines, '|', 'latin1'), 'per_line');
+    expect(res.json()).toMatchObject({ outcome: 'imported', encoding: 'latin-1', separator: '|', inserted: 1 });
+    const [row] = await t.database.db.select().from(doctors).where(eq(doctors.rpps, lines[0]![0]!));
+    expect(row).toMatchObject({ birthName: 'Bénard', firstNames: 'Gaëlle', proCity: 'Saint-Étienne', departement: '42' });
+  });
+
+  it.each([
+    ['a comma separator', () => file([line()], ','), /Séparateur non accepté \(ligne 1\) : la virgule « , »\. Enregistrez le fichier avec le point-virgule « ; »/],
+    ['a tab separator', () => file([line()], '\t'), /la tabulation/],
+    ['UTF-16', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([HEADER, line()].map((l) => l.join(';')).join('\n'), 'utf16le')]).toString('base64'), /UTF-16/],
+    ['accents converted twice', () => Buffer.from(Buffer.from([HEADER, line()].map((l) => l.join(';')).join('\n'), 'utf8').toString('latin1'), 'utf8').toString('base64'), /converti deux fois/],
+    ['an unknown column', () => Buffer.from(`${HEADER.join(';')};Remarque\n${line().join(';')};x\n`).toString('base64'), /Colonne inconnue \(ligne 1\) : « Remarque »/],
+  ])('refuses a file with %s, writing nothing and saying what to fix', async (_, content, message) => {
+    const before = await countDoctors();
+    const res = await importFile(otherAdmin, content(), 'per_line');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details.fields).toEqual([{ path: 'contentBase64', message: expect.stringMatching(message) }]);
+    expect(await countDoctors()).toBe(before);
+    const audit = (await auditEntries(t.database, 'registry.import.rejected')).at(-1)!;
+    expect(audit.reason).toMatch(message);
+  });
+
+  describe('with bad lines', () => {
+    let registered: string;
+    let lines: string[][];
+    beforeAll(async () => {
+      registered = (await buildDoctor(t.database, { rpps: rpps() })).rpps;
+      const duplicated = rpps();
+      const valid = rpps();
+      // Any other last digit breaks the Luhn check.
+      const wrongCheckDigit = `${valid.slice(0, 10)}${(Number(valid[10]) + 1) % 10}`;
+      lines = [
+        line(),
+        line({ 'Identifiant PP': wrongCheckDigit }),
+        line({ 'Adresse e-mail de correspondance': 'helene.lefevre@' }),
+        line({ "Téléphone d'exercice": '01 42 12' }),
+        line({ "Date d'inscription": '31/02/2015' }),
+        line({ 'Identifiant PP': duplicated }),
+        line({ 'Identifiant PP': duplicated }),
+        line({ 'Identifiant PP': registered }),
+        line(),
+      ];
+    });
+
+    const expectedErrors = () => [
+      { line: 3, column: 'Identifiant PP', message: expect.stringMatching(/^Ligne 3, colonne « Identifiant PP » : numéro RPPS \d{11} invalide : la clé de contrôle/) },
+      { line: 4, column: 'Adresse e-mail de correspondance', message: expect.stringMatching(/^Ligne 4, colonne « Adresse e-mail de correspondance » : adresse e-mail invalide/) },
+      { line: 5, column: "Téléphone d'exercice", message: expect.stringMatching(/^Ligne 5, colonne « Téléphone d'exercice » : numéro de téléphone invalide/) },
+      { line: 6, column: "Date d'inscription", message: expect.stringMatching(/^Ligne 6, colonne « Date d'inscription » : la date « 31\/02\/2015 » n’existe pas/) },
+      { line: 7, column: 'Identifiant PP', message: expect.stringMatching(/^Ligne 7, colonne « Identifiant PP » : le numéro RPPS \d{11} figure aussi ligne 8/) },
+      { line: 8, column: 'Identifiant PP', message: expect.stringMatching(/figure aussi ligne 7/) },
+      { line: 9, column: 'Identifiant PP', message: expect.stringMatching(new RegExp(`^Ligne 9, colonne « Identifiant PP » : le numéro RPPS ${registered} est déjà inscrit au registre`)) },
+    ];
+
+    it('all or nothing: writes nothing and lists every rejected line with its reason', async () => {
+      const before = await countDoctors();
+      const res = await importFile(otherAdmin, file(lines), 'all_or_nothing');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ outcome: 'rejected', lines: 9, inserted: 0, rejected: 7, errors: expectedErrors() });
+      expect(await countDoctors()).toBe(before);
+      expect((await t.database.db.select().from(doctors).where(eq(doctors.rpps, lines[0]![0]!)))).toEqual([]);
+      const audit = await expectAudited(t.database, 'registry.import.rejected', res.json().importId);
+      expect(audit.details).toMatchObject({ inserted: 0, rejected: 7, lines: 9 });
+    });
+
+    it('line by line: writes the valid lines and reports the others', async () => {
+      const before = await countDoctors();
+      const res = await importFile(otherAdmin, file(lines), 'per_line');
+      expect(res.json()).toMatchObject({ outcome: 'partial', lines: 9, inserted: 2, rejected: 7, errors: expectedErrors() });
+      expect(await countDoctors()).toBe(before + 2);
+      const imported = await t.database.db.select({ rpps: doctors.rpps }).from(doctors).where(inArray(doctors.rpps, [lines[0]![0]!, lines[8]![0]!]));
+      expect(imported).toHaveLength(2);
+      const audit = await expectAudited(t.database, 'registry.import.completed', res.json().importId);
+      expect(audit.details).toMatchObject({ mode: 'per_line', inserted: 2, rejected: 7 });
+
+      // The same file again: every line is now either bad or already registered.
+      const again = await importFile(otherAdmin, file(lines), 'per_line');
+      expect(again.json()).toMatchObject({ outcome: 'rejected', inserted: 0, rejected: 9 });
+    });
+  });
+
+  it('keeps a departmental agent to its own département', async () => {
+    const lines = [line(), line({ 'Code département': '69', "Commune d'exercice": 'Lyon' })];
+    const refused = await importFile(parisAgent, file(lines), 'all_or_nothing');
+    expect(refused.json()).toMatchObject({ outcome: 'rejected', inserted: 0, rejected: 1 });
+    expect(refused.json().errors[0].message).toMatch(/^Ligne 3, colonne « Code département » : votre compte est rattaché au département 75 ; cette ligne \(département 69\)/);
+    const partial = await importFile(parisAgent, file(lines), 'per_line');
+    expect(partial.json()).toMatchObject({ outcome: 'partial', inserted: 1, rejected: 1 });
+    expect(await t.database.db.select().from(doctors).where(eq(doctors.rpps, lines[1]![0]!))).toEqual([]);
+  });
+
+  it('refuses a body above the documented size', async () => {
+    const res = await importFile(admin, 'A'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('BODY_TOO_LARGE');
+  });
+});
