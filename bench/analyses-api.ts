@@ -1,13 +1,15 @@
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
-import { startRuntime } from '../server/runtime.js';
-import { startSmtpCatcher } from '../server/platform/mail/smtp-catcher.js';
-import { testConfig } from '../server/test/test-app.js';
 
-// `npm run bench:analyze` part 3: POST /api/analyses at a fixed 500 requests/s against a real server
-// (embedded PostgreSQL unless DATABASE_URL is set), printing latency percentiles. A benchmark, not a test.
+// `npm run bench:analyze:api`: POST /api/analyses at a fixed rate (500 requests/s by default) against
+// Vigie running in its own process (embedded PostgreSQL, or DATABASE_URL), so the load generator does
+// not share the server's event loop. Prints latency percentiles; a benchmark, not a test.
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
 const MESSAGES = [
   { kind: 'sms', text: 'URGENT : votre certification périodique n’est pas validée, risque de radiation. Rappelez le 09 70 12 34 56.' },
   { kind: 'sms', text: 'Docteur, grâce à vos droits DPC, formation offerte : créez votre compte sur https://mon-dpc-droits.fr/inscription' },
@@ -16,37 +18,54 @@ const MESSAGES = [
   { kind: 'link', text: 'https://agencedpc.fr.validation-compte.com/connexion' },
 ];
 
-const catcher = await startSmtpCatcher();
-const config = testConfig({
-  SMTP_URL: catcher.url,
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  CHECK_RATE_LIMIT_PER_MINUTE: '1000000',
-  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { VIGIE_DATA_DIR: `/tmp/vigie-bench-${process.pid}` }),
-});
-const runtime = await startRuntime(config, { webDistDir: 'web/dist' });
-await runtime.app.listen({ host: '127.0.0.1', port: 0 });
-const url = `http://127.0.0.1:${(runtime.app.server.address() as AddressInfo).port}`;
-
-const session = await fetch(`${url}/api/session`);
-const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-
-let i = 0;
-const result = await autocannon({
-  url: `${url}/api/analyses`,
-  method: 'POST',
-  connections: 50,
-  overallRate: RATE,
-  duration: SECONDS,
-  headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie },
-  setupClient: (client) => {
-    client.setBody(JSON.stringify(MESSAGES[i++ % MESSAGES.length]));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-bench-api-'));
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(PORT),
+    VIGIE_DATA_DIR: dataDir,
+    VIGIE_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    LOG_LEVEL: 'warn',
+    SMTP_CATCHER_PORT: '0',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    CHECK_RATE_LIMIT_PER_MINUTE: '1000000',
   },
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
+const url = `http://127.0.0.1:${PORT}`;
+try {
+  for (let i = 0; ; i++) {
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    if (ready) break;
+    if (i > 120) throw new Error('Vigie did not become ready');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const session = await fetch(`${url}/api/session`);
+  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
+  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const headers = { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie };
+  // Warm-up: JIT, compiled rules, database caches.
+  await autocannon({ url: `${url}/api/analyses`, method: 'POST', connections: 10, amount: 2000, headers, body: JSON.stringify(MESSAGES[0]) });
 
-console.log(`POST /api/analyses — ${RATE} req/s demandées pendant ${SECONDS} s (${runtime.database.kind})`);
-console.log(`  réponses : ${result.requests.total} (2xx : ${result['2xx']}, autres : ${result.non2xx}, erreurs : ${result.errors}, délais dépassés : ${result.timeouts})`);
-console.log(`  débit moyen : ${result.requests.average.toFixed(0)} req/s`);
-console.log(`  latence : p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-await runtime.close();
-await catcher.close();
+  let i = 0;
+  const result = await autocannon({
+    url: `${url}/api/analyses`,
+    method: 'POST',
+    connections: 50,
+    overallRate: RATE,
+    duration: SECONDS,
+    headers,
+    setupClient: (client) => {
+      client.setBody(JSON.stringify(MESSAGES[i++ % MESSAGES.length]));
+    },
+  });
+  console.log(`POST /api/analyses — ${RATE} req/s demandées pendant ${SECONDS} s (${process.env.DATABASE_URL ? 'serveur PostgreSQL' : 'PostgreSQL embarqué'}, serveur dans son propre processus)`);
+  console.log(`  réponses : ${result.requests.total} (2xx : ${result['2xx']}, autres : ${result.non2xx}, erreurs : ${result.errors}, délais dépassés : ${result.timeouts})`);
+  console.log(`  débit moyen : ${result.requests.average.toFixed(0)} req/s`);
+  console.log(`  latence : p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
