@@ -243,3 +243,20 @@ export const ZSecurityOverview = z.object({
     z.object({ changeRequestId: z.string(), reference: z.string(), appliedAt: z.string(), exportAt: z.string(), auditEntryIds: z.array(z.number().int()) }),
   ),
 });
+
+/** A new registration (or a third-cycle student's record), completed only by the in-person check. */
+export const ZRegistrationCreate = z.strictObject({
+  channel: z.enum(['guichet', 'telephone', 'courriel', 'courrier'], { error: 'Indiquez comment la demande a été reçue.' }),
+  rpps: zRpps,
+  birthName: z.string().trim().min(1, { error: 'Indiquez le nom de naissance.' }).max(100),
+  usageName: z.string().trim().min(1).max(100).optional(),
+  firstNames: z.string().trim().min(1, { error: 'Indiquez le ou les prénoms.' }).max(150),
+  specialty: z.string().trim().max(120).default(''),
+  status: z.enum(['inscrit', 'etudiant_3e_cycle'], { error: 'Une inscription crée un médecin inscrit ou un étudiant de 3e cycle.' }),
+  corrAddress: z.string().trim().max(300).default(''),
+  corrPostalCode: z.string().trim().regex(/^([0-9]{5})?$/, { error: 'Le code postal comporte 5 chiffres.' }).default(''),
+  corrCity: z.string().trim().max(100).default(''),
+  corrEmail: zEmail.optional(),
+  corrPhone: zPhoneInput.optional(),
+});
+export type TRegistrationCreate = z.infer<typeof ZRegistrationCreate>;

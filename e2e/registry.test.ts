@@ -232,3 +232,40 @@ describe('a doctor with two-factor authentication', () => {
     await agentPage.context().close();
   });
 });
+
+describe('an agent records a new registration', () => {
+  it('is kept until the person comes in person, then the record is created', async () => {
+    const agent = await buildUser(env.runtime.database, env.keys, { role: 'agent', departement: '75' });
+    const page = await newPage();
+    await logIn(page, agent);
+    await page.getByRole('heading', { level: 1, name: 'Espace agent' }).waitFor();
+    await page.goto(`${env.baseUrl}/tableau/inscription`);
+    await page.getByRole('heading', { level: 1, name: 'Nouvelle inscription au tableau' }).waitFor();
+    await expectAccessible(page);
+    const rpps = withRppsCheckDigit('1888777666');
+    await page.getByLabel('Par courrier').check();
+    await page.getByLabel('Étudiant de 3e cycle (docteur junior)').check();
+    await page.getByLabel('Numéro RPPS').fill(rpps);
+    await page.getByLabel('Nom de naissance').fill('Benali');
+    await page.getByLabel('Prénoms').fill('Yasmine');
+    await page.getByRole('button', { name: "Enregistrer l'inscription" }).click();
+    await page.getByText(/à finaliser en présence/).first().waitFor();
+    await expectAccessible(page);
+    expect(await env.runtime.database.db.select().from(doctors).where(eq(doctors.rpps, rpps))).toEqual([]);
+
+    // The person comes in: the identity check creates the record.
+    await page.getByRole('link', { name: /^ouvrir la demande DEM-/ }).click();
+    await page.getByRole('heading', { level: 2, name: "Vérification d'identité en présence du médecin" }).waitFor();
+    await page.getByLabel('Carte nationale').check();
+    await page.getByLabel("Date d'expiration").fill(new Date(Date.now() + 4 * 365 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Numéro du titre').fill('Z9Y8X7W6V5');
+    await page.getByLabel('Le nom du titre correspond à la fiche').check();
+    await page.getByLabel('Lieu de la vérification').fill('Accueil du conseil départemental de Paris');
+    await page.getByLabel('Identité vérifiée').check();
+    await page.getByRole('button', { name: 'Enregistrer la vérification' }).click();
+    await page.getByText('Modification appliquée').waitFor();
+    const [created] = await env.runtime.database.db.select().from(doctors).where(eq(doctors.rpps, rpps));
+    expect(created).toMatchObject({ birthName: 'Benali', firstNames: 'Yasmine', status: 'etudiant_3e_cycle', departement: '75' });
+    await page.context().close();
+  });
+});

@@ -9,6 +9,7 @@ import * as doctorsRepo from './doctors.repo.js';
 import * as repo from './change-requests.repo.js';
 import { toE164 } from './contact-values.js';
 import { findHoldReasons } from './suspicious-details.js';
+import { createRegisteredDoctor, prospectiveDoctor } from './registration.service.js';
 import { applyChangeRequest, sendChangeNotifications, alertSecurityReferents, type ChangeNotice } from './apply-change.js';
 
 const DOCUMENT_HASH_PURPOSE = 'identity-document';
@@ -88,7 +89,7 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
   const result = await deps.database.db.transaction(async (tx) => {
     const request = await repo.lockChangeRequest(tx, requestId);
     if (!request || request.status !== 'attente_presence') throw new AppError('INVALID_STATE');
-    const doctor = (await doctorsRepo.lockDoctor(tx, request.doctorId!))!;
+    const doctor = request.kind === 'registration' ? prospectiveDoctor(request) : (await doctorsRepo.lockDoctor(tx, request.doctorId!))!;
     await repo.insertIdentityCheck(tx, {
       changeRequestId: request.id,
       documentType: input.documentType,
@@ -122,6 +123,17 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
   return result;
 }
 
+async function applyRegistration(tx: Executor, ctx: AuditContext, actorId: string, request: ChangeRequestRow, reason?: string) {
+  const doctor = await createRegisteredDoctor(tx, request, actorId);
+  await recordAudit(tx, ctx, {
+    action: 'registry.change_request.applied',
+    entityType: 'doctor',
+    entityId: doctor.id,
+    reason: reason ?? null,
+    details: { changeRequestId: request.id, reference: request.reference, kind: 'registration', version: 1 },
+  });
+}
+
 async function holdOrApply(
   tx: Executor,
   deps: ServiceDeps,
@@ -135,6 +147,10 @@ async function holdOrApply(
   if (holdReasons.length > 0) {
     await recordAudit(tx, ctx, { action: 'registry.change_request.held', entityType: 'change_request', entityId: request.id, details: { reasons: holdReasons.map((r) => r.code) } });
     return repo.updateChangeRequest(tx, request.id, { status: 'en_revue', checkedBy: actor.userId, holdReasons });
+  }
+  if (request.kind === 'registration') {
+    await applyRegistration(tx, ctx, actor.userId, request);
+    return repo.updateChangeRequest(tx, request.id, { checkedBy: actor.userId });
   }
   const applied = await applyChangeRequest(tx, deps, ctx, actor.userId, request, doctor);
   onApplied(applied.notice);
@@ -164,6 +180,10 @@ export async function reviewChangeRequest(
     if (decision.decision === 'reject') {
       await recordAudit(tx, ctx, { action: 'registry.change_request.rejected', entityType: 'change_request', entityId: request.id, reason: decision.reason });
       return repo.updateChangeRequest(tx, request.id, { ...base, status: 'rejetee' });
+    }
+    if (request.kind === 'registration') {
+      await applyRegistration(tx, ctx, actor.userId, request, decision.reason);
+      return repo.updateChangeRequest(tx, request.id, base);
     }
     const doctor = (await doctorsRepo.lockDoctor(tx, request.doctorId!))!;
     if (doctor.frozenAt) throw new AppError('RECORD_FROZEN');

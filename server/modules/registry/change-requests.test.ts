@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { doctorHistory, doctors, fraudIndicators, identityChecks, users } from '../../platform/db/schema.js';
+import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 
 const inTwoYears = () => new Date(Date.now() + 2 * 365 * 86_400_000).toISOString().slice(0, 10);
 const check = (over: Record<string, unknown> = {}) => ({
@@ -122,6 +123,30 @@ describe('registry change requests: in person or not at all', () => {
     const held = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check())).json();
     expect(held.holdReasons.map((r: { code: string }) => r.code).sort()).toEqual(['disposable_email', 'foreign_phone', 'fraud_indicator']);
     expect(held.holdReasons.find((r: { code: string }) => r.code === 'fraud_indicator').message).toMatch(/9 fois.*Faux ANDPC/);
+  });
+
+  it('registers a new doctor only after the in-person check, and refuses an RPPS already registered', async () => {
+    const existing = await buildDoctor(t.database);
+    const dup = await agentClient.post('/api/registry/registrations', { channel: 'guichet', rpps: existing.rpps, birthName: 'X', firstNames: 'Y', status: 'inscrit' });
+    expect(dup.json().error.details.fields[0].path).toBe('rpps');
+    const badRpps = await agentClient.post('/api/registry/registrations', { channel: 'guichet', rpps: '12345678901', birthName: 'X', firstNames: 'Y', status: 'inscrit' });
+    expect(badRpps.json().error.details.fields[0].message).toMatch(/clé de contrôle/);
+
+    const rpps = withRppsCheckDigit('1999888777');
+    const res = await agentClient.post('/api/registry/registrations', {
+      channel: 'courrier', rpps, birthName: 'Nguyen', firstNames: 'Linh', specialty: 'Pédiatrie', status: 'etudiant_3e_cycle', corrEmail: 'linh.nguyen@exemple.fr', corrPhone: '06 01 02 03 04',
+    });
+    expect(res.statusCode).toBe(201);
+    const request = res.json();
+    expect(request).toMatchObject({ kind: 'registration', status: 'attente_presence', doctorId: null, departement: '75' });
+    expect(await t.database.db.select().from(doctors).where(eq(doctors.rpps, rpps))).toEqual([]);
+
+    const done = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check())).json();
+    expect(done.status).toBe('appliquee');
+    const [created] = await t.database.db.select().from(doctors).where(eq(doctors.rpps, rpps));
+    expect(created).toMatchObject({ birthName: 'Nguyen', status: 'etudiant_3e_cycle', corrPhone: '+33601020304', departement: '75', version: 1 });
+    expect(done.doctorId).toBe(created!.id);
+    await expectAudited(t.database, 'registry.change_request.applied', created!.id);
   });
 
   it('keeps other départements invisible and refuses doctors', async () => {

@@ -15,10 +15,12 @@ import {
   ZReviewDecision,
   CHANGE_STATUSES,
   ZSecurityOverview,
+  ZRegistrationCreate,
   zDepartementCode,
 } from '../../../contracts/registry.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { recordRegistration } from './registration.service.js';
 import { assertInScope } from '../../platform/authz/policy.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import * as changes from './change-requests.service.js';
@@ -44,6 +46,23 @@ export const registryRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
     schema: { tags, summary: 'Record a change request (completed only in person)', body: ZChangeRequestCreate, response: { 201: ZChangeRequestView } },
   }, async (req, reply) => {
     const created = await changes.recordChangeRequest(deps, req.auditContext, requireSession(req).actor, req.body);
+    return reply.status(201).send(record.toChangeRequestView(created));
+  });
+
+  app.post('/api/registry/registrations', {
+    config: { access: { permission: 'change_request:create' } },
+    schema: {
+      tags,
+      summary: 'Record a new registration (completed only in person)',
+      querystring: z.strictObject({ departement: zDepartementCode.optional() }),
+      body: ZRegistrationCreate,
+      response: { 201: ZChangeRequestView },
+    },
+  }, async (req, reply) => {
+    const actor = requireSession(req).actor;
+    const departement = actor.departement ?? req.query.departement;
+    if (!departement) throw fieldError('departement', 'Un compte national indique le département d’inscription.');
+    const created = await recordRegistration(deps, req.auditContext, actor, req.body, departement);
     return reply.status(201).send(record.toChangeRequestView(created));
   });
 

@@ -18,6 +18,7 @@ import { CheckPage } from '../modules/checks/CheckPage.js';
 import { RegistrySearchPage } from '../modules/registry/RegistrySearchPage.js';
 import { DoctorRecordPage } from '../modules/registry/DoctorRecordPage.js';
 import { ChangeRequestsPage } from '../modules/registry/ChangeRequestsPage.js';
+import { RegistrationPage } from '../modules/registry/RegistrationPage.js';
 import { ChangeRequestPage } from '../modules/registry/ChangeRequestPage.js';
 import { ExportPage } from '../modules/registry/ExportPage.js';
 import { SecurityPage } from '../modules/registry/SecurityPage.js';
@@ -58,6 +59,7 @@ export function App() {
                 <Route element={<RequirePermission permission="registry:read" />}>
                   <Route path="/tableau" element={<RegistrySearchPage />} />
                   <Route path="/tableau/demandes" element={<ChangeRequestsPage />} />
+                  <Route path="/tableau/inscription" element={<RegistrationPage />} />
                   <Route path="/tableau/demandes/:id" element={<ChangeRequestPage />} />
                 </Route>
                 <Route element={<RequirePermission permission="registry:read_record" />}>

@@ -7,6 +7,7 @@ export function RegistryNav() {
   const links = [
     { to: '/tableau', label: 'Rechercher un médecin', permission: 'registry:read' },
     { to: '/tableau/demandes', label: 'Demandes de modification', permission: 'registry:read' },
+    { to: '/tableau/inscription', label: 'Nouvelle inscription', permission: 'change_request:create' },
     { to: '/tableau/export', label: 'Exporter', permission: 'registry:export' },
     { to: '/tableau/securite', label: 'Sécurité', permission: 'registry:security' },
   ] as const;

@@ -55,6 +55,12 @@ export const FIELD_LABELS: Record<string, string> = {
   frozenReason: 'Motif du gel',
   contactsTrustedFrom: 'Nouvelles coordonnées utilisables à partir du',
   searchText: 'Texte de recherche',
+  rpps: 'Numéro RPPS',
+  birthName: 'Nom de naissance',
+  usageName: "Nom d'usage",
+  firstNames: 'Prénoms',
+  specialty: 'Spécialité',
+  status: 'Statut',
 };
 
 export function fieldLabel(field: string): string {
