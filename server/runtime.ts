@@ -12,6 +12,7 @@ import { createQueuedOutbox, startMailWorker } from './platform/mail/outbox.js';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
+import { purgeStaleThrottles } from './modules/auth/auth.repo.js';
 import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
 
 export interface Runtime {
@@ -70,7 +71,8 @@ export async function startRuntime(config: Config, options: { database?: Databas
   const sms = createLocalSmsSink(options.smsLogDir);
   const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), sms, webDistDir: options.webDistDir, logStream: options.logStream });
   const sweeper = setInterval(() => {
-    Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database)]).catch((err: Error) =>
+    // Login throttles older than a day no longer lock anything.
+    Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database), purgeStaleThrottles(database.db, new Date(Date.now() - 86_400_000))]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),
     );
   }, 10 * 60_000);

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
 import { sessions, users, type SessionRow, type SessionRowState, type UserRow } from '../db/schema.js';
 import { randomToken, sha256Hex } from '../crypto/tokens.js';
@@ -76,7 +76,3 @@ export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
 
-export async function countActiveSessions(db: Db, userId: string): Promise<number> {
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
-  return rows.length;
-}

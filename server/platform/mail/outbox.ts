@@ -4,8 +4,8 @@ import type { Mailer, OutgoingMail } from './mailer.js';
 export const MAIL_QUEUE = 'mail.send';
 
 /**
- * Where services put mail once their transaction has committed. Production and the app use the durable
- * job queue (retried until the relay accepts it); scripts without workers may send directly.
+ * Where services put mail once their transaction has committed. It is the durable job queue: a
+ * mail is retried until the relay accepts it.
  */
 export interface MailOutbox {
   queue(mail: OutgoingMail): Promise<void>;
@@ -13,10 +13,6 @@ export interface MailOutbox {
 
 export function createQueuedOutbox(jobs: JobQueue): MailOutbox {
   return { queue: (mail) => jobs.enqueue(MAIL_QUEUE, mail) };
-}
-
-export function createDirectOutbox(mailer: Mailer): MailOutbox {
-  return { queue: (mail) => mailer.send(mail) };
 }
 
 export async function startMailWorker(jobs: JobQueue, mailer: Mailer): Promise<void> {

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { FormEvent } from 'react';
 import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
+import { AuditReasonField } from '../../components/AuditReasonField.js';
 import { Dialog } from '../../components/Dialog.js';
-import { TextAreaField } from '../../components/fields.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
@@ -43,16 +43,7 @@ export function SecondFactorResetDialog({ user, onDone, onClose }: {
         </p>
         <p>Vérifiez l'identité de la personne avant toute réinitialisation : les fraudeurs se font souvent passer pour un médecin ayant perdu son téléphone.</p>
         <FormError errors={errors} idPrefix={ID} />
-        <TextAreaField
-          idPrefix={ID}
-          name="reason"
-          label="Motif"
-          required
-          minLength={10}
-          maxLength={500}
-          hint="10 caractères au moins. Le motif est enregistré dans le journal d'audit."
-          error={errors?.fields.reason}
-        />
+        <AuditReasonField idPrefix={ID} error={errors?.fields.reason} />
         <FormActions
           submitLabel="Réinitialiser"
           pending={reset.isPending}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Page } from '../../components/Page.js';
-import { RadioGroupField, SelectField, TextAreaField } from '../../components/fields.js';
+import { RadioGroupField, SelectField } from '../../components/fields.js';
 import type { RadioOption } from '../../components/fields.js';
+import { AuditReasonField } from '../../components/AuditReasonField.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
@@ -101,16 +102,7 @@ export function ExportPage() {
           onChange={setPurpose}
           error={errors?.fields.purpose}
         />
-        <TextAreaField
-          idPrefix={ID}
-          name="reason"
-          label="Motif"
-          required
-          minLength={10}
-          maxLength={500}
-          hint="10 caractères au moins. Le motif est enregistré dans le journal d'audit."
-          error={errors?.fields.reason}
-        />
+        <AuditReasonField idPrefix={ID} error={errors?.fields.reason} />
         <FormActions submitLabel="Exporter le tableau" pending={exporter.isPending} />
       </form>
     </Page>

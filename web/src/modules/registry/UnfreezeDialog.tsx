@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { FormEvent } from 'react';
 import type { TDoctorRecord } from '../../../../contracts/registry.schemas.js';
+import { AuditReasonField } from '../../components/AuditReasonField.js';
 import { Dialog } from '../../components/Dialog.js';
-import { TextAreaField } from '../../components/fields.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
@@ -42,16 +42,7 @@ export function UnfreezeDialog({ doctor, onDone, onClose }: {
           contestée, ou l'avoir reçu en personne avec son titre d'identité.
         </p>
         <FormError errors={errors} idPrefix={ID} />
-        <TextAreaField
-          idPrefix={ID}
-          name="reason"
-          label="Motif"
-          required
-          minLength={10}
-          maxLength={500}
-          hint="10 caractères au moins. Le motif est enregistré dans le journal d'audit."
-          error={errors?.fields.reason}
-        />
+        <AuditReasonField idPrefix={ID} error={errors?.fields.reason} />
         <FormActions submitLabel="Lever le gel" pending={unfreeze.isPending} onCancel={() => dialogRef.current?.close()} />
       </form>
     </Dialog>
