@@ -25,6 +25,17 @@ export const PERMISSIONS = [
   'change_request:review',
   'self_registry:read',
   'self_registry:update',
+  'report:create',
+  'report:read_own',
+  'report:triage',
+  'campaign:read',
+  'campaign:manage',
+  'indicator:manage',
+  'share:export',
+  'alert:draft',
+  'alert:approve',
+  'watchlist:manage',
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,12 +59,27 @@ const REGISTRY_AGENT: Permission[] = [
   'change_request:review',
 ];
 
+// Council staff triage the signalements of their département (national accounts: all), group them into
+// campaigns, share indicators and draft alerts; a second agent approves an alert (four eyes, enforced
+// per record in the alerts service: the approver is never the drafter).
+const FRAUD_AGENT: Permission[] = [
+  'report:triage',
+  'campaign:read',
+  'campaign:manage',
+  'indicator:manage',
+  'share:export',
+  'alert:draft',
+  'alert:approve',
+  'watchlist:manage',
+  'dashboard:read',
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update'],
-  agent: [...SELF_SERVICE, ...REGISTRY_AGENT],
+  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
+  agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT],
   membre_cde: SELF_SERVICE,
   membre_cne: SELF_SERVICE,
-  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 /**

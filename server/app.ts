@@ -9,6 +9,9 @@ import type { Database } from './platform/db/client.js';
 import type { ServiceDeps } from './platform/deps.js';
 import type { MailOutbox } from './platform/mail/outbox.js';
 import type { SmsSender } from './platform/sms/sms-sender.js';
+import type { JobQueue } from './platform/jobs/job-queue.js';
+import type { Antivirus } from './platform/storage/antivirus.js';
+import type { UploadStore } from './platform/storage/upload-store.js';
 import { createLocalKeyProvider, type KeyProvider } from './platform/crypto/key-provider.js';
 import { AppError, registerErrorHandling } from './platform/errors.js';
 import { registerRequestContext } from './platform/http/request-context.js';
@@ -24,12 +27,22 @@ import { checksRoutes } from './modules/checks/checks.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { selfServiceRoutes } from './modules/registry/self-service.routes.js';
 import { registrySearchImportRoutes } from './modules/registry/registry-search-import.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { triageRoutes } from './modules/triage/triage.routes.js';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { alertsRoutes } from './modules/alerts/alerts.routes.js';
+import { sharingRoutes } from './modules/sharing/sharing.routes.js';
+import { watchlistsRoutes } from './modules/watchlists/watchlists.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
   database: Database;
   outbox: MailOutbox;
   sms: SmsSender;
+  jobs: JobQueue;
+  uploads: UploadStore;
+  antivirus: Antivirus;
   keys?: KeyProvider;
   webDistDir?: string;
   /** Where logs go (stdout by default). */
@@ -46,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered, with its declared access: read by the route-guard test. */
     routeRecords: RouteRecord[];
+    /** The services' dependencies, for the job workers and listeners the runtime starts beside the app. */
+    services: ServiceDeps;
   }
 }
 
@@ -113,9 +128,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
     outbox: deps.outbox,
     sms: deps.sms,
+    jobs: deps.jobs,
+    uploads: deps.uploads,
+    antivirus: deps.antivirus,
     keys: deps.keys ?? createLocalKeyProvider(config.secret),
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   };
+  app.decorate('services', services);
   registerRequestContext(app, { database, secret: config.secret, sessionPolicy: services.sessionPolicy, cookieSecure: config.cookieSecure });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -128,6 +147,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes, { deps: services });
   await app.register(selfServiceRoutes, { deps: services });
   await app.register(registrySearchImportRoutes, { deps: services });
+  await app.register(reportsRoutes, { deps: services });
+  await app.register(triageRoutes, { deps: services });
+  await app.register(campaignsRoutes, { deps: services });
+  await app.register(alertsRoutes, { deps: services });
+  await app.register(sharingRoutes, { deps: services });
+  await app.register(watchlistsRoutes, { deps: services });
+  await app.register(dashboardRoutes, { deps: services });
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

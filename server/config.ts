@@ -33,6 +33,22 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Vigie — Ordre des médecins <no-reply@vigie.localhost>'),
   JOBS_ENABLED: booleanFromEnv.default(true),
   REGISTRY_COOLING_HOURS: z.coerce.number({ error: 'attendu : un nombre d’heures' }).int().min(0).max(24 * 60).default(72),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  CLAMD_URL: z.string().regex(/^(tcp:\/\/[^/]+:[0-9]+|unix:\/.+)$/, { error: 'attendu : tcp://hôte:port ou unix:/chemin/clamd.ctl' }).optional(),
+  REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  INTAKE_SMTP_ENABLED: booleanFromEnv.default(true),
+  INTAKE_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INTAKE_SMTP_PORT: z.coerce.number({ error: 'attendu : un numéro de port' }).int().min(0).max(65535).default(2525),
+  INTAKE_ADDRESS: z.string().min(3).default('signalement@vigie.localhost'),
+  INTAKE_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(25 * 1024 * 1024),
+  INTAKE_MAX_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
+  INTAKE_MAX_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  CAMPAIGN_LINK_LIMIT: z.coerce.number().int().min(2).default(50),
+  INDICATOR_EXPIRY_DAYS: z.coerce.number().int().min(1).default(180),
+  ALERT_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(400),
+  ALERT_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -63,6 +79,30 @@ export interface Config {
   jobsEnabled: boolean;
   /** Hours before new contact details count for sensitive operations (card issuance exports). */
   registryCoolingHours: number;
+  /** Where uploaded copies of exchanges are kept, outside the web root (default: <dataDir>/uploads). */
+  uploadDir: string;
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
+  /** clamd socket (production antivirus); undefined = no scanner, files recorded as not scanned. */
+  clamdUrl: string | undefined;
+  reportRateLimitPerMinute: number;
+  intakeSmtp: {
+    enabled: boolean;
+    host: string;
+    /** 0 = any free port (tests). */
+    port: number;
+    /** The council's reporting address doctors forward suspicious emails to. */
+    address: string;
+    maxMessageBytes: number;
+    maxMessagesPerConnection: number;
+    maxConnectionsPerIpPerMinute: number;
+  };
+  /** An indicator that would link more unrelated reports than this is held for an agent's decision. */
+  campaignLinkLimit: number;
+  indicatorExpiryDays: number;
+  alertSendRatePerSecond: number;
+  /** How long a worker holds a claimed delivery before another may take it over (crash recovery). */
+  alertLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +149,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     jobsEnabled: e.JOBS_ENABLED,
     registryCoolingHours: e.REGISTRY_COOLING_HOURS,
+    uploadDir: e.UPLOAD_DIR ?? `${e.VIGIE_DATA_DIR.replace(/\/$/, '')}/uploads`,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    clamdUrl: e.CLAMD_URL,
+    reportRateLimitPerMinute: e.REPORT_RATE_LIMIT_PER_MINUTE,
+    intakeSmtp: {
+      enabled: e.INTAKE_SMTP_ENABLED,
+      host: e.INTAKE_SMTP_HOST,
+      port: e.INTAKE_SMTP_PORT,
+      address: e.INTAKE_ADDRESS.toLowerCase(),
+      maxMessageBytes: e.INTAKE_MAX_MESSAGE_BYTES,
+      maxMessagesPerConnection: e.INTAKE_MAX_MESSAGES_PER_CONNECTION,
+      maxConnectionsPerIpPerMinute: e.INTAKE_MAX_CONNECTIONS_PER_IP_PER_MINUTE,
+    },
+    campaignLinkLimit: e.CAMPAIGN_LINK_LIMIT,
+    indicatorExpiryDays: e.INDICATOR_EXPIRY_DAYS,
+    alertSendRatePerSecond: e.ALERT_SEND_RATE_PER_SECOND,
+    alertLeaseSeconds: e.ALERT_LEASE_SECONDS,
   };
 }

@@ -14,11 +14,19 @@ import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
 import { purgeStaleThrottles } from './modules/auth/auth.repo.js';
 import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
+import { createLocalUploadStore } from './platform/storage/upload-store.js';
+import { createLocalAntivirus } from './platform/storage/antivirus.js';
+import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
+import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
+import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
+import { startEmailIntake, type EmailIntake } from './modules/intake/intake.listener.js';
 
 export interface Runtime {
   app: FastifyInstance;
   database: Database;
   catcher: SmtpCatcher | null;
+  /** The inbound SMTP listener for forwarded suspicious emails (null when disabled). */
+  intake: EmailIntake | null;
   /** The SMS port: a local sink until a gateway adapter is configured. */
   sms: LocalSmsSink;
   close(): Promise<void>;
@@ -69,7 +77,24 @@ export async function startRuntime(config: Config, options: { database?: Databas
   if (config.jobsEnabled) await startMailWorker(jobs, mailer);
 
   const sms = createLocalSmsSink(options.smsLogDir);
-  const app = await buildApp({ config: { ...config, secret: resolveSecret(config) }, database, outbox: createQueuedOutbox(jobs), sms, webDistDir: options.webDistDir, logStream: options.logStream });
+  const app = await buildApp({
+    config: { ...config, secret: resolveSecret(config) },
+    database,
+    outbox: createQueuedOutbox(jobs),
+    sms,
+    jobs,
+    uploads: createLocalUploadStore(config.uploadDir),
+    antivirus: createLocalAntivirus(),
+    webDistDir: options.webDistDir,
+    logStream: options.logStream,
+  });
+  let alertWorkers: AlertWorkers | null = null;
+  if (config.jobsEnabled) {
+    await startCampaignWorkers(app.services);
+    await startWatchlistWorkers(app.services);
+    alertWorkers = await startAlertWorkers(app.services, { smtpUrl });
+  }
+  const intake = config.intakeSmtp.enabled ? await startEmailIntake(app.services) : null;
   const sweeper = setInterval(() => {
     // Login throttles older than a day no longer lock anything.
     Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database), purgeStaleThrottles(database.db, new Date(Date.now() - 86_400_000))]).catch((err: Error) =>
@@ -82,10 +107,13 @@ export async function startRuntime(config: Config, options: { database?: Databas
     app,
     database,
     catcher,
+    intake,
     sms,
     async close() {
       clearInterval(sweeper);
+      await intake?.close();
       await app.close();
+      await alertWorkers?.stop();
       await jobs.stop();
       mailer.close();
       await catcher?.close();

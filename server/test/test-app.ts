@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
 import { startRuntime, type Runtime } from '../runtime.js';
@@ -9,7 +12,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', VIGIE_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:1', ...overrides });
+  // The inbound SMTP listener takes any free port, so parallel test files never collide.
+  return loadConfig({ NODE_ENV: 'test', VIGIE_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:1', INTAKE_SMTP_PORT: '0', ...overrides });
 }
 
 export interface TestApp {
@@ -20,6 +24,8 @@ export interface TestApp {
   catcher: SmtpCatcher;
   keys: KeyProvider;
   runtime: Runtime;
+  /** The upload store's directory (a fresh temporary one per test database). */
+  uploadDir: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,9 @@ export async function buildTestApp(options: { env?: Record<string, string>; shar
   const ownPool = options.shared && url ? await openDatabase({ kind: 'pg', url, poolSize: 5 }) : null;
   const database = ownPool ?? options.shared?.database ?? testDb!.database;
   const catcher = options.shared?.catcher ?? (await startSmtpCatcher());
-  const config = testConfig({ SMTP_URL: catcher.url, ...options.env });
+  // Instances sharing a database share the upload store too, as they would in production.
+  const uploadDir = options.shared?.uploadDir ?? mkdtempSync(path.join(tmpdir(), 'vigie-uploads-'));
+  const config = testConfig({ SMTP_URL: catcher.url, UPLOAD_DIR: uploadDir, ...options.env });
   const runtime = await startRuntime(config, { database, webDistDir: 'web/dist', logStream: options.logStream });
   await runtime.app.ready();
   return {
@@ -44,12 +52,14 @@ export async function buildTestApp(options: { env?: Record<string, string>; shar
     catcher,
     keys: createLocalKeyProvider(TEST_SECRET),
     runtime,
+    uploadDir,
     async close() {
       await runtime.close();
       await ownPool?.close();
       if (!options.shared) {
         await catcher.close();
         await testDb!.drop();
+        rmSync(uploadDir, { recursive: true, force: true });
       }
     },
   };

@@ -14,12 +14,23 @@ const REGISTRY_AGENT = [
   'change_request:check',
   'change_request:review',
 ] as Permission[];
+const FRAUD_AGENT = [
+  'report:triage',
+  'campaign:read',
+  'campaign:manage',
+  'indicator:manage',
+  'share:export',
+  'alert:draft',
+  'alert:approve',
+  'watchlist:manage',
+  'dashboard:read',
+] as Permission[];
 const EXPECTED: Record<Role, Permission[]> = {
-  medecin: [...SELF, 'self_registry:read', 'self_registry:update'],
-  agent: [...SELF, ...REGISTRY_AGENT],
+  medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
+  agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT],
   membre_cde: SELF,
   membre_cne: SELF,
-  admin: [...SELF, ...REGISTRY_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 describe('central policy', () => {

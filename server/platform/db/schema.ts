@@ -113,6 +113,7 @@ export const fraudIndicators = pgTable('fraud_indicators', {
   status: text('status').$type<'active' | 'false_positive' | 'expired'>().notNull().default('active'),
   reportCount: integer('report_count').notNull().default(0),
   campaignLabel: text('campaign_label'),
+  campaignId: uuid('campaign_id'),
   firstSeenAt: ts('first_seen_at').notNull().defaultNow(),
   lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   expiresAt: ts('expires_at'),

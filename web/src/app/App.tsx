@@ -25,6 +25,21 @@ import { SecurityPage } from '../modules/registry/SecurityPage.js';
 import { MyContactsPage } from '../modules/self-registry/MyContactsPage.js';
 import { NotMePage } from '../modules/self-registry/NotMePage.js';
 import { ActivationPage } from '../modules/self-registry/ActivationPage.js';
+import { ReportPage } from '../modules/reports/ReportPage.js';
+import { ReportConfirmPage } from '../modules/reports/ReportConfirmPage.js';
+import { ReportFollowPage } from '../modules/reports/ReportFollowPage.js';
+import { MyReportsPage } from '../modules/reports/MyReportsPage.js';
+import { ReportQueuePage } from '../modules/triage/ReportQueuePage.js';
+import { ReportDetailPage } from '../modules/triage/ReportDetailPage.js';
+import { CampaignsPage } from '../modules/campaigns/CampaignsPage.js';
+import { CampaignPage } from '../modules/campaigns/CampaignPage.js';
+import { HeldIndicatorsPage } from '../modules/campaigns/HeldIndicatorsPage.js';
+import { PublicAlertsPage } from '../modules/alerts/PublicAlertsPage.js';
+import { AlertsAdminPage } from '../modules/alerts/AlertsAdminPage.js';
+import { AlertDraftPage } from '../modules/alerts/AlertDraftPage.js';
+import { AlertPage } from '../modules/alerts/AlertPage.js';
+import { WatchlistsPage } from '../modules/watchlists/WatchlistsPage.js';
+import { DashboardPage } from '../modules/dashboard/DashboardPage.js';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -45,6 +60,11 @@ export function App() {
               {/* Public: the token of an emailed link, or the code handed over at the counter, is the credential. */}
               <Route path="/ce-netait-pas-moi" element={<NotMePage />} />
               <Route path="/activer-mon-compte" element={<ActivationPage />} />
+              {/* Public: a doctor logged in, or anyone whose address is confirmed by a link, may report. */}
+              <Route path="/signaler" element={<ReportPage />} />
+              <Route path="/signaler/confirmer" element={<ReportConfirmPage />} />
+              <Route path="/suivi" element={<ReportFollowPage />} />
+              <Route path="/alertes" element={<PublicAlertsPage />} />
               <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
                 <Route path="/compte" element={<AccountPage />} />
               </Route>
@@ -70,6 +90,31 @@ export function App() {
                 </Route>
                 <Route element={<RequirePermission permission="registry:security" />}>
                   <Route path="/tableau/securite" element={<SecurityPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="report:read_own" />}>
+                  <Route path="/mes-signalements" element={<MyReportsPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="report:triage" />}>
+                  <Route path="/signalements" element={<ReportQueuePage />} />
+                  <Route path="/signalements/:id" element={<ReportDetailPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="campaign:read" />}>
+                  <Route path="/campagnes" element={<CampaignsPage />} />
+                  <Route path="/campagnes/:id" element={<CampaignPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="indicator:manage" />}>
+                  <Route path="/indicateurs" element={<HeldIndicatorsPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="alert:draft" />}>
+                  <Route path="/alertes/gestion" element={<AlertsAdminPage />} />
+                  <Route path="/alertes/gestion/nouvelle" element={<AlertDraftPage />} />
+                  <Route path="/alertes/gestion/:id" element={<AlertPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="watchlist:manage" />}>
+                  <Route path="/veille" element={<WatchlistsPage />} />
+                </Route>
+                <Route element={<RequirePermission permission="dashboard:read" />}>
+                  <Route path="/tableau-de-bord" element={<DashboardPage />} />
                 </Route>
                 <Route element={<RequirePermission permission="self_registry:read" />}>
                   <Route path="/mes-coordonnees" element={<MyContactsPage />} />

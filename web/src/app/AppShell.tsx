@@ -62,6 +62,12 @@ function AnonymousNav() {
           <NavLink to="/verifier">Vérifier un message</NavLink>
         </li>
         <li>
+          <NavLink to="/signaler">Signaler</NavLink>
+        </li>
+        <li>
+          <NavLink to="/alertes">Alertes en cours</NavLink>
+        </li>
+        <li>
           <NavLink to="/connexion">Se connecter</NavLink>
         </li>
       </ul>
@@ -84,6 +90,26 @@ function MainNav() {
         <li>
           <NavLink to="/verifier">Vérifier un message</NavLink>
         </li>
+        {hasPermission(session, 'report:create') ? (
+          <li>
+            <NavLink to="/mes-signalements">Mes signalements</NavLink>
+          </li>
+        ) : null}
+        {hasPermission(session, 'report:triage') ? (
+          <li>
+            <NavLink to="/signalements">Signalements</NavLink>
+          </li>
+        ) : null}
+        {hasPermission(session, 'campaign:read') ? (
+          <li>
+            <NavLink to="/campagnes">Campagnes</NavLink>
+          </li>
+        ) : null}
+        {hasPermission(session, 'alert:draft') ? (
+          <li>
+            <NavLink to="/alertes/gestion">Alertes</NavLink>
+          </li>
+        ) : null}
         {hasPermission(session, 'registry:read') ? (
           <li>
             <NavLink to="/tableau">Tableau</NavLink>

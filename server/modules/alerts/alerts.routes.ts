@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceDeps } from '../../platform/deps.js';
+
+export const alertsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (_app, _options) => {};

@@ -1,0 +1,179 @@
+import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Typed mirror of migration 0006 (signalements, campaigns, indicators, alerts, watchlists) — the
+// migration is the source of truth.
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export type CampaignStatus = 'ouverte' | 'qualifiee' | 'close';
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reference: text('reference').notNull(),
+  label: text('label').notNull(),
+  status: text('status').$type<CampaignStatus>().notNull().default('ouverte'),
+  scamFamily: text('scam_family'),
+  summary: text('summary').notNull().default(''),
+  reportCount: integer('report_count').notNull().default(0),
+  firstReportAt: ts('first_report_at'),
+  lastReportAt: ts('last_report_at'),
+  qualifiedAt: ts('qualified_at'),
+  qualifiedBy: uuid('qualified_by'),
+  mergedInto: uuid('merged_into'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+export type ReportStatus = 'en_attente_confirmation' | 'nouveau' | 'en_cours' | 'qualifie' | 'classe_sans_suite' | 'fusionne';
+export type ReportChannel = 'telephone' | 'sms' | 'courriel' | 'courrier' | 'autre';
+export type ReportSource = 'formulaire' | 'courriel';
+export type ReportVerdict = 'fraude_probable' | 'suspect' | 'aucun_signal';
+export const reports = pgTable('reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  receiptNumber: text('receipt_number').notNull(),
+  source: text('source').$type<ReportSource>().notNull(),
+  status: text('status').$type<ReportStatus>().notNull(),
+  channel: text('channel').$type<ReportChannel>().notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }),
+  organisationName: text('organisation_name').notNull().default(''),
+  callerNumber: text('caller_number').notNull().default(''),
+  sender: text('sender').notNull().default(''),
+  links: text('links').array().notNull().default([]),
+  description: text('description').notNull().default(''),
+  pastedText: text('pasted_text').notNull().default(''),
+  departement: text('departement'),
+  reporterUserId: uuid('reporter_user_id'),
+  reporterEmail: text('reporter_email'),
+  reporterName: text('reporter_name').notNull().default(''),
+  pseudonymous: boolean('pseudonymous').notNull().default(false),
+  followTokenHash: text('follow_token_hash'),
+  confirmationTokenHash: text('confirmation_token_hash'),
+  confirmationExpiresAt: ts('confirmation_expires_at'),
+  confirmedAt: ts('confirmed_at'),
+  analysis: jsonb('analysis'),
+  verdict: text('verdict').$type<ReportVerdict>(),
+  scamFamily: text('scam_family'),
+  searchText: text('search_text').notNull().default(''),
+  textSignature: integer('text_signature').array(),
+  assignedTo: uuid('assigned_to'),
+  campaignId: uuid('campaign_id'),
+  campaignPinned: boolean('campaign_pinned').notNull().default(false),
+  mergedInto: uuid('merged_into'),
+  qualifiedAt: ts('qualified_at'),
+  closedAt: ts('closed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+export type ReportRow = typeof reports.$inferSelect;
+
+export type AttachmentOrigin = 'televersement' | 'courriel_original' | 'piece_jointe_courriel';
+export type AttachmentMediaType = 'message/rfc822' | 'application/vnd.ms-outlook' | 'text/plain' | 'application/pdf' | 'image/png' | 'image/jpeg';
+export const reportAttachments = pgTable('report_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull(),
+  origin: text('origin').$type<AttachmentOrigin>().notNull(),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').$type<AttachmentMediaType>().notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  scanStatus: text('scan_status').$type<'sain' | 'non_analyse'>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+export type ReportAttachmentRow = typeof reportAttachments.$inferSelect;
+
+export const reportNotes = pgTable('report_notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull(),
+  authorId: uuid('author_id').notNull(),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export type IndicatorKind = 'phone' | 'domain' | 'url' | 'email' | 'organisation';
+export const reportIndicators = pgTable(
+  'report_indicators',
+  {
+    reportId: uuid('report_id').notNull(),
+    kind: text('kind').$type<IndicatorKind>().notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.kind, t.value] })],
+);
+
+export const reportTextBands = pgTable(
+  'report_text_bands',
+  {
+    reportId: uuid('report_id').notNull(),
+    band: smallint('band').notNull(),
+    hash: bigint('hash', { mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.band] })],
+);
+
+export type IndicatorStatus = 'actif' | 'commun' | 'en_attente' | 'approuve' | 'faux_positif' | 'expire';
+export const indicators = pgTable('indicators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').$type<IndicatorKind>().notNull(),
+  value: text('value').notNull(),
+  status: text('status').$type<IndicatorStatus>().notNull().default('actif'),
+  sightings: integer('sightings').notNull().default(0),
+  firstSeenAt: ts('first_seen_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at'),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export type AlertStatus = 'brouillon' | 'a_approuver' | 'en_diffusion' | 'diffusee' | 'retiree';
+export type AlertAudienceScope = 'national' | 'departements' | 'specialites';
+export const alerts = pgTable('alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id'),
+  title: text('title').notNull(),
+  situation: text('situation').notNull(),
+  whatToDo: text('what_to_do').notNull(),
+  whatNotToDo: text('what_not_to_do').notNull().default(''),
+  audienceScope: text('audience_scope').$type<AlertAudienceScope>().notNull(),
+  audienceDepartements: text('audience_departements').array().notNull().default([]),
+  audienceSpecialties: text('audience_specialties').array().notNull().default([]),
+  status: text('status').$type<AlertStatus>().notNull().default('brouillon'),
+  draftedBy: uuid('drafted_by').notNull(),
+  submittedAt: ts('submitted_at'),
+  approvedBy: uuid('approved_by'),
+  approvedAt: ts('approved_at'),
+  broadcastFinishedAt: ts('broadcast_finished_at'),
+  visibleUntil: ts('visible_until'),
+  withdrawnAt: ts('withdrawn_at'),
+  recipientsTotal: integer('recipients_total').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+export type AlertRow = typeof alerts.$inferSelect;
+
+export type DeliveryStatus = 'a_envoyer' | 'envoi' | 'envoye' | 'echec';
+export const alertDeliveries = pgTable('alert_deliveries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  alertId: uuid('alert_id').notNull(),
+  doctorId: uuid('doctor_id').notNull(),
+  email: text('email').notNull(),
+  status: text('status').$type<DeliveryStatus>().notNull().default('a_envoyer'),
+  attempts: integer('attempts').notNull().default(0),
+  leaseUntil: ts('lease_until'),
+  sentAt: ts('sent_at'),
+  lastError: text('last_error'),
+});
+
+export type WatchlistKind = 'phone' | 'domain' | 'departement' | 'scam_family';
+export const watchlists = pgTable('watchlists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').$type<WatchlistKind>().notNull(),
+  value: text('value').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+

@@ -1,0 +1,9 @@
+// Names of the durable job queues, in one place so that a producer in one module and the worker in
+// another agree without importing each other.
+
+/** { reportId }: extract the report's indicators and text signature, then group it into a campaign. */
+export const GROUP_REPORT_QUEUE = 'campaigns.group-report';
+/** { reportId }: notify agents whose watchlist matches a new (grouped) report. */
+export const WATCHLIST_MATCH_QUEUE = 'watchlists.match-report';
+/** { alertId }: send an approved alert's pending deliveries. */
+export const ALERT_BROADCAST_QUEUE = 'alerts.broadcast';

@@ -1,0 +1,5 @@
+import { Page } from '../../components/Page.js';
+
+export function AlertsAdminPage() {
+  return <Page title="Alertes aux médecins" />;
+}

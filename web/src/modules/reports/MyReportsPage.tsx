@@ -1,0 +1,5 @@
+import { Page } from '../../components/Page.js';
+
+export function MyReportsPage() {
+  return <Page title="Mes signalements" />;
+}
