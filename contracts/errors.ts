@@ -41,6 +41,8 @@ export const ERROR_MESSAGES = {
   MEDECIN_FROM_REGISTRY_ONLY:
     "Un compte médecin s'active uniquement depuis sa fiche du tableau (lien envoyé à l'adresse inscrite, ou code remis au guichet).",
   RECORD_FROZEN: 'Cette fiche est gelée : aucune modification avant levée du gel par le conseil départemental.',
+  STALE_VERSION: "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez la page pour voir son état actuel, puis recommencez.",
+  UPLOAD_REJECTED: 'Ce fichier ne peut pas être accepté.',
   SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
   INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
 } as const;

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { migrate } from '../server/platform/db/migrate.js';
-import { users } from '../server/platform/db/schema.js';
+import { doctors, users } from '../server/platform/db/schema.js';
+import { withRppsCheckDigit } from '../contracts/rpps.js';
+import { toSearchText } from '../server/modules/registry/search-text.js';
 import { hashPassword } from '../server/platform/auth/passwords.js';
 import { recordAudit } from '../server/platform/audit/audit.js';
 import { createLocalKeyProvider } from '../server/platform/crypto/key-provider.js';
 import { resolveSecret } from '../server/runtime.js';
 import { TOTP_SEAL_PURPOSE } from '../server/modules/auth/auth.service.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_DOCTORS, DEMO_PASSWORD, demoDoctorEmail } from './demo-accounts.js';
 import { openScriptDatabase } from './script-database.js';
 
 // Creates (or resets) one account per role in Paris (75) plus national ones, for a first tour of Vigie.
@@ -40,6 +42,35 @@ for (const account of DEMO_ACCOUNTS) {
     await recordAudit(tx, operator, { action: existing ? 'admin.user.updated' : 'admin.user.created', entityType: 'user', entityId: row!.id, details: { via: 'seed:demo', role: account.role } });
   });
 }
+
+// Registry records (created once, identified by RPPS): the doctors alerts are broadcast to.
+for (const d of DEMO_DOCTORS) {
+  const rpps = withRppsCheckDigit(d.rppsPrefix);
+  const account = d.accountKey ? DEMO_ACCOUNTS.find((a) => a.key === d.accountKey) : undefined;
+  const [linked] = account ? await database.db.select({ id: users.id }).from(users).where(eq(users.email, account.email)) : [];
+  await database.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: doctors.id }).from(doctors).where(eq(doctors.rpps, rpps));
+    if (existing) return;
+    const [row] = await tx
+      .insert(doctors)
+      .values({
+        rpps,
+        birthName: d.birthName,
+        firstNames: d.firstNames,
+        specialty: d.specialty,
+        departement: d.departement,
+        status: 'inscrit',
+        proAddress: '1 place de la Démonstration',
+        proPostalCode: d.postalCode,
+        proCity: d.city,
+        corrEmail: demoDoctorEmail(d),
+        searchText: toSearchText({ usageName: null, birthName: d.birthName, firstNames: d.firstNames, proCity: d.city }),
+        userId: linked?.id ?? null,
+      })
+      .returning({ id: doctors.id });
+    await recordAudit(tx, operator, { action: 'registry.import.completed', entityType: 'doctor', entityId: row!.id, details: { via: 'seed:demo' } });
+  });
+}
 await database.close();
 
 console.log(`Comptes de démonstration prêts (mot de passe commun : ${DEMO_PASSWORD}) :\n`);
@@ -47,4 +78,5 @@ for (const a of DEMO_ACCOUNTS) {
   const twoFa = a.totpSecret ? `2FA : npm run demo:code -- ${a.key}` : 'sans 2FA';
   console.log(`  ${a.email.padEnd(30)} ${a.role.padEnd(11)} ${(a.departement ?? 'national').padEnd(9)} ${a.status === 'disabled' ? 'désactivé' : twoFa}`);
 }
+console.log(`\n${DEMO_DOCTORS.length} fiches du tableau de démonstration (adresses en @medecins.demo.vigie.fr : les alertes diffusées arrivent dans data/mail/).`);
 console.log('\nLancez « npm start » puis ouvrez http://localhost:3000.');

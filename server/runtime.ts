@@ -15,7 +15,8 @@ import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
 import { purgeStaleThrottles } from './modules/auth/auth.repo.js';
 import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
 import { createLocalUploadStore } from './platform/storage/upload-store.js';
-import { createLocalAntivirus } from './platform/storage/antivirus.js';
+import { createAntivirus } from './platform/storage/antivirus.js';
+import { purgeUnconfirmedReports } from './modules/reports/reports.service.js';
 import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
 import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
 import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
@@ -84,7 +85,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
     sms,
     jobs,
     uploads: createLocalUploadStore(config.uploadDir),
-    antivirus: createLocalAntivirus(),
+    antivirus: createAntivirus(config.clamdUrl),
     webDistDir: options.webDistDir,
     logStream: options.logStream,
   });
@@ -96,8 +97,14 @@ export async function startRuntime(config: Config, options: { database?: Databas
   }
   const intake = config.intakeSmtp.enabled ? await startEmailIntake(app.services) : null;
   const sweeper = setInterval(() => {
-    // Login throttles older than a day no longer lock anything.
-    Promise.all([purgeExpiredSessions(database.db), purgeExpiredRateLimits(database), purgeStaleThrottles(database.db, new Date(Date.now() - 86_400_000))]).catch((err: Error) =>
+    Promise.all([
+      purgeExpiredSessions(database.db),
+      purgeExpiredRateLimits(database),
+      // Login throttles older than a day no longer lock anything.
+      purgeStaleThrottles(database.db, new Date(Date.now() - 86_400_000)),
+      // Reports never confirmed within 48 hours go, with their files, as the confirmation mail says.
+      purgeUnconfirmedReports(app.services),
+    ]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),
     );
   }, 10 * 60_000);

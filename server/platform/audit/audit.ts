@@ -47,6 +47,7 @@ export type AuditAction =
   | 'reports.report.merged'
   | 'reports.note.added'
   | 'reports.attachment.read'
+  | 'reports.attachment.rejected'
   | 'reports.dossier.exported'
   | 'intake.email.received'
   | 'intake.email.rejected'
@@ -70,6 +71,7 @@ export type AuditAction =
   | 'alerts.broadcast.completed'
   | 'watchlists.watch.added'
   | 'watchlists.watch.removed'
+  | 'watchlists.match.notified'
   | 'dashboard.stats.read';
 
 /** Who acts, from where: built once per request (or per job/script) and passed down to services. */

@@ -7,6 +7,7 @@ import { FindingsList } from './FindingsList.js';
 import { IndicatorsList, hasIndicators } from './IndicatorsList.js';
 import { VerdictBanner } from './VerdictBanner.js';
 import { numberFindings } from './findings.js';
+import { ReportMessageButton } from '../reports/ReportMessageButton.js';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -32,6 +33,9 @@ export function AnalysisResult({ analysis, onRestart }: { analysis: TAnalysis; o
         Résultat
       </h2>
       <VerdictBanner analysis={analysis} />
+      <p className="report-cta">
+        <ReportMessageButton analysis={analysis} />
+      </p>
       {analysis.complete ? null : (
         <Notice tone="warning" title="Vérification partielle">
           <ul>

@@ -1,6 +1,7 @@
 import { Page } from '../../components/Page.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { AccountCard, CheckLink, LinkCard } from './HomeCards.js';
+import { FraudWorkCards } from './AgentHome.js';
 
 export function AdminHome() {
   const { data: session } = useSession();
@@ -27,6 +28,7 @@ export function AdminHome() {
             <p>Volumes inhabituels, fiches modifiées souvent, modifications suivies d'un export.</p>
           </LinkCard>
         ) : null}
+        <FraudWorkCards />
         <AccountCard />
       </ul>
       <CheckLink />

@@ -1,7 +1,48 @@
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, CheckCard, ComingSoon, LinkCard } from './HomeCards.js';
+import { hasPermission, useSession } from '../../lib/session.js';
+import { AccountCard, CheckCard, LinkCard } from './HomeCards.js';
+
+/** The council's work on signalements: one card per screen the session may open. */
+export function FraudWorkCards() {
+  const { data: session } = useSession();
+  const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(session, permission);
+  return (
+    <>
+      {can('report:triage') ? (
+        <LinkCard to="/signalements" title="Signalements">
+          <p>Triez les signalements reçus : attribution, qualification, notes et fusion des doublons.</p>
+        </LinkCard>
+      ) : null}
+      {can('campaign:read') ? (
+        <LinkCard to="/campagnes" title="Campagnes">
+          <p>Les signalements regroupés par numéro, domaine, expéditeur ou texte commun, et leurs indicateurs.</p>
+        </LinkCard>
+      ) : null}
+      {can('indicator:manage') ? (
+        <LinkCard to="/indicateurs" title="Indicateurs en attente">
+          <p>Décidez des indicateurs qui relieraient trop de signalements sans rapport.</p>
+        </LinkCard>
+      ) : null}
+      {can('alert:draft') ? (
+        <LinkCard to="/alertes/gestion" title="Alertes aux médecins">
+          <p>Rédigez une alerte depuis une campagne, faites-la approuver par un second agent et suivez sa diffusion.</p>
+        </LinkCard>
+      ) : null}
+      {can('watchlist:manage') ? (
+        <LinkCard to="/veille" title="Veille">
+          <p>Soyez prévenu des nouveaux signalements d'un numéro, d'un domaine, d'un département ou d'un type d'arnaque.</p>
+        </LinkCard>
+      ) : null}
+      {can('dashboard:read') ? (
+        <LinkCard to="/tableau-de-bord" title="Tableau de bord">
+          <p>Signalements par semaine, canal, type d'arnaque et département ; principales campagnes ; délais de qualification.</p>
+        </LinkCard>
+      ) : null}
+    </>
+  );
+}
 
 export function AgentHome({ user }: { user: TSessionUser }) {
   const heading = user.departement
@@ -24,15 +65,10 @@ export function AgentHome({ user }: { user: TSessionUser }) {
         <LinkCard to="/tableau/demandes" title="Demandes de modification">
           <p>Finalisez en présence du médecin les demandes reçues, après vérification de son titre d'identité.</p>
         </LinkCard>
+        <FraudWorkCards />
         <CheckCard />
         <AccountCard />
       </ul>
-      <ComingSoon
-        items={[
-          'Signalements de démarchages abusifs et campagnes',
-          'Alertes aux médecins du département',
-        ]}
-      />
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
-import { AccountCard, CheckCard, ComingSoon, LinkCard } from './HomeCards.js';
+import { AccountCard, CheckCard, LinkCard } from './HomeCards.js';
 import { OrdreGuidance } from './OrdreGuidance.js';
 
 export function MedecinHome({ user }: { user: TSessionUser }) {
@@ -25,10 +25,15 @@ export function MedecinHome({ user }: { user: TSessionUser }) {
           <p>Consultez vos coordonnées au tableau de l'Ordre et modifiez-les, protégé par la double authentification.</p>
         </LinkCard>
         <CheckCard />
+        <LinkCard to="/signaler" title="Signaler un démarchage">
+          <p>Un appel, un SMS, un courriel ou un courrier abusif ? Transmettez-le à votre conseil avec la copie des échanges.</p>
+        </LinkCard>
+        <LinkCard to="/mes-signalements" title="Mes signalements">
+          <p>Retrouvez vos signalements, leur numéro de reçu et l'état de leur traitement.</p>
+        </LinkCard>
         <AccountCard />
       </ul>
       <OrdreGuidance />
-      <ComingSoon items={["Signaler un démarchage abusif à l'Ordre"]} />
     </Page>
   );
 }

@@ -1,0 +1,176 @@
+import { z, zEmail, zUuid } from './zod.js';
+import { isDepartementCode } from './departements.js';
+import { REPORT_CONSEQUENCES, type ReportConsequence, type ReportChannelId } from './reports.guidance.js';
+
+export { REPORT_CONSEQUENCES, type ReportConsequence };
+
+export const REPORT_CHANNELS = ['telephone', 'sms', 'courriel', 'courrier', 'autre'] as const satisfies readonly ReportChannelId[];
+export const REPORT_CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], string> = {
+  telephone: 'Appel téléphonique',
+  sms: 'SMS',
+  courriel: 'Courriel',
+  courrier: 'Courrier postal',
+  autre: 'Autre',
+};
+
+export const REPORT_STATUSES = ['en_attente_confirmation', 'nouveau', 'en_cours', 'qualifie', 'classe_sans_suite', 'fusionne'] as const;
+/** What the reporter reads about their report's progress (agents' wording may differ). */
+export const REPORT_STATUS_LABELS: Record<(typeof REPORT_STATUSES)[number], string> = {
+  en_attente_confirmation: 'En attente de la confirmation de votre adresse',
+  nouveau: 'Reçu, en attente de traitement',
+  en_cours: "En cours d'examen par le conseil",
+  qualifie: 'Examiné : démarchage abusif confirmé',
+  classe_sans_suite: 'Examiné : classé sans suite',
+  fusionne: 'Regroupé avec un autre signalement identique',
+};
+
+export const REPORT_VERDICTS = ['fraude_probable', 'suspect', 'aucun_signal'] as const;
+
+/** Accepted copies of the exchanges, by the type read from their content (never their name). */
+export const REPORT_MEDIA_TYPES = ['message/rfc822', 'application/vnd.ms-outlook', 'text/plain', 'application/pdf', 'image/png', 'image/jpeg'] as const;
+export const ACCEPTED_UPLOADS_LABEL = 'courriel (.eml, .msg), texte (.txt), PDF, capture d’écran PNG ou JPEG';
+/** The `accept` attribute of the file input: a hint for the picker; the server decides by content. */
+export const UPLOAD_ACCEPT = '.eml,.msg,.txt,.pdf,.png,.jpg,.jpeg,message/rfc822,application/vnd.ms-outlook,text/plain,application/pdf,image/png,image/jpeg';
+
+export const MAX_REPORT_LINKS = 20;
+export const MAX_ORGANISATION_CHARS = 200;
+export const MAX_CALLER_NUMBER_CHARS = 40;
+export const MAX_SENDER_CHARS = 320;
+export const MAX_DESCRIPTION_CHARS = 10_000;
+export const MAX_PASTED_TEXT_CHARS = 100_000;
+/** A file name as sent by the browser; the server keeps a neutralised one of at most 200 characters. */
+export const MAX_RAW_FILE_NAME_CHARS = 1000;
+/** Hard ceiling of the schema; the configured limit (UPLOAD_MAX_FILES) is checked by the service. */
+export const MAX_UPLOAD_FILES_CEILING = 20;
+
+/** « 10 Mo », « 512 Ko »: the limit as a French reader expects it. */
+export function formatByteLimit(bytes: number): string {
+  const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${fmt(bytes / (1024 * 1024))} Mo`;
+  if (bytes >= 1024) return `${fmt(bytes / 1024)} Ko`;
+  return `${bytes} octets`;
+}
+
+const trimmed = (max: number, label: string) =>
+  z.string().trim().max(max, { error: `${label} : ${max.toLocaleString('fr-FR')} caractères au plus.` });
+
+export const zReportDepartement = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isDepartementCode, { error: 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).' });
+
+export const ZReportUpload = z.strictObject({
+  fileName: z.string().max(MAX_RAW_FILE_NAME_CHARS, { error: 'Nom de fichier trop long.' }),
+  contentBase64: z
+    .string()
+    .min(1, { error: 'Le fichier est vide.' })
+    .regex(/^[A-Za-z0-9+/=\r\n]*$/, { error: 'Le fichier doit être transmis en base64.' }),
+});
+
+const filingFields = {
+  channel: z.enum(REPORT_CHANNELS, { error: 'Choisissez le canal : téléphone, SMS, courriel, courrier ou autre.' }),
+  occurredOn: z.iso.date({ error: 'Date invalide (attendu : AAAA-MM-JJ).' }).nullable().optional(),
+  organisationName: trimmed(MAX_ORGANISATION_CHARS, "Nom de l'organisme").default(''),
+  callerNumber: trimmed(MAX_CALLER_NUMBER_CHARS, 'Numéro').default(''),
+  sender: trimmed(MAX_SENDER_CHARS, 'Expéditeur').default(''),
+  links: z
+    .array(z.string().trim().min(1, { error: 'Lien vide.' }).max(2048, { error: 'Lien trop long (2 048 caractères au plus).' }))
+    .max(MAX_REPORT_LINKS, { error: `${MAX_REPORT_LINKS} liens au plus.` })
+    .default([]),
+  description: trimmed(MAX_DESCRIPTION_CHARS, 'Description').default(''),
+  pastedText: z
+    .string()
+    .max(MAX_PASTED_TEXT_CHARS, { error: `Copie des échanges : ${MAX_PASTED_TEXT_CHARS.toLocaleString('fr-FR')} caractères au plus.` })
+    .default(''),
+  consequences: z.array(z.enum(REPORT_CONSEQUENCES, { error: 'Conséquence inconnue.' })).max(REPORT_CONSEQUENCES.length).default([]),
+  pseudonymous: z.boolean().default(false),
+  attachments: z.array(ZReportUpload).max(MAX_UPLOAD_FILES_CEILING, { error: `${MAX_UPLOAD_FILES_CEILING} fichiers au plus.` }).default([]),
+};
+
+const hasContent = (v: { description: string; pastedText: string; attachments: unknown[] }) =>
+  v.description !== '' || v.pastedText.trim() !== '' || v.attachments.length > 0;
+const CONTENT_REQUIRED = {
+  error: 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.',
+  path: ['description'],
+};
+
+/** A report filed by a logged-in doctor: the département is the account's. */
+export const ZReportCreate = z.strictObject(filingFields).refine(hasContent, CONTENT_REQUIRED);
+export type TReportCreate = z.infer<typeof ZReportCreate>;
+
+/** A report filed without an account: the address is confirmed by a link before the report counts. */
+export const ZAnonymousReportCreate = z
+  .strictObject({
+    ...filingFields,
+    email: zEmail,
+    name: trimmed(120, 'Nom').default(''),
+    departement: zReportDepartement.nullable().optional(),
+  })
+  .refine(hasContent, CONTENT_REQUIRED);
+export type TAnonymousReportCreate = z.infer<typeof ZAnonymousReportCreate>;
+
+export const ZGuidanceItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  link: z.object({ href: z.string(), label: z.string() }).optional(),
+  urgent: z.boolean(),
+});
+
+export const ZReportFiled = z.object({
+  reportId: zUuid,
+  receiptNumber: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  statusLabel: z.string(),
+  channel: z.enum(REPORT_CHANNELS),
+  /** True when a confirmation link was mailed (report filed without an account). */
+  confirmationRequired: z.boolean(),
+  guidance: z.array(ZGuidanceItem),
+});
+export type TReportFiled = z.infer<typeof ZReportFiled>;
+
+export const ZReportConfirm = z.strictObject({
+  token: z.string().trim().min(16, { error: 'Lien de confirmation invalide.' }).max(200, { error: 'Lien de confirmation invalide.' }),
+});
+
+export const ZReportFollowQuery = z.strictObject({
+  recu: z.string().trim().max(40),
+  jeton: z.string().trim().max(200),
+});
+
+export const ZReportSummary = z.object({
+  receiptNumber: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  statusLabel: z.string(),
+  channel: z.enum(REPORT_CHANNELS),
+  channelLabel: z.string(),
+  occurredOn: z.string().nullable(),
+  organisationName: z.string(),
+  verdict: z.enum(REPORT_VERDICTS).nullable(),
+  attachmentCount: z.number().int(),
+  pseudonymous: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TReportSummary = z.infer<typeof ZReportSummary>;
+
+export const ZMyReportsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+export const ZMyReports = z.object({
+  items: z.array(ZReportSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TMyReports = z.infer<typeof ZMyReports>;
+
+export const ZReportLimits = z.object({
+  maxFileBytes: z.number().int(),
+  maxFileLabel: z.string(),
+  maxFiles: z.number().int(),
+  acceptedLabel: z.string(),
+  accept: z.string(),
+});
+export type TReportLimits = z.infer<typeof ZReportLimits>;

@@ -1,0 +1,370 @@
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { analyzePrepared, indicatorLookupKeys, indicatorsOf, MessageInputError, prepareMessage } from '../../../analysis/analyze.js';
+import type { Analysis, KnownIndicator, MessageInput, MessageKind } from '../../../analysis/analysis.types.js';
+import { isDepartementCode } from '../../../contracts/departements.js';
+import { reportGuidance, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../contracts/reports.guidance.js';
+import {
+  ACCEPTED_UPLOADS_LABEL,
+  formatByteLimit,
+  MAX_CALLER_NUMBER_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  MAX_ORGANISATION_CHARS,
+  MAX_PASTED_TEXT_CHARS,
+  MAX_REPORT_LINKS,
+  MAX_SENDER_CHARS,
+} from '../../../contracts/reports.schemas.js';
+import type { ServiceDeps } from '../../platform/deps.js';
+import type { AttachmentMediaType, AttachmentOrigin, ReportChannel, ReportStatus } from '../../platform/db/schema-reports.js';
+import { users } from '../../platform/db/schema.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
+import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
+import { reportConfirmationMail, reportReceiptMail } from '../../platform/mail/report-mails.js';
+import { foldForSearch } from '../registry/search-text.js';
+import { findActiveIndicators } from '../indicators/indicators.repo.js';
+import { detectMediaType, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
+import * as reportsRepo from './reports.repo.js';
+
+export interface FiledAttachment {
+  fileName: string;
+  bytes: Uint8Array;
+  origin: AttachmentOrigin;
+}
+
+export interface NewReportFiling {
+  source: 'formulaire' | 'courriel';
+  channel: ReportChannel;
+  occurredOn?: string | null;
+  organisationName?: string;
+  callerNumber?: string;
+  sender?: string;
+  links?: string[];
+  description?: string;
+  pastedText?: string;
+  /** The message to analyse: raw MIME bytes for an email, else text (defaults to pastedText + description). */
+  analysisInput?: MessageInput;
+  reporter: { userId: string } | { email: string; name?: string; confirmed: boolean };
+  /** Defaults to the reporting account's département (null: national or unknown). */
+  departement?: string | null;
+  pseudonymous?: boolean;
+  /** What happened to the reporter (money, credentials…), from the form; drives the guidance. */
+  consequences?: ReportConsequence[];
+  attachments: FiledAttachment[];
+  /**
+   * Mail the receipt of a confirmed report (default true). The email intake sends its own
+   * acknowledgement, or none to a robot, and sets it to false. The confirmation link of an unconfirmed
+   * address is always mailed: without it the report could never count.
+   */
+  sendReceipt?: boolean;
+}
+
+export interface FiledReport {
+  reportId: string;
+  receiptNumber: string;
+  status: ReportStatus;
+  followToken: string | null;
+}
+
+export const CONFIRMATION_HOURS = 48;
+const CHANNELS: readonly ReportChannel[] = ['telephone', 'sms', 'courriel', 'courrier', 'autre'];
+const KIND_OF_CHANNEL: Record<ReportChannel, MessageKind> = { telephone: 'call', sms: 'sms', courriel: 'email', courrier: 'email', autre: 'email' };
+const MAX_SEARCH_TEXT = 20_000;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Receipt numbers are read aloud and typed: no 0/O, 1/I.
+const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** SIG-<year>-<8 random characters>: not guessable, unique by constraint. */
+export function newReceiptNumber(now = new Date()): string {
+  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric' }).format(now);
+  return `SIG-${year}-${Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('')}`;
+}
+
+function parisToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+}
+
+interface CheckedFiling {
+  occurredOn: string | null;
+  organisationName: string;
+  callerNumber: string;
+  sender: string;
+  links: string[];
+  description: string;
+  pastedText: string;
+  consequences: ReportConsequence[];
+}
+
+function checkFields(deps: ServiceDeps, filing: NewReportFiling): CheckedFiling {
+  if (!CHANNELS.includes(filing.channel)) throw fieldError('channel', 'Choisissez le canal : téléphone, SMS, courriel, courrier ou autre.');
+  const bounded = (value: string | undefined, max: number, path: string, label: string) => {
+    const v = (value ?? '').trim();
+    if (v.length > max) throw fieldError(path, `${label} : ${max.toLocaleString('fr-FR')} caractères au plus.`);
+    return v;
+  };
+  const occurredOn = filing.occurredOn ?? null;
+  if (occurredOn !== null) {
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? new Date(`${occurredOn}T00:00:00Z`) : null;
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== occurredOn) throw fieldError('occurredOn', 'Date invalide (attendu : AAAA-MM-JJ).');
+    if (occurredOn > parisToday()) throw fieldError('occurredOn', 'La date ne peut pas être dans le futur.');
+    if (occurredOn < '2000-01-01') throw fieldError('occurredOn', 'La date est trop ancienne.');
+  }
+  const links = (filing.links ?? []).map((l) => l.trim()).filter((l) => l !== '');
+  if (links.length > MAX_REPORT_LINKS) throw fieldError('links', `${MAX_REPORT_LINKS} liens au plus.`);
+  links.forEach((l, i) => {
+    if (l.length > 2048) throw fieldError(`links.${i}`, 'Lien trop long (2 048 caractères au plus).');
+  });
+  const pastedText = filing.pastedText ?? '';
+  if (pastedText.length > MAX_PASTED_TEXT_CHARS) throw fieldError('pastedText', `Copie des échanges : ${MAX_PASTED_TEXT_CHARS.toLocaleString('fr-FR')} caractères au plus.`);
+  const consequences = [...new Set(filing.consequences ?? [])];
+  if (consequences.some((c) => !REPORT_CONSEQUENCES.includes(c))) throw fieldError('consequences', 'Conséquence inconnue.');
+  const checked: CheckedFiling = {
+    occurredOn,
+    organisationName: bounded(filing.organisationName, MAX_ORGANISATION_CHARS, 'organisationName', "Nom de l'organisme"),
+    callerNumber: bounded(filing.callerNumber, MAX_CALLER_NUMBER_CHARS, 'callerNumber', 'Numéro'),
+    sender: bounded(filing.sender, MAX_SENDER_CHARS, 'sender', 'Expéditeur'),
+    links,
+    description: bounded(filing.description, MAX_DESCRIPTION_CHARS, 'description', 'Description'),
+    pastedText,
+    consequences,
+  };
+  if (filing.attachments.length > deps.config.uploadMaxFiles) {
+    throw new AppError('UPLOAD_REJECTED', { fields: [{ path: 'attachments', message: `${deps.config.uploadMaxFiles} fichiers au plus par signalement.` }] }, `Vous pouvez joindre ${deps.config.uploadMaxFiles} fichiers au plus.`);
+  }
+  if (checked.description === '' && checked.pastedText.trim() === '' && filing.attachments.length === 0 && !filing.analysisInput) {
+    throw fieldError('description', 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.');
+  }
+  return checked;
+}
+
+interface Reporter {
+  userId: string | null;
+  email: string;
+  storedEmail: string | null;
+  name: string;
+  confirmed: boolean;
+  departement: string | null;
+}
+
+async function resolveReporter(deps: ServiceDeps, filing: NewReportFiling): Promise<Reporter> {
+  const r = filing.reporter;
+  let reporter: Reporter;
+  if ('userId' in r) {
+    const [user] = await deps.database.db.select().from(users).where(eq(users.id, r.userId));
+    if (!user || user.status !== 'active') throw new AppError('FORBIDDEN');
+    reporter = { userId: user.id, email: user.email, storedEmail: null, name: '', confirmed: true, departement: user.departement };
+  } else {
+    const email = r.email.trim().toLowerCase();
+    if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw fieldError('email', 'Adresse électronique invalide.');
+    const name = (r.name ?? '').trim();
+    if (name.length > 120) throw fieldError('name', 'Nom : 120 caractères au plus.');
+    reporter = { userId: null, email, storedEmail: email, name, confirmed: r.confirmed, departement: null };
+  }
+  const departement = filing.departement !== undefined ? filing.departement : reporter.departement;
+  if (departement !== null && !isDepartementCode(departement)) throw fieldError('departement', 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).');
+  return { ...reporter, departement };
+}
+
+interface CheckedAttachment {
+  fileName: string;
+  bytes: Uint8Array;
+  origin: AttachmentOrigin;
+  mediaType: AttachmentMediaType;
+  scanStatus: 'sain' | 'non_analyse';
+}
+
+function uploadRejected(index: number, message: string): AppError {
+  return new AppError('UPLOAD_REJECTED', { fields: [{ path: `attachments.${index}`, message }] }, message);
+}
+
+async function checkAttachments(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<CheckedAttachment[]> {
+  const max = deps.config.uploadMaxBytes;
+  const checked: CheckedAttachment[] = [];
+  for (const [index, file] of filing.attachments.entries()) {
+    const shownName = neutraliseFileName(file.fileName);
+    if (file.bytes.byteLength > max) {
+      throw uploadRejected(index, `Le fichier « ${shownName} » dépasse la taille maximale de ${formatByteLimit(max)} par fichier.`);
+    }
+    const mediaType = await detectMediaType(file.bytes);
+    if (!mediaType) {
+      throw uploadRejected(index, `Le fichier « ${shownName} » n'est pas d'un type accepté (${ACCEPTED_UPLOADS_LABEL}, ${formatByteLimit(max)} au plus). Le type est reconnu d'après le contenu du fichier, pas d'après son nom.`);
+    }
+    checked.push({ fileName: withDetectedExtension(shownName, mediaType), bytes: file.bytes, origin: file.origin, mediaType, scanStatus: 'non_analyse' });
+  }
+  for (const [index, file] of checked.entries()) {
+    let verdict;
+    try {
+      verdict = await deps.antivirus.scan(file.bytes);
+    } catch {
+      // Fail closed: a copy nobody could scan is not stored.
+      throw new AppError('SERVICE_UNAVAILABLE', undefined, "L'analyse antivirus des fichiers est momentanément indisponible. Réessayez dans quelques minutes.");
+    }
+    if (verdict.status === 'infecte') {
+      await recordAudit(deps.database.db, ctx, {
+        action: 'reports.attachment.rejected',
+        entityType: 'report_attachment',
+        details: { reason: 'infecte', signature: verdict.signature.slice(0, 200), mediaType: file.mediaType, source: filing.source, channel: filing.channel },
+      });
+      throw uploadRejected(index, `Le fichier « ${file.fileName} » contient un logiciel malveillant (${verdict.signature.slice(0, 100)}) : il a été refusé et n'a pas été conservé.`);
+    }
+    file.scanStatus = verdict.status;
+  }
+  return checked;
+}
+
+function analysisText(f: CheckedFiling): string {
+  const parts = [f.pastedText, f.description];
+  if (f.callerNumber) parts.push(`Numéro : ${f.callerNumber}`);
+  if (f.sender) parts.push(`Expéditeur : ${f.sender}`);
+  if (f.links.length > 0) parts.push(`Liens : ${f.links.join(' ')}`);
+  return parts.filter((p) => p.trim() !== '').join('\n\n');
+}
+
+async function analyseInput(deps: ServiceDeps, input: MessageInput): Promise<Analysis | null> {
+  try {
+    const prepared = await prepareMessage(input);
+    const sightings = await findActiveIndicators(deps.database.db, indicatorLookupKeys(indicatorsOf(prepared)));
+    const known = new Map<string, KnownIndicator>(sightings.map((s) => [s.value, { reports: s.reportCount, ...(s.campaignLabel ? { campaign: s.campaignLabel } : {}) }]));
+    return analyzePrepared(prepared, { knownIndicators: known });
+  } catch (err) {
+    if (err instanceof MessageInputError) return null;
+    throw err;
+  }
+}
+
+/**
+ * The engine's reading of the report: the given input (a forwarded email's MIME), else an uploaded
+ * .eml for an email report, else the text (copy of the exchanges, description, numbers, links). A
+ * message the engine cannot read falls back to the text; nothing to read at all gives no analysis.
+ */
+async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields: CheckedFiling, attachments: CheckedAttachment[]): Promise<Analysis | null> {
+  const text = analysisText(fields);
+  const textInput: MessageInput = { kind: KIND_OF_CHANNEL[filing.channel], text };
+  const eml = filing.channel === 'courriel' ? attachments.find((a) => a.mediaType === 'message/rfc822') : undefined;
+  const first = filing.analysisInput ?? (eml ? { kind: 'email' as const, raw: eml.bytes } : textInput);
+  const analysis = await analyseInput(deps, first);
+  if (analysis || first === textInput || text.trim() === '') return analysis;
+  return analyseInput(deps, textInput);
+}
+
+function searchTextOf(f: CheckedFiling): string {
+  const parts = [f.organisationName, f.callerNumber, f.sender, ...f.links, f.description, f.pastedText.slice(0, MAX_SEARCH_TEXT)];
+  return foldForSearch(parts.join(' ')).slice(0, MAX_SEARCH_TEXT);
+}
+
+function isReceiptCollision(err: unknown): boolean {
+  for (let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505' && /receipt_number/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * Files a report from the form or from a forwarded email: validates, types attachments by content,
+ * scans and stores them, analyses the message, then inserts the report, its attachments and the audit
+ * entry in one transaction. After commit, a confirmed report is queued for campaign grouping and its
+ * receipt mailed; a report from an unconfirmed address gets the confirmation link instead. Throws
+ * VALIDATION_FAILED (field errors), UPLOAD_REJECTED (size, type or virus; details name the file),
+ * FORBIDDEN (disabled account), SERVICE_UNAVAILABLE (antivirus down). Stored bytes are removed when the
+ * transaction fails: no file outlives its row.
+ */
+export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<FiledReport> {
+  const fields = checkFields(deps, filing);
+  const reporter = await resolveReporter(deps, filing);
+  const attachments = await checkAttachments(deps, ctx, filing);
+  const analysis = await analyseReport(deps, filing, fields, attachments);
+
+  const confirmationToken = reporter.confirmed ? null : randomToken(32);
+  const followToken = reporter.userId === null && reporter.confirmed ? randomToken(32) : null;
+  const status: ReportStatus = reporter.confirmed ? 'nouveau' : 'en_attente_confirmation';
+  const now = new Date();
+
+  const stored: { key: string; sha256: string; sizeBytes: number }[] = [];
+  let inserted: { reportId: string; receiptNumber: string } | null = null;
+  try {
+    for (const a of attachments) stored.push(await deps.uploads.put(a.bytes));
+    for (let attempt = 1; inserted === null; attempt++) {
+      const receiptNumber = newReceiptNumber(now);
+      try {
+        const reportId = await deps.database.db.transaction(async (tx) => {
+          const row = await reportsRepo.insertReport(
+            tx,
+            {
+              receiptNumber,
+              source: filing.source,
+              status,
+              channel: filing.channel,
+              occurredOn: fields.occurredOn,
+              organisationName: fields.organisationName,
+              callerNumber: fields.callerNumber,
+              sender: fields.sender,
+              links: fields.links,
+              description: fields.description,
+              pastedText: fields.pastedText,
+              departement: reporter.departement,
+              reporterUserId: reporter.userId,
+              reporterEmail: reporter.storedEmail,
+              reporterName: reporter.name,
+              pseudonymous: filing.pseudonymous ?? false,
+              followTokenHash: followToken ? sha256Hex(followToken) : null,
+              confirmationTokenHash: confirmationToken ? sha256Hex(confirmationToken) : null,
+              confirmationExpiresAt: confirmationToken ? new Date(now.getTime() + CONFIRMATION_HOURS * 3_600_000) : null,
+              confirmedAt: reporter.confirmed ? now : null,
+              analysis: analysis as unknown as Record<string, unknown> | null,
+              verdict: analysis?.verdict ?? null,
+              scamFamily: analysis?.family?.id ?? null,
+              searchText: searchTextOf(fields),
+            },
+            fields.consequences,
+          );
+          await reportsRepo.insertAttachments(
+            tx,
+            attachments.map((a, i) => ({
+              reportId: row.id,
+              origin: a.origin,
+              fileName: a.fileName,
+              mediaType: a.mediaType,
+              sizeBytes: stored[i]!.sizeBytes,
+              sha256: stored[i]!.sha256,
+              storageKey: stored[i]!.key,
+              scanStatus: a.scanStatus,
+            })),
+          );
+          await recordAudit(tx, ctx, {
+            action: 'reports.report.created',
+            entityType: 'report',
+            entityId: row.id,
+            details: { channel: filing.channel, source: filing.source, status, verdict: analysis?.verdict ?? null, attachmentCount: attachments.length, pseudonymous: filing.pseudonymous ?? false },
+          });
+          return row.id;
+        });
+        inserted = { reportId, receiptNumber };
+      } catch (err) {
+        if (attempt < 3 && isReceiptCollision(err)) continue;
+        throw err;
+      }
+    }
+  } catch (err) {
+    await Promise.allSettled(stored.map((s) => deps.uploads.remove(s.key)));
+    throw err;
+  }
+  const { reportId, receiptNumber } = inserted;
+
+  if (confirmationToken) {
+    await deps.outbox.queue(reportConfirmationMail(reporter.email, receiptNumber, `${deps.config.publicUrl}/signaler/confirmer?jeton=${confirmationToken}`, CONFIRMATION_HOURS));
+  } else {
+    await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId });
+    if (filing.sendReceipt === false) return { reportId, receiptNumber, status, followToken };
+    const guidance = reportGuidance({ channel: filing.channel, consequences: fields.consequences, hasLinks: fields.links.length > 0 || (analysis?.indicators.urls.length ?? 0) > 0 });
+    const follow = followToken
+      ? { kind: 'link' as const, url: followUrl(deps, receiptNumber, followToken) }
+      : { kind: 'account' as const, url: `${deps.config.publicUrl}/mes-signalements` };
+    await deps.outbox.queue(reportReceiptMail(reporter.email, receiptNumber, follow, guidance, filing.source === 'courriel'));
+  }
+  return { reportId, receiptNumber, status, followToken };
+}
+
+export function followUrl(deps: ServiceDeps, receiptNumber: string, followToken: string): string {
+  return `${deps.config.publicUrl}/suivi?recu=${encodeURIComponent(receiptNumber)}&jeton=${encodeURIComponent(followToken)}`;
+}

@@ -1,0 +1,175 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { TestClient } from '../../test/test-client.js';
+import { buildUser, expectAudited } from '../../test/factories.js';
+import { reportAttachments, reportNotes, reports } from '../../platform/db/schema-reports.js';
+import { sha256Hex } from '../../platform/crypto/tokens.js';
+import { tinyPng } from './report-fixtures.js';
+import { purgeUnconfirmedReports } from './reports.service.js';
+
+const CALL = "Appel d'un prétendu « service de certification périodique » : il exige 450 € sous 48 h sinon radiation.";
+
+async function groupingJobs(t: TestApp, reportId: string): Promise<number> {
+  const { rows } = await t.database.raw.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT name, data FROM pgboss.job UNION ALL SELECT name, data FROM pgboss.archive) j
+     WHERE name = 'campaigns.group-report' AND data->>'reportId' = $1`,
+    [reportId],
+  );
+  return rows[0]!.n;
+}
+
+function linkIn(text: string, pathname: string): URL {
+  const match = new RegExp(`https?://\\S+${pathname.replace(/\//g, '\\/')}\\?\\S+`).exec(text);
+  if (!match) throw new Error(`no ${pathname} link in the mail`);
+  return new URL(match[0]);
+}
+
+describe('reports filed without an account: confirmation link, receipt, follow link', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const anonymous = async () => {
+    const client = new TestClient(t.app);
+    await client.refreshSession();
+    return client;
+  };
+  const valid = { channel: 'telephone', callerNumber: '01 86 95 12 34', organisationName: 'Certification périodique', description: CALL, email: 'Secretariat.Dr-Martin@Exemple.fr', departement: '2a' };
+
+  it('needs the CSRF token and refuses bad fields by name', async () => {
+    const bare = new TestClient(t.app);
+    expect((await bare.post('/api/reports/anonymous', valid)).json().error.code).toBe('CSRF_INVALID');
+    expect((await bare.post('/api/reports/confirm', { token: 'x'.repeat(43) })).json().error.code).toBe('CSRF_INVALID');
+    const client = await anonymous();
+    for (const [patch, field] of [
+      [{ email: 'pas-une-adresse' }, 'email'],
+      [{ email: undefined }, 'email'],
+      [{ departement: '20' }, 'departement'],
+      [{ name: 'n'.repeat(121) }, 'name'],
+      [{ channel: 'pigeon' }, 'channel'],
+      [{ description: '' }, 'description'],
+      [{ reporterUserId: '00000000-0000-4000-8000-000000000000' }, 'reporterUserId'],
+    ] as const) {
+      const res = await client.post('/api/reports/anonymous', { ...valid, ...patch });
+      expect({ field, status: res.statusCode }).toEqual({ field, status: 400 });
+      expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(field);
+    }
+  });
+
+  it('walks the whole flow with the real SMTP catcher: confirm by the mailed link, then follow', async () => {
+    const client = await anonymous();
+    const filed = await client.post('/api/reports/anonymous', { ...valid, pseudonymous: true, consequences: ['argent_verse'], attachments: [{ fileName: 'journal-appels.png', contentBase64: tinyPng().toString('base64') }] });
+    expect(filed.statusCode).toBe(201);
+    const body = filed.json();
+    expect(body).toMatchObject({ status: 'en_attente_confirmation', confirmationRequired: true, channel: 'telephone' });
+    expect(body.guidance.map((g: { id: string }) => g.id)).toEqual(['banque', 'changer_mots_de_passe', '33700_appel', 'plainte', 'jamais_identifiants']);
+
+    const [pending] = await t.database.db.select().from(reports).where(eq(reports.id, body.reportId));
+    expect(pending).toMatchObject({ status: 'en_attente_confirmation', reporterEmail: 'secretariat.dr-martin@exemple.fr', reporterUserId: null, departement: '2A', pseudonymous: true, confirmedAt: null, followTokenHash: null });
+    const hours = (pending!.confirmationExpiresAt!.getTime() - pending!.createdAt.getTime()) / 3_600_000;
+    expect(hours).toBeCloseTo(48, 1);
+    expect(await groupingJobs(t, body.reportId)).toBe(0);
+    const created = await expectAudited(t.database, 'reports.report.created', body.reportId);
+    expect(created.actorId).toBeNull();
+    expect(JSON.stringify(created.details)).not.toContain('exemple.fr');
+
+    const confirmation = await t.catcher.waitFor((m) => m.to.includes('secretariat.dr-martin@exemple.fr') && m.subject.includes('confirmez'));
+    expect(confirmation.subject).toContain(body.receiptNumber);
+    const confirmLink = linkIn(confirmation.text, '/signaler/confirmer');
+    const token = confirmLink.searchParams.get('jeton')!;
+    expect(pending!.confirmationTokenHash).toBe(sha256Hex(token));
+
+    // The page at that link posts the token.
+    const confirmed = await (await anonymous()).post('/api/reports/confirm', { token });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ receiptNumber: body.receiptNumber, status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', confirmationRequired: false });
+    expect(confirmed.json().guidance.map((g: { id: string }) => g.id)).toContain('33700_appel');
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, body.reportId));
+    expect(row).toMatchObject({ status: 'nouveau', confirmationTokenHash: null, confirmationExpiresAt: null });
+    expect(row!.confirmedAt).not.toBeNull();
+    await expectAudited(t.database, 'reports.report.confirmed', body.reportId);
+    expect(await groupingJobs(t, body.reportId)).toBe(1);
+
+    // The link works once.
+    const again = await (await anonymous()).post('/api/reports/confirm', { token });
+    expect(again.json().error.code).toBe('TOKEN_INVALID');
+
+    const receipt = await t.catcher.waitFor((m) => m.to.includes('secretariat.dr-martin@exemple.fr') && m.subject === `Vigie — signalement reçu : ${body.receiptNumber}`);
+    expect(receipt.text).toContain('33700.fr');
+    const follow = linkIn(receipt.text, '/suivi');
+    expect(follow.searchParams.get('recu')).toBe(body.receiptNumber);
+    const followToken = follow.searchParams.get('jeton')!;
+    expect(row!.followTokenHash).toBe(sha256Hex(followToken));
+
+    // An agent's note never reaches the reporter.
+    const agent = await buildUser(t.database, t.keys, { role: 'agent', departement: null });
+    await t.database.db.insert(reportNotes).values({ reportId: body.reportId, authorId: agent.user.id, body: 'NOTE-INTERNE : rappeler le commissariat' });
+    const followed = await (await anonymous()).get(`/api/reports/follow?recu=${body.receiptNumber}&jeton=${followToken}`);
+    expect(followed.statusCode).toBe(200);
+    expect(followed.json()).toMatchObject({ receiptNumber: body.receiptNumber, status: 'nouveau', channel: 'telephone', channelLabel: 'Appel téléphonique', organisationName: 'Certification périodique', attachmentCount: 1, pseudonymous: true });
+    expect(followed.body).not.toContain('NOTE-INTERNE');
+    expect(followed.body).not.toContain('exemple.fr');
+    expect(followed.body).not.toContain(agent.user.id);
+
+    // The status follows the agents' work.
+    await t.database.db.update(reports).set({ status: 'en_cours' }).where(eq(reports.id, body.reportId));
+    const later = await (await anonymous()).get(`/api/reports/follow?recu=${body.receiptNumber}&jeton=${followToken}`);
+    expect(later.json()).toMatchObject({ status: 'en_cours', statusLabel: "En cours d'examen par le conseil" });
+
+    // Wrong token, wrong receipt, garbage: the same 404.
+    const wrong = await (await anonymous()).get(`/api/reports/follow?recu=${body.receiptNumber}&jeton=${followToken.slice(0, -2)}xx`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.code).toBe('NOT_FOUND');
+    expect((await (await anonymous()).get(`/api/reports/follow?recu=SIG-2020-AAAAAAAA&jeton=${followToken}`)).statusCode).toBe(404);
+    expect((await (await anonymous()).get('/api/reports/follow?recu=x&jeton=y')).statusCode).toBe(404);
+    expect((await (await anonymous()).get('/api/reports/follow?recu=x')).statusCode).toBe(400);
+  });
+
+  it('refuses an unknown or expired confirmation token', async () => {
+    const client = await anonymous();
+    const unknown = await client.post('/api/reports/confirm', { token: 'x'.repeat(43) });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('TOKEN_INVALID');
+
+    const filed = (await client.post('/api/reports/anonymous', { ...valid, email: 'tardif@exemple.fr' })).json();
+    const mail = await t.catcher.waitFor((m) => m.to.includes('tardif@exemple.fr'));
+    const token = linkIn(mail.text, '/signaler/confirmer').searchParams.get('jeton')!;
+    await t.database.db.update(reports).set({ confirmationExpiresAt: new Date(Date.now() - 1000) }).where(eq(reports.id, filed.reportId));
+    const expired = await client.post('/api/reports/confirm', { token });
+    expect(expired.json().error.code).toBe('TOKEN_INVALID');
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, filed.reportId));
+    expect(row!.status).toBe('en_attente_confirmation');
+    expect((await client.post('/api/reports/confirm', { token: 'court' })).json().error.details.fields[0].path).toBe('token');
+  });
+
+  it('purges reports never confirmed within 48 h, with their files, and nothing else', async () => {
+    const client = await anonymous();
+    const stale = (await client.post('/api/reports/anonymous', { ...valid, email: 'oubli@exemple.fr', attachments: [{ fileName: 'capture.png', contentBase64: tinyPng().toString('base64') }] })).json();
+    const fresh = (await client.post('/api/reports/anonymous', { ...valid, email: 'patient@exemple.fr' })).json();
+    const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, stale.reportId));
+    await t.database.db.update(reports).set({ confirmationExpiresAt: new Date(Date.now() - 1000) }).where(eq(reports.id, stale.reportId));
+    const confirmedBefore = (await t.database.db.select().from(reports).where(eq(reports.status, 'nouveau'))).length;
+
+    expect(await purgeUnconfirmedReports(t.app.services)).toBeGreaterThanOrEqual(1);
+    expect(await t.database.db.select().from(reports).where(eq(reports.id, stale.reportId))).toEqual([]);
+    await expect(t.app.services.uploads.get(attachment!.storageKey)).rejects.toThrow();
+    expect((await t.database.db.select().from(reports).where(eq(reports.id, fresh.reportId))).length).toBe(1);
+    expect((await t.database.db.select().from(reports).where(eq(reports.status, 'nouveau'))).length).toBe(confirmedBefore);
+    expect(await purgeUnconfirmedReports(t.app.services)).toBe(0);
+  });
+
+  it('rate-limits the public routes per address', async () => {
+    const client = await anonymous();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await client.get('/api/reports/follow?recu=SIG-2020-AAAAAAAA&jeton=abc')).statusCode);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(statuses[10]).toBe(429);
+    const other = await anonymous();
+    const filings: number[] = [];
+    for (let i = 0; i < 11; i++) filings.push((await other.post('/api/reports/anonymous', { ...valid, description: '' })).statusCode);
+    expect(filings[10]).toBe(429);
+  });
+});

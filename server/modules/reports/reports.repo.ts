@@ -1,0 +1,103 @@
+import { and, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { reportAttachments, reports, type ReportRow } from '../../platform/db/schema-reports.js';
+import { reportsExtra } from '../../platform/db/schema-reports-extra.js';
+import type { ReportConsequence } from '../../../contracts/reports.guidance.js';
+
+export type NewReportRow = typeof reports.$inferInsert;
+export type NewAttachmentRow = typeof reportAttachments.$inferInsert;
+
+export async function insertReport(tx: Executor, values: NewReportRow, consequences: readonly ReportConsequence[]): Promise<ReportRow> {
+  const [row] = await tx.insert(reports).values(values).returning();
+  if (consequences.length > 0) await tx.update(reportsExtra).set({ consequences: [...consequences] }).where(eq(reportsExtra.id, row!.id));
+  return row!;
+}
+
+export async function insertAttachments(tx: Executor, rows: NewAttachmentRow[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(reportAttachments).values(rows);
+}
+
+export async function findConsequences(db: Executor, reportId: string): Promise<ReportConsequence[]> {
+  const [row] = await db.select({ consequences: reportsExtra.consequences }).from(reportsExtra).where(eq(reportsExtra.id, reportId));
+  return row?.consequences ?? [];
+}
+
+/** The report waiting for this confirmation token, still within its validity, locked for the update. */
+export async function findPendingConfirmation(tx: Executor, tokenHash: string): Promise<ReportRow | null> {
+  const [row] = await tx
+    .select()
+    .from(reports)
+    .where(and(eq(reports.confirmationTokenHash, tokenHash), eq(reports.status, 'en_attente_confirmation'), gt(reports.confirmationExpiresAt, new Date())))
+    .for('update');
+  return row ?? null;
+}
+
+export async function markConfirmed(tx: Executor, reportId: string, followTokenHash: string): Promise<ReportRow | null> {
+  const [row] = await tx
+    .update(reports)
+    .set({
+      status: 'nouveau',
+      confirmedAt: new Date(),
+      confirmationTokenHash: null,
+      confirmationExpiresAt: null,
+      followTokenHash,
+      updatedAt: new Date(),
+      version: sql`${reports.version} + 1`,
+    })
+    .where(and(eq(reports.id, reportId), eq(reports.status, 'en_attente_confirmation')))
+    .returning();
+  return row ?? null;
+}
+
+export async function findById(db: Executor, id: string): Promise<ReportRow | null> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  return row ?? null;
+}
+
+export async function findByReceipt(db: Executor, receiptNumber: string): Promise<ReportRow | null> {
+  const [row] = await db.select().from(reports).where(eq(reports.receiptNumber, receiptNumber));
+  return row ?? null;
+}
+
+export async function countAttachments(db: Executor, reportIds: readonly string[]): Promise<Map<string, number>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db
+    .select({ reportId: reportAttachments.reportId, n: count() })
+    .from(reportAttachments)
+    .where(sql`${reportAttachments.reportId} IN ${reportIds}`)
+    .groupBy(reportAttachments.reportId);
+  return new Map(rows.map((r) => [r.reportId, Number(r.n)]));
+}
+
+export async function listByReporter(db: Executor, userId: string, limit: number, offset: number): Promise<{ rows: ReportRow[]; total: number }> {
+  const rows = await db.select().from(reports).where(eq(reports.reporterUserId, userId)).orderBy(desc(reports.createdAt), desc(reports.id)).limit(limit).offset(offset);
+  const [total] = await db.select({ n: count() }).from(reports).where(eq(reports.reporterUserId, userId));
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Reports whose address was never confirmed within the delay, with the keys of their stored files. */
+export async function findExpiredUnconfirmed(db: Executor, limit: number): Promise<{ id: string; storageKeys: string[] }[]> {
+  const rows = await db
+    .select({ id: reports.id, storageKey: reportAttachments.storageKey })
+    .from(reports)
+    .leftJoin(reportAttachments, eq(reportAttachments.reportId, reports.id))
+    .where(and(eq(reports.status, 'en_attente_confirmation'), lt(reports.confirmationExpiresAt, new Date())))
+    .orderBy(reports.id)
+    .limit(limit);
+  const byId = new Map<string, string[]>();
+  for (const r of rows) {
+    const keys = byId.get(r.id) ?? [];
+    if (r.storageKey) keys.push(r.storageKey);
+    byId.set(r.id, keys);
+  }
+  return [...byId].map(([id, storageKeys]) => ({ id, storageKeys }));
+}
+
+export async function deleteUnconfirmed(tx: Executor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const deleted = await tx
+    .delete(reports)
+    .where(and(inArray(reports.id, [...ids]), eq(reports.status, 'en_attente_confirmation'), lt(reports.confirmationExpiresAt, new Date())))
+    .returning({ id: reports.id });
+  return deleted.length;
+}

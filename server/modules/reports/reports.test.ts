@@ -1,0 +1,261 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { TestClient } from '../../test/test-client.js';
+import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
+import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
+import { reportsExtra } from '../../platform/db/schema-reports-extra.js';
+import { EICAR_TEXT, EML_TEXT, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable } from './report-fixtures.js';
+
+const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
+const SMS = 'Ameli : votre carte Vitale expire. Mettez-la à jour sur https://ameli-renouvellement.info avant 48h.';
+
+function storedFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+async function groupingJobs(t: TestApp, reportId: string): Promise<number> {
+  const { rows } = await t.database.raw.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT name, data FROM pgboss.job UNION ALL SELECT name, data FROM pgboss.archive) j
+     WHERE name = 'campaigns.group-report' AND data->>'reportId' = $1`,
+    [reportId],
+  );
+  return rows[0]!.n;
+}
+
+describe('POST /api/reports (a doctor files a report)', () => {
+  let t: TestApp;
+  let doctor: TestClient;
+  let doctorEmail: string;
+  let doctorId: string;
+  beforeAll(async () => {
+    // Small limits so the size refusals run on small files.
+    t = await buildTestApp({ env: { UPLOAD_MAX_BYTES: '65536', UPLOAD_MAX_FILES: '3', REPORT_RATE_LIMIT_PER_MINUTE: '50' } });
+    const account = await buildUser(t.database, t.keys, { role: 'medecin', departement: '69' });
+    doctorEmail = account.user.email;
+    doctorId = account.user.id;
+    doctor = new TestClient(t.app);
+    await doctor.login(t.database, account);
+  });
+  afterAll(() => t.close());
+
+  const fileAs = (client: TestClient, body: Record<string, unknown>) => client.post('/api/reports', { channel: 'sms', description: 'SMS reçu au cabinet.', ...body });
+
+  it('refuses an anonymous caller (401) and a role without report:create (403, audited)', async () => {
+    const anonymous = new TestClient(t.app);
+    await anonymous.refreshSession();
+    const res = await fileAs(anonymous, {});
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+
+    const agentAccount = await buildUser(t.database, t.keys, { role: 'agent' });
+    const agent = new TestClient(t.app);
+    await agent.login(t.database, agentAccount);
+    const refused = await fileAs(agent, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    const denial = await expectAudited(t.database, 'authz.access.denied', 'POST /api/reports');
+    expect(denial.actorId).toBe(agentAccount.user.id);
+    expect((await agent.get('/api/reports/mine')).statusCode).toBe(403);
+  });
+
+  it('needs the CSRF token', async () => {
+    const saved = doctor.csrfToken;
+    doctor.csrfToken = '';
+    const res = await fileAs(doctor, {});
+    doctor.csrfToken = saved;
+    expect(res.json().error.code).toBe('CSRF_INVALID');
+  });
+
+  it.each([
+    [{ channel: 'fax' }, 'channel'],
+    [{ occurredOn: '2025-02-30' }, 'occurredOn'],
+    [{ occurredOn: '2999-01-01' }, 'occurredOn'],
+    [{ description: '', pastedText: '  ' }, 'description'],
+    [{ organisationName: 'x'.repeat(201) }, 'organisationName'],
+    [{ callerNumber: '0'.repeat(41) }, 'callerNumber'],
+    [{ links: Array.from({ length: 21 }, (_, i) => `https://x${i}.fr`) }, 'links'],
+    [{ pastedText: 'a'.repeat(100_001) }, 'pastedText'],
+    [{ consequences: ['rien'] }, 'consequences.0'],
+    [{ attachments: [{ fileName: 'a.txt', contentBase64: '@@@' }] }, 'attachments.0.contentBase64'],
+    [{ departement: '75' }, 'departement'],
+  ])('refuses %j with the field named (%s)', async (patch, field) => {
+    const res = await fileAs(doctor, patch);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(field);
+  });
+
+  it('files the report in the doctor’s département, analysed, audited without personal data, queued for grouping', async () => {
+    const res = await fileAs(doctor, {
+      channel: 'sms',
+      occurredOn: '2025-11-03',
+      organisationName: 'Assurance maladie',
+      callerNumber: '06 12 34 56 78',
+      links: ['https://ameli-renouvellement.info'],
+      description: 'SMS reçu sur mon portable professionnel.',
+      pastedText: SMS,
+      consequences: ['identifiants'],
+      pseudonymous: true,
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', channel: 'sms', confirmationRequired: false });
+    expect(body.receiptNumber).toMatch(/^SIG-\d{4}-[0-9A-Z]{8}$/);
+    const guidance = body.guidance.map((g: { id: string }) => g.id);
+    expect(guidance.slice(0, 2)).toEqual(['changer_mots_de_passe', 'cybermalveillance']);
+    expect(guidance).toEqual(expect.arrayContaining(['33700_sms', 'pharos', 'thesee', 'jamais_identifiants']));
+
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, body.reportId));
+    expect(row).toMatchObject({ source: 'formulaire', status: 'nouveau', departement: '69', reporterUserId: doctorId, reporterEmail: null, pseudonymous: true, callerNumber: '06 12 34 56 78', occurredOn: '2025-11-03' });
+    expect(row!.confirmedAt).not.toBeNull();
+    expect(row!.verdict).toBe((row!.analysis as { verdict: string }).verdict);
+    expect(row!.verdict).not.toBe('aucun_signal');
+    expect(row!.searchText).toContain('assurance maladie');
+    expect(row!.searchText).toContain('ameli renouvellement info');
+    const [extra] = await t.database.db.select().from(reportsExtra).where(eq(reportsExtra.id, body.reportId));
+    expect(extra!.consequences).toEqual(['identifiants']);
+
+    const audit = await expectAudited(t.database, 'reports.report.created', body.reportId);
+    expect(audit.actorId).toBe(doctorId);
+    expect(audit.details).toEqual({ channel: 'sms', source: 'formulaire', status: 'nouveau', verdict: row!.verdict, attachmentCount: 0, pseudonymous: true });
+    expect(JSON.stringify(audit.details)).not.toMatch(/06 12|ameli|@/);
+    expect(await groupingJobs(t, body.reportId)).toBe(1);
+
+    const receipt = await t.catcher.waitFor((m) => m.to.includes(doctorEmail) && m.subject.includes(body.receiptNumber));
+    expect(receipt.text).toContain('Mes signalements');
+    expect(receipt.text).toContain('33700');
+  });
+
+  it('accepts every allowed type, read from the content', async () => {
+    const files = [
+      ['capture.png', tinyPng(), 'image/png'],
+      ['photo.jpg', tinyJpeg(), 'image/jpeg'],
+      ['courrier.pdf', tinyPdf(), 'application/pdf'],
+      ['message.msg', tinyMsg(), 'application/vnd.ms-outlook'],
+      ['original.eml', tinyEml(), 'message/rfc822'],
+      ['notes.txt', plainText(), 'text/plain'],
+      ['ancien.txt', latin1Text(), 'text/plain'],
+    ] as const;
+    for (const [fileName, bytes, mediaType] of files) {
+      const res = await fileAs(doctor, { attachments: [{ fileName, contentBase64: b64(bytes) }] });
+      expect({ fileName, status: res.statusCode }).toEqual({ fileName, status: 201 });
+      const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
+      expect(attachment).toMatchObject({ fileName, mediaType, sizeBytes: bytes.length, origin: 'televersement', scanStatus: 'non_analyse' });
+      expect(Buffer.compare(Buffer.from(await t.app.services.uploads.get(attachment!.storageKey)), bytes)).toBe(0);
+    }
+  });
+
+  it('analyses the uploaded .eml (raw MIME) of an email report', async () => {
+    const res = await fileAs(doctor, { channel: 'courriel', description: '', attachments: [{ fileName: 'dpc.eml', contentBase64: b64(EML_TEXT) }] });
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, res.json().reportId));
+    const analysis = row!.analysis as { kind: string; shownText: string; indicators: { domains: string[] } };
+    expect(analysis.kind).toBe('email');
+    expect(analysis.shownText).toContain('Validez vos droits DPC');
+    expect(analysis.indicators.domains).toContain('andpc-validation.com');
+  });
+
+  it('types by content: a PNG named .pdf is a PNG, an executable named .png is refused', async () => {
+    const renamed = await fileAs(doctor, { attachments: [{ fileName: 'capture.pdf', contentBase64: b64(tinyPng()) }] });
+    expect(renamed.statusCode).toBe(201);
+    const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, renamed.json().reportId));
+    expect(attachment).toMatchObject({ mediaType: 'image/png', fileName: 'capture.png' });
+
+    const before = (await t.database.db.select().from(reports)).length;
+    const filesBefore = storedFiles(t.uploadDir).length;
+    const exe = await fileAs(doctor, { attachments: [{ fileName: 'vacances.png', contentBase64: b64(windowsExecutable()) }] });
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.code).toBe('UPLOAD_REJECTED');
+    expect(exe.json().error.message).toContain('« vacances.png » n\'est pas d\'un type accepté');
+    expect(exe.json().error.details.fields[0].path).toBe('attachments.0');
+    expect((await t.database.db.select().from(reports)).length).toBe(before);
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+  });
+
+  it('refuses an oversized file and too many files, naming the limit', async () => {
+    const big = Buffer.alloc(65_537, 'a');
+    const res = await fileAs(doctor, { attachments: [{ fileName: 'long.txt', contentBase64: b64(big) }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Le fichier « long.txt » dépasse la taille maximale de 64 Ko par fichier.' });
+    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'attachments.0' });
+
+    const four = Array.from({ length: 4 }, (_, i) => ({ fileName: `n${i}.txt`, contentBase64: b64(plainText()) }));
+    const many = await fileAs(doctor, { attachments: four });
+    expect(many.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Vous pouvez joindre 3 fichiers au plus.' });
+    expect(many.json().error.details.fields[0].path).toBe('attachments');
+  });
+
+  it('refuses a body over the documented limit with 413', async () => {
+    const res = await fileAs(doctor, { attachments: [{ fileName: 'x.txt', contentBase64: 'A'.repeat(2 * 1024 * 1024) }] });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('refuses EICAR: audited, nothing stored, no report', async () => {
+    const before = (await t.database.db.select().from(reports)).length;
+    const filesBefore = storedFiles(t.uploadDir).length;
+    const res = await fileAs(doctor, { attachments: [{ fileName: 'ok.txt', contentBase64: b64(plainText()) }, { fileName: 'facture.txt', contentBase64: b64(EICAR_TEXT) }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('UPLOAD_REJECTED');
+    expect(res.json().error.message).toContain('« facture.txt » contient un logiciel malveillant');
+    expect(res.json().error.details.fields[0].path).toBe('attachments.1');
+    expect((await t.database.db.select().from(reports)).length).toBe(before);
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    const audit = await expectAudited(t.database, 'reports.attachment.rejected');
+    expect(audit.details).toMatchObject({ reason: 'infecte', signature: 'Eicar-Test-Signature', mediaType: 'text/plain', channel: 'sms' });
+  });
+
+  it('neutralises hostile file names', async () => {
+    const res = await fileAs(doctor, {
+      attachments: [
+        { fileName: '../../../etc/cron.d/evil.txt', contentBase64: b64(plainText()) },
+        { fileName: 'facture\u202Efdp.png', contentBase64: b64(tinyPng()) },
+        { fileName: '.\u0000\u0007', contentBase64: b64(tinyPdf()) },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const rows = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
+    expect(rows.map((r) => r.fileName).sort()).toEqual(['evil.txt', 'facturefdp.png', 'piece-jointe.pdf']);
+    for (const r of rows) expect(r.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f-]{36}$/);
+  });
+
+  it('lists the doctor’s own reports with their status in French, and only theirs', async () => {
+    const other = await buildUser(t.database, t.keys, { role: 'medecin' });
+    const otherClient = new TestClient(t.app);
+    await otherClient.login(t.database, other);
+    await fileAs(otherClient, { organisationName: 'Annuaire Santé Pro' });
+
+    const mine = await doctor.get('/api/reports/mine');
+    expect(mine.statusCode).toBe(200);
+    const list = mine.json();
+    expect(list.total).toBeGreaterThanOrEqual(10);
+    expect(list.items.length).toBe(Math.min(20, list.total));
+    expect(list.items[0]).toMatchObject({ status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', channelLabel: expect.any(String) });
+    expect(mine.body).not.toContain('Annuaire Santé Pro');
+    const theirs = (await otherClient.get('/api/reports/mine')).json();
+    expect(theirs.total).toBe(1);
+    expect(theirs.items[0].organisationName).toBe('Annuaire Santé Pro');
+
+    const anonymous = new TestClient(t.app);
+    expect((await anonymous.get('/api/reports/mine')).statusCode).toBe(401);
+    expect((await doctor.get('/api/reports/mine?page=0')).json().error.details.fields[0].path).toBe('page');
+  });
+
+  it('publishes the limits the form shows', async () => {
+    const res = await new TestClient(t.app).get('/api/reports/limits');
+    expect(res.json()).toMatchObject({ maxFileBytes: 65_536, maxFileLabel: '64 Ko', maxFiles: 3 });
+    expect(res.json().acceptedLabel).toContain('.eml');
+  });
+
+  it('records created audit entries only for reports that exist', async () => {
+    const created = await auditEntries(t.database, 'reports.report.created');
+    const ids = new Set((await t.database.db.select({ id: reports.id }).from(reports)).map((r) => r.id));
+    expect(created.length).toBe(ids.size);
+    for (const entry of created) expect(ids.has(entry.entityId!)).toBe(true);
+  });
+});

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import {
+  NO_DEPARTEMENT,
+  REPORT_CHANNEL_LABELS,
+  REPORT_CHANNELS,
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+  REPORT_VERDICT_LABELS,
+  REPORT_VERDICTS,
+  type ReportStatus,
+} from '../../../../contracts/triage.schemas.js';
+import { SelectField, TextField } from '../../components/fields.js';
+import { DepartementOptions } from '../admin-users/options.js';
+import { EMPTY_QUEUE_FILTERS, type QueueFilters } from './triage.api.js';
+
+const ID = 'file-filtres';
+
+function activeCount(filters: QueueFilters): number {
+  const keys = ['channel', 'verdict', 'departement', 'from', 'to', 'assigned', 'q'] as const;
+  return keys.filter((k) => filters[k]).length + (filters.status.length > 0 ? 1 : 0);
+}
+
+/**
+ * The queue's filters; their values live in the URL so a view can be bookmarked. On a phone they fold
+ * behind a disclosure button, so the results come first.
+ */
+export function QueueFiltersForm({ filters, national, onApply }: {
+  filters: QueueFilters;
+  /** A national account may narrow the queue to one département, or to reports with none. */
+  national: boolean;
+  onApply: (filters: QueueFilters) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const count = activeCount(filters);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    onApply({
+      status: form.getAll('status').map(String) as ReportStatus[],
+      channel: text('channel'),
+      verdict: text('verdict'),
+      departement: text('departement'),
+      from: text('from'),
+      to: text('to'),
+      assigned: text('assigned'),
+      campaignId: filters.campaignId,
+      q: text('q'),
+      page: 1,
+    });
+  }
+
+  return (
+    <div className="triage-filters">
+      <button
+        type="button"
+        className="button button--secondary triage-filters__toggle"
+        aria-expanded={open}
+        aria-controls={`${ID}-panneau`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {open ? 'Masquer les filtres' : 'Afficher les filtres'}
+        {count > 0 ? ` (${count} actif${count > 1 ? 's' : ''})` : ''}
+      </button>
+      <div id={`${ID}-panneau`} className={`triage-filters__panel${open ? ' triage-filters__panel--open' : ''}`}>
+        {/* The key resets the uncontrolled fields when the URL changes (back button, « Effacer »). */}
+        <form key={JSON.stringify(filters)} className="filters" role="search" aria-label="Filtrer les signalements" noValidate onSubmit={onSubmit}>
+          <TextField
+            idPrefix={ID}
+            name="q"
+            label="Recherche"
+            type="search"
+            defaultValue={filters.q}
+            autoComplete="off"
+            spellCheck={false}
+            hint="Mots du signalement (organisme, numéro, texte), ou son numéro SIG-…"
+          />
+          <fieldset className="field fieldset triage-filters__statuses">
+            <legend>Statuts</legend>
+            <p className="hint">Aucun coché : tous sauf « {REPORT_STATUS_LABELS.en_attente_confirmation} ».</p>
+            <div className="triage-checkboxes">
+              {REPORT_STATUSES.map((status) => (
+                <div className="checkbox" key={status}>
+                  <input
+                    id={`${ID}-status-${status}`}
+                    type="checkbox"
+                    name="status"
+                    value={status}
+                    defaultChecked={filters.status.includes(status)}
+                  />
+                  <label htmlFor={`${ID}-status-${status}`}>{REPORT_STATUS_LABELS[status]}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <SelectField idPrefix={ID} name="channel" label="Canal" defaultValue={filters.channel}>
+            <option value="">Tous les canaux</option>
+            {REPORT_CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {REPORT_CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField idPrefix={ID} name="verdict" label="Verdict de l'analyse" defaultValue={filters.verdict}>
+            <option value="">Tous les verdicts</option>
+            {REPORT_VERDICTS.map((verdict) => (
+              <option key={verdict} value={verdict}>
+                {REPORT_VERDICT_LABELS[verdict]}
+              </option>
+            ))}
+          </SelectField>
+          {national ? (
+            <SelectField idPrefix={ID} name="departement" label="Département" defaultValue={filters.departement}>
+              <option value="">Tous les départements</option>
+              <option value={NO_DEPARTEMENT}>Sans département</option>
+              <DepartementOptions />
+            </SelectField>
+          ) : null}
+          <SelectField idPrefix={ID} name="assigned" label="Attribution" defaultValue={filters.assigned}>
+            <option value="">Tous</option>
+            <option value="me">Attribués à moi</option>
+            <option value="none">Non attribués</option>
+          </SelectField>
+          <TextField idPrefix={ID} name="from" label="Reçus à partir du" type="date" defaultValue={filters.from} />
+          <TextField idPrefix={ID} name="to" label="Reçus jusqu'au" type="date" defaultValue={filters.to} />
+          <div className="filters__actions">
+            <button type="submit" className="button">
+              Filtrer
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => onApply({ ...EMPTY_QUEUE_FILTERS })}>
+              Effacer les filtres
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

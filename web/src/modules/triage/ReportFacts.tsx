@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { REPORT_CHANNEL_LABELS, REPORT_SOURCE_LABELS, type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
+import { formatDateTime } from '../../lib/format.js';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function orDash(value: string | null): string {
+  return value ? value : '—';
+}
+
+const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+
+function formatDay(day: string | null): string {
+  if (!day) return '—';
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+}
+
+/**
+ * What the reporter told the council. Every value came from outside (the reporter, a forwarded email):
+ * shown as text only, and the links are never made clickable.
+ */
+export function ReportFacts({ report }: { report: TTriageReportDetail }) {
+  return (
+    <section className="section" aria-labelledby="signalement-faits">
+      <h2 id="signalement-faits">Faits signalés</h2>
+      <dl className="details">
+        <Row term="Reçu le">{formatDateTime(report.createdAt)}</Row>
+        <Row term="Reçu par">{REPORT_SOURCE_LABELS[report.source]}</Row>
+        <Row term="Canal">{REPORT_CHANNEL_LABELS[report.channel]}</Row>
+        <Row term="Date des faits">{formatDay(report.occurredOn)}</Row>
+        <Row term="Organisme invoqué">{orDash(report.organisationName)}</Row>
+        <Row term="Numéro appelant">{orDash(report.callerNumber)}</Row>
+        <Row term="Expéditeur">{orDash(report.sender)}</Row>
+        <Row term="Liens">
+          {report.links.length === 0 ? (
+            '—'
+          ) : (
+            <ul className="plain-list">
+              {report.links.map((link) => (
+                <li key={link}>
+                  <code className="triage-link">{link}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Row>
+        <Row term="Département">{report.departement ?? 'Aucun (signalements nationaux)'}</Row>
+      </dl>
+      <h3>Ce qui s'est passé</h3>
+      {report.description ? <p className="triage-text">{report.description}</p> : <p className="muted">Non renseigné.</p>}
+    </section>
+  );
+}
+
+/** Who reported: for the council only (the reporter may be pseudonymous toward anyone else). */
+export function ReporterDetails({ reporter }: { reporter: TTriageReportDetail['reporter'] }) {
+  return (
+    <section className="section" aria-labelledby="signalement-signalant">
+      <h2 id="signalement-signalant">Signalant</h2>
+      {reporter.pseudonymous ? (
+        <p className="badge badge--warning">Souhaite rester anonyme : ne pas divulguer hors du conseil</p>
+      ) : null}
+      <dl className="details">
+        <Row term="Nom">{orDash(reporter.name)}</Row>
+        <Row term="Adresse électronique">{orDash(reporter.email ?? reporter.account?.email ?? null)}</Row>
+        <Row term="Compte Vigie">{reporter.account ? `${reporter.account.displayName} (${reporter.account.email})` : 'Aucun : adresse confirmée par un lien'}</Row>
+        <Row term="Adresse confirmée le">{formatDateTime(reporter.confirmedAt, reporter.account ? 'Compte connecté' : 'Pas encore confirmée')}</Row>
+      </dl>
+    </section>
+  );
+}
