@@ -1,10 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import type { Config } from '../../config.js';
+import type { Database } from '../../platform/db/client.js';
 import type { ServiceDeps } from '../../platform/deps.js';
+import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import { ALERT_BROADCAST_QUEUE } from '../../platform/jobs/queues.js';
+import { recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
+import { broadcastAlert, createPacer, type BroadcastEnv } from './alert-broadcast.js';
+import * as deliveries from './alert-deliveries.repo.js';
 
 export interface AlertWorkers {
   stop(): Promise<void>;
 }
 
+export interface BroadcastWorkerDeps {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+}
+
+export interface BroadcastWorkerOptions {
+  smtpUrl: string;
+  /** How long one job sends before handing over to a fresh job (pg-boss expires jobs at 15 minutes). */
+  jobBudgetMs?: number;
+}
+
+/** Jobs one process runs at once: different alerts broadcast side by side. */
+const CONCURRENT_JOBS = 2;
+/** A pending delivery becoming claimable sooner than this is waited for inside the job. */
+const WAIT_IN_JOB_MS = 10_000;
+
 /** Starts the broadcast workers that deliver approved alerts, one email per recipient. */
-export async function startAlertWorkers(_services: ServiceDeps, _options: { smtpUrl: string }): Promise<AlertWorkers> {
-  return { stop: async () => undefined };
+export async function startAlertWorkers(services: ServiceDeps, options: { smtpUrl: string }): Promise<AlertWorkers> {
+  return startBroadcastWorkers({ config: services.config, database: services.database, jobs: services.jobs }, options);
+}
+
+/**
+ * The broadcast side of alerts, usable without the web app (scripts/alert-worker.ts): a job handler
+ * for ALERT_BROADCAST_QUEUE, a sweep that re-enqueues alerts left with claimable deliveries (crash,
+ * lost enqueue, expired leases) and completes finished ones, and a heartbeat that shares the send rate
+ * across workers. Handlers are idempotent: the delivery rows are the source of truth, jobs only wake
+ * workers up.
+ */
+export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: BroadcastWorkerOptions): Promise<AlertWorkers> {
+  const { config, database, jobs } = deps;
+  const log = pino({ level: config.logLevel }).child({ module: 'alerts' });
+  const workerId = randomUUID();
+  const controller = new AbortController();
+  // Every lane of every job waits on this signal (pace, back-off): more than Node's default of 10.
+  setMaxListeners(200, controller.signal);
+  const pacer = createPacer(config.alertSendRatePerSecond);
+  const env: BroadcastEnv = {
+    database,
+    smtpUrl: options.smtpUrl,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    leaseSeconds: config.alertLeaseSeconds,
+    pacer,
+    // About one SMTP session per 50 messages/s asked for, 16 at most.
+    lanes: Math.min(16, Math.max(1, Math.ceil(config.alertSendRatePerSecond / 50))),
+    log,
+  };
+  const jobBudgetMs = options.jobBudgetMs ?? 5 * 60_000;
+  const active = new Map<string, Promise<void>>();
+
+  const heartbeat = async () => {
+    const workers = await deliveries.heartbeatWorker(database.raw, workerId);
+    pacer.setRate(config.alertSendRatePerSecond / workers);
+  };
+
+  async function runAlert(alertId: string): Promise<void> {
+    const deadline = Date.now() + jobBudgetMs;
+    while (!controller.signal.aborted) {
+      const result = await broadcastAlert(env, alertId, { deadline, signal: controller.signal });
+      if (result === 'gone' || result === 'stopped') return;
+      if (result === 'more') {
+        await jobs.enqueue(ALERT_BROADCAST_QUEUE, { alertId });
+        return;
+      }
+      const state = await deliveries.pendingState(database.raw, alertId);
+      if (state.pending === 0) {
+        await completeBroadcast(database, alertId);
+        return;
+      }
+      if (state.ready > 0) continue;
+      // Leases of a crashed worker or retry delays: wait for the next one if it is close.
+      const waitMs = state.nextAt ? state.nextAt.getTime() - Date.now() + 50 : Infinity;
+      if (waitMs > WAIT_IN_JOB_MS || Date.now() + waitMs > deadline) return;
+      await sleep(Math.max(0, waitMs), undefined, { signal: controller.signal }).catch(() => undefined);
+    }
+  }
+
+  const handle = async ({ alertId }: { alertId: string }) => {
+    // Another job for an alert already broadcasting here adds nothing: this process's lanes have it.
+    if (controller.signal.aborted || active.has(alertId)) return;
+    const run = runAlert(alertId).finally(() => active.delete(alertId));
+    active.set(alertId, run);
+    await run;
+  };
+
+  const sweep = async () => {
+    await heartbeat();
+    for (const alert of await deliveries.broadcastingAlerts(database.raw)) {
+      if (!alert.pending) await completeBroadcast(database, alert.id);
+      else if (alert.ready && !active.has(alert.id)) await jobs.enqueue(ALERT_BROADCAST_QUEUE, { alertId: alert.id });
+    }
+  };
+
+  await sweep();
+  for (let i = 0; i < CONCURRENT_JOBS; i++) await jobs.work<{ alertId: string }>(ALERT_BROADCAST_QUEUE, handle);
+  // Expired leases are found about as fast as they expire (30 s at most).
+  const sweepMs = Math.min(30, config.alertLeaseSeconds) * 1000;
+  let sweeping: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    sweeping ??= sweep()
+      .catch((err: Error) => log.warn({ err: { message: err.message } }, 'alert sweep failed'))
+      .finally(() => (sweeping = null));
+  }, sweepMs);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      controller.abort();
+      await Promise.allSettled([...active.values(), sweeping]);
+      await deliveries.removeWorker(database.raw, workerId).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Marks an alert diffusée once none of its deliveries is pending, with its audit entry: exactly once,
+ * whichever workers race here (the UPDATE's status condition lets only one through).
+ */
+export async function completeBroadcast(database: Database, alertId: string): Promise<boolean> {
+  return database.db.transaction(async (tx) => {
+    const result = (await tx.execute(sql`
+      UPDATE alerts SET status = 'diffusee', broadcast_finished_at = now(), updated_at = now()
+       WHERE id = ${alertId} AND status = 'en_diffusion'
+         AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = ${alertId} AND d.status IN ('a_envoyer', 'envoi'))
+      RETURNING recipients_total`)) as unknown as { rows: { recipients_total: number }[] };
+    const row = result.rows[0];
+    if (!row) return false;
+    const counts = (await tx.execute(sql`
+      SELECT count(*) FILTER (WHERE status = 'envoye')::int AS sent, count(*) FILTER (WHERE status = 'echec')::int AS failed
+        FROM alert_deliveries WHERE alert_id = ${alertId}`)) as unknown as { rows: { sent: number; failed: number }[] };
+    await recordAudit(tx, SYSTEM_CONTEXT, {
+      action: 'alerts.broadcast.completed',
+      entityType: 'alert',
+      entityId: alertId,
+      details: { recipients: row.recipients_total, sent: counts.rows[0]?.sent ?? 0, failed: counts.rows[0]?.failed ?? 0 },
+    });
+    return true;
+  });
 }

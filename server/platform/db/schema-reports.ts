@@ -131,29 +131,7 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 
 export type AlertStatus = 'brouillon' | 'a_approuver' | 'en_diffusion' | 'diffusee' | 'retiree';
 export type AlertAudienceScope = 'national' | 'departements' | 'specialites';
-export const alerts = pgTable('alerts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  campaignId: uuid('campaign_id'),
-  title: text('title').notNull(),
-  situation: text('situation').notNull(),
-  whatToDo: text('what_to_do').notNull(),
-  whatNotToDo: text('what_not_to_do').notNull().default(''),
-  audienceScope: text('audience_scope').$type<AlertAudienceScope>().notNull(),
-  audienceDepartements: text('audience_departements').array().notNull().default([]),
-  audienceSpecialties: text('audience_specialties').array().notNull().default([]),
-  status: text('status').$type<AlertStatus>().notNull().default('brouillon'),
-  draftedBy: uuid('drafted_by').notNull(),
-  submittedAt: ts('submitted_at'),
-  approvedBy: uuid('approved_by'),
-  approvedAt: ts('approved_at'),
-  broadcastFinishedAt: ts('broadcast_finished_at'),
-  visibleUntil: ts('visible_until'),
-  withdrawnAt: ts('withdrawn_at'),
-  recipientsTotal: integer('recipients_total').notNull().default(0),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
-export type AlertRow = typeof alerts.$inferSelect;
+// The alerts table's mirror lives in schema-alerts.ts (with migration 0010's columns).
 
 export type DeliveryStatus = 'a_envoyer' | 'envoi' | 'envoye' | 'echec';
 export const alertDeliveries = pgTable('alert_deliveries', {

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../../contracts/roles.js';
 import { hasPermission, useSession } from '../lib/session.js';
 import { useLogout } from '../modules/auth/auth.api.js';
+import { Loading } from '../components/Page.js';
 
 /** Moves the focus to the new page's h1 after each navigation (not on the first load). */
 function useFocusHeadingOnNavigate() {
@@ -12,7 +13,16 @@ function useFocusHeadingOnNavigate() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.querySelector<HTMLElement>('#contenu h1')?.focus();
+    // A staff page loads on demand and renders its heading a moment later: wait for it, briefly.
+    let frames = 0;
+    let handle = 0;
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('#contenu h1');
+      if (heading) heading.focus();
+      else if (frames++ < 120) handle = requestAnimationFrame(focusHeading);
+    };
+    focusHeading();
+    return () => cancelAnimationFrame(handle);
   }, [pathname]);
 }
 
@@ -155,7 +165,9 @@ export function AppShell() {
         <MainNav />
       </header>
       <main id="contenu" className="container" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { alertMessageId, buildAlertTemplate, isSendableAddress } from './alert-message.js';
+import { audienceDepartements, coversAudience } from './alerts.policy.js';
+import { endOfParisDay } from './alerts.service.js';
+
+const alert = {
+  id: '7b0d1c4e-1111-4222-8333-444455556666',
+  title: 'Faux appels « ANS » : ne donnez pas votre code',
+  situation: 'Des médecins reçoivent des appels.\n.Une ligne qui commence par un point.',
+  whatToDo: 'Raccrochez.',
+  whatNotToDo: '',
+};
+
+describe('alert email', () => {
+  it('composes once and fills in To and a stable Message-ID per delivery, in French, without tracking', async () => {
+    const template = await buildAlertTemplate(alert, { publicUrl: 'https://vigie.ordre.example', mailFrom: 'Vigie — Ordre des médecins <alertes@vigie.example>' });
+    expect(template.envelopeFrom).toBe('alertes@vigie.example');
+    const parsed = await simpleParser(template.render('42', 'camille@exemple.fr'));
+    expect(parsed.subject).toBe('[Alerte Ordre des médecins] Faux appels « ANS » : ne donnez pas votre code');
+    expect(parsed.messageId).toBe(`<alert-${alert.id}-42@vigie>`);
+    expect(parsed.to).toMatchObject({ text: 'camille@exemple.fr' });
+    expect(parsed.from).toMatchObject({ value: [{ address: 'alertes@vigie.example', name: 'Vigie — Ordre des médecins' }] });
+    expect(parsed.text).toContain('CE QUI SE PASSE\nDes médecins reçoivent des appels.\n.Une ligne qui commence par un point.');
+    expect(parsed.text).toContain('https://vigie.ordre.example/alertes');
+    expect(parsed.text).not.toContain('CE QU’IL NE FAUT PAS FAIRE');
+    expect(parsed.html).toBe(false);
+    const other = await simpleParser(template.render('43', 'dominique@exemple.fr'));
+    expect(other.messageId).toBe(alertMessageId(alert.id, 43));
+    expect(other.text).toBe(parsed.text);
+  });
+
+  it('lists what not to do when the alert says it', async () => {
+    const template = await buildAlertTemplate({ ...alert, whatNotToDo: 'Ne rappelez pas le numéro.' }, { publicUrl: 'http://localhost:3000', mailFrom: 'no-reply@vigie.localhost' });
+    expect((await simpleParser(template.render(1, 'a@exemple.fr'))).text).toContain('CE QU’IL NE FAUT PAS FAIRE\nNe rappelez pas le numéro.');
+  });
+
+  it('sends only to plain addresses that cannot break the header or the envelope', () => {
+    for (const ok of ['a@exemple.fr', 'dr.martin+ordre@cabinet-medical.fr', 'x_y@sub.domain.org']) expect(isSendableAddress(ok)).toBe(true);
+    for (const bad of ['a@exemple.fr\r\nBcc: b@exemple.fr', 'a b@exemple.fr', '<a@exemple.fr>', 'a@', '@exemple.fr', 'été@exemple.fr', 'a..b@exemple.fr', 'a@exemple.fr,b@exemple.fr']) {
+      expect(isSendableAddress(bad)).toBe(false);
+    }
+  });
+});
+
+describe('alert scope policy', () => {
+  const national = { departement: null };
+  const paris = { departement: '75' };
+  it.each([
+    [national, { scope: 'national' as const, departements: [] }, true],
+    [national, { scope: 'departements' as const, departements: ['13'] }, true],
+    [paris, { scope: 'national' as const, departements: [] }, false],
+    [paris, { scope: 'departements' as const, departements: ['75'] }, true],
+    [paris, { scope: 'departements' as const, departements: ['75', '92'] }, false],
+    [paris, { scope: 'specialites' as const, departements: [] }, false],
+    [paris, { scope: 'specialites' as const, departements: ['75'] }, true],
+  ])('actor %o covers %o: %s', (actor, audience, expected) => {
+    expect(coversAudience(actor, audience)).toBe(expected);
+  });
+
+  it('treats specialties with no département as national', () => {
+    expect(audienceDepartements({ scope: 'specialites', departements: [] })).toBeNull();
+    expect(audienceDepartements({ scope: 'departements', departements: ['2A'] })).toEqual(['2A']);
+  });
+});
+
+describe('visibility date', () => {
+  it('ends at midnight Paris time, summer and winter', () => {
+    expect(endOfParisDay('2026-07-14').toISOString()).toBe('2026-07-14T22:00:00.000Z');
+    expect(endOfParisDay('2026-12-24').toISOString()).toBe('2026-12-24T23:00:00.000Z');
+  });
+});
