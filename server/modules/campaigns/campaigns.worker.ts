@@ -1,4 +1,24 @@
 import type { ServiceDeps } from '../../platform/deps.js';
+import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
+import { groupPendingReports, sweepExpiredIndicators } from './grouping.service.js';
 
-/** Starts the worker that groups each new report into a campaign. */
-export async function startCampaignWorkers(_services: ServiceDeps): Promise<void> {}
+/** How often, at most, one instance marks expired indicators (on the back of a grouping job). */
+const EXPIRY_SWEEP_EVERY_MS = 60 * 60_000;
+
+/**
+ * Starts the worker that groups each new report into a campaign. A job ({ reportId }) triggers a drain
+ * of every pending report, in batches, through the same path as the benchmark; a job whose report was
+ * already grouped by an earlier drain finds nothing to do. One drain is queued at start, so reports
+ * whose job was lost in a crash are grouped without waiting for the next report.
+ */
+export async function startCampaignWorkers(services: ServiceDeps): Promise<void> {
+  let lastSweep = 0;
+  await services.jobs.work<{ reportId?: string }>(GROUP_REPORT_QUEUE, async () => {
+    await groupPendingReports(services);
+    if (Date.now() - lastSweep >= EXPIRY_SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      await sweepExpiredIndicators(services.database);
+    }
+  });
+  await services.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId: null });
+}

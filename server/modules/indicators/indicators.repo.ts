@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
+import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
 
 export interface IndicatorSighting {
   value: string;
@@ -24,4 +25,73 @@ export async function findActiveIndicators(db: Executor, values: readonly string
         or(isNull(fraudIndicators.expiresAt), gt(fraudIndicators.expiresAt, new Date())),
       ),
     );
+}
+
+// The life of indicators seen in reports (table `indicators`), as agents act on it. Grouping writes
+// sightings and the over-correlation guard; see server/modules/campaigns.
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+/** A départemental actor acts on indicators carried by at least one report of its département. */
+const carriedIn = (departement: string | null) =>
+  departement === null
+    ? sql``
+    : sql`AND EXISTS (SELECT 1 FROM report_indicators ri JOIN reports r ON r.id = ri.report_id
+                      WHERE ri.kind = i.kind AND ri.value = i.value AND r.departement = ${departement})`;
+
+export interface IndicatorRecord {
+  id: string;
+  kind: IndicatorKind;
+  value: string;
+  status: IndicatorStatus;
+  sightings: number;
+  solo_links: number;
+  first_seen_at: string | Date;
+  last_seen_at: string | Date;
+  decided_at: string | Date | null;
+}
+
+/** The indicator, if the actor's département has reported it (or the actor is national). */
+export async function findIndicatorInScope(db: Executor, id: string, departement: string | null, forUpdate = false): Promise<IndicatorRecord | null> {
+  const rows = rowsOf<IndicatorRecord>(
+    await db.execute(sql`
+      SELECT i.id, i.kind, i.value, i.status, i.sightings, i.solo_links, i.first_seen_at, i.last_seen_at, i.decided_at
+      FROM indicators i WHERE i.id = ${id} ${carriedIn(departement)} ${forUpdate ? sql`FOR UPDATE` : sql``}`),
+  );
+  return rows[0] ?? null;
+}
+
+/** Indicators held by the over-correlation guard, with up to five campaigns carrying each. */
+export async function listHeldIndicators(db: Executor, departement: string | null): Promise<(IndicatorRecord & { campaigns: { id: string; reference: string; label: string }[] | null })[]> {
+  return rowsOf(
+    await db.execute(sql`
+      SELECT i.id, i.kind, i.value, i.status, i.sightings, i.solo_links, i.first_seen_at, i.last_seen_at, i.decided_at,
+             (SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference, 'label', c.label))
+                FROM (SELECT c.id, c.reference, c.label FROM campaign_indicators ci JOIN campaigns c ON c.id = ci.campaign_id
+                      WHERE ci.indicator_id = i.id ORDER BY ci.report_count DESC LIMIT 5) c) AS campaigns
+      FROM indicators i
+      WHERE i.status = 'en_attente' ${carriedIn(departement)}
+      ORDER BY i.solo_links DESC, i.last_seen_at DESC
+      LIMIT 200`),
+  );
+}
+
+export async function decideIndicator(tx: Executor, id: string, status: IndicatorStatus, decidedBy: string): Promise<void> {
+  await tx.execute(sql`UPDATE indicators SET status = ${status}, decided_by = ${decidedBy}, decided_at = now(), updated_at = now() WHERE id = ${id}`);
+}
+
+/** The published value of an indicator flags nothing any more. */
+export async function markPublishedFalsePositive(tx: Executor, kind: IndicatorKind, value: string): Promise<void> {
+  await tx.execute(sql`UPDATE fraud_indicators SET status = 'false_positive', updated_at = now() WHERE kind = ${kind} AND value = ${value}`);
+}
+
+/** Grouped, unpinned reports carrying the indicator, with their campaign. */
+export async function findCarriers(tx: Executor, kind: IndicatorKind, value: string): Promise<{ id: string; campaign_id: string | null; created_at: string | Date; scam_family: string | null }[]> {
+  return rowsOf(
+    await tx.execute(sql`
+      SELECT r.id, r.campaign_id, r.created_at, r.scam_family
+      FROM report_indicators ri JOIN reports r ON r.id = ri.report_id
+      WHERE ri.kind = ${kind} AND ri.value = ${value} AND NOT r.campaign_pinned AND r.grouped_at IS NOT NULL
+        AND r.status NOT IN ('en_attente_confirmation', 'fusionne')
+      ORDER BY r.created_at, r.id`),
+  );
 }

@@ -169,23 +169,24 @@ describe('triage queue', () => {
   });
 
   it('answers a text search through the trigram index', async () => {
-    // New reports go straight into the index (migration 0008): no pending list for searches to read through.
-    const options = await t.database.raw.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE relname = 'reports_search_trgm_idx'`);
+    // New reports go straight into the index (migration 0011): no pending list for searches to read through.
+    const options = await t.database.raw.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE relname = 'report_search_texts_trgm_idx'`);
     expect(options.rows[0]!.reloptions).toEqual(['fastupdate=off']);
     // Enough rows, with statistics, for the planner to choose as it would in production. Loaded through
     // the pending list (fast), then merged into the index as migration 0008 leaves it.
     await t.database.raw.exec(`
-      ALTER INDEX reports_search_trgm_idx SET (fastupdate = on);
+      ALTER INDEX report_search_texts_trgm_idx SET (fastupdate = on);
       INSERT INTO reports (receipt_number, source, status, channel, departement, reporter_email, description, search_text)
       SELECT 'SIG-2024-' || lpad(i::text, 8, '0'), 'formulaire', 'nouveau', 'telephone', '976', 'volume@exemple.fr', 'Appel',
              'appel demarchage formation dpc conseiller ' || md5(i::text)
-      FROM generate_series(1, 5000) AS i;
-      SELECT gin_clean_pending_list('reports_search_trgm_idx'::regclass);
-      ALTER INDEX reports_search_trgm_idx SET (fastupdate = off);
-      ANALYZE reports;`);
+      FROM generate_series(1, 20000) AS i;
+      SELECT gin_clean_pending_list('report_search_texts_trgm_idx'::regclass);
+      ALTER INDEX report_search_texts_trgm_idx SET (fastupdate = off);
+      ANALYZE reports;
+      ANALYZE report_search_texts;`);
     const where = queueConditions({ statuses: ['nouveau', 'en_cours', 'qualifie', 'classe_sans_suite', 'fusionne'], words: ['certifcation'] });
     const query = t.database.db.select({ id: reports.id }).from(reports).where(and(...where)).orderBy(desc(reports.createdAt)).limit(25).toSQL();
     const plan = await t.database.raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.sql}`, query.params);
-    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('reports_search_trgm_idx');
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('report_search_texts_trgm_idx');
   });
 });

@@ -37,8 +37,11 @@ export function queueConditions(filters: QueueFilters): SQL[] {
   if (filters.campaignId) where.push(eq(reports.campaignId, filters.campaignId));
   if (filters.receiptNumber) where.push(eq(reports.receiptNumber, filters.receiptNumber));
   // `word <% search_text`: the word resembles a part of the text (trigram word similarity, 0.6 by
-  // default), so typos are forgiven; pg_trgm's GIN index (reports_search_trgm_idx) answers it.
-  for (const word of filters.words ?? []) where.push(sql`${word} <% ${reports.searchText}`);
+  // default), so typos are forgiven; pg_trgm's GIN index on report_search_texts (migration 0011, kept
+  // by trigger from reports.search_text) answers it.
+  for (const word of filters.words ?? []) {
+    where.push(sql`${reports.id} IN (SELECT report_id FROM report_search_texts WHERE ${word} <% search_text)`);
+  }
   return where;
 }
 

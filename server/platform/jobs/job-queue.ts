@@ -20,7 +20,10 @@ export async function startJobQueue(database: Database, logger: Logger): Promise
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
   const executeSql = (text: string, values?: unknown[]) => {
-    if (closed) return Promise.resolve({ rows: [] });
+    // After stop(), pg-boss may still complete or fail a job it started (without awaiting the call):
+    // any answer, even an empty one, would be parsed and throw unhandled. Such a query simply never
+    // answers; the job stays active in the table and is retried after its expiry.
+    if (closed) return new Promise<never>(() => undefined);
     const run = values && values.length > 0 ? database.raw.query(text, values) : database.raw.exec(text);
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run)).catch(() => undefined);

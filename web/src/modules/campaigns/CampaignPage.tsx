@@ -1,5 +1,89 @@
-import { Page } from '../../components/Page.js';
+import { Link, useParams } from 'react-router';
+import { FormError } from '../../components/FormError.js';
+import { Loading, Page } from '../../components/Page.js';
+import { toFormErrors } from '../../lib/form-errors.js';
+import { formatDateTime } from '../../lib/format.js';
+import { hasPermission, useSession } from '../../lib/session.js';
+import { CampaignExportLinks } from '../sharing/CampaignExportLinks.js';
+import { CampaignActions } from './CampaignActions.js';
+import { DepartementsChart, TimelineChart } from './CampaignCharts.js';
+import { CampaignIndicatorsTable } from './CampaignIndicatorsTable.js';
+import { CampaignReportsSection } from './CampaignReportsSection.js';
+import { useCampaign } from './campaigns.api.js';
+import { campaignStatusBadge, familyLabel } from './labels.js';
 
+/** One campaign: what it is, how it spread (per day, per département), what links it, its reports. */
 export function CampaignPage() {
-  return <Page title="Campagne" />;
+  const { id = '' } = useParams();
+  const campaign = useCampaign(id);
+  const session = useSession();
+  const canManage = hasPermission(session.data, 'campaign:manage');
+  const canDecide = hasPermission(session.data, 'indicator:manage');
+  const page = campaign.data;
+
+  if (!page) {
+    return (
+      <Page title="Campagne">
+        {campaign.isPending ? <Loading /> : <FormError errors={toFormErrors(campaign.error)} idPrefix="campagne" />}
+        <p>
+          <Link to="/campagnes">Retour aux campagnes</Link>
+        </p>
+      </Page>
+    );
+  }
+  const c = page.campaign;
+  const badge = campaignStatusBadge(c.status);
+  return (
+    <Page title={`Campagne ${c.reference}`} heading={c.label}>
+      <p>
+        <Link to="/campagnes">Retour aux campagnes</Link>
+      </p>
+      <dl className="details">
+        <div>
+          <dt>Référence</dt>
+          <dd>{c.reference}</dd>
+        </div>
+        <div>
+          <dt>Statut</dt>
+          <dd>
+            <span className={badge.className}>{badge.label}</span>
+            {c.qualifiedAt ? <span className="muted"> depuis le {formatDateTime(c.qualifiedAt)}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Famille</dt>
+          <dd>{familyLabel(c.scamFamily)}</dd>
+        </div>
+        <div>
+          <dt>Signalements</dt>
+          <dd>{c.reportCount}</dd>
+        </div>
+        <div>
+          <dt>Premier signalement</dt>
+          <dd>{formatDateTime(c.firstReportAt, '—')}</dd>
+        </div>
+        <div>
+          <dt>Dernier signalement</dt>
+          <dd>{formatDateTime(c.lastReportAt, '—')}</dd>
+        </div>
+        {c.summary ? (
+          <div>
+            <dt>Résumé</dt>
+            <dd className="campaign-summary">{c.summary}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {canManage ? <CampaignActions campaign={c} /> : null}
+      <div className="campaign-charts">
+        <TimelineChart timeline={page.timeline} />
+        <DepartementsChart departements={page.departements} />
+      </div>
+      <section className="section" aria-labelledby="campagne-indicateurs">
+        <h2 id="campagne-indicateurs">Indicateurs</h2>
+        <CampaignIndicatorsTable indicators={page.indicators} canDecide={canDecide} />
+        <CampaignExportLinks campaignId={c.id} />
+      </section>
+      <CampaignReportsSection key={c.id} page={page} canManage={canManage} />
+    </Page>
+  );
 }

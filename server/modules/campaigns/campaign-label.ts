@@ -1,0 +1,64 @@
+// The label of a new campaign, built from its scam family and its strongest indicator: « Faux contrôle
+// de certification — 09 70 12 34 56 ». Pure. It may be shown on the public check page, so it is made
+// only of what the scam itself shows (never a reporter's name or address); agents can rewrite it.
+
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { IndicatorKind } from '../../platform/db/schema-reports.js';
+
+const FAMILY_SHORT_LABELS: Readonly<Record<string, string>> = {
+  certification_periodique: 'Faux contrôle de certification',
+  formation_droits: 'Fausse formation « grâce à vos droits »',
+  mot_de_passe: 'Demande de code ou de mot de passe',
+  assurance_maladie: 'Fausse Assurance Maladie',
+  ecps: 'Fausse e-CPS',
+  cotisation_ordre: 'Faux appel de cotisation ordinale',
+  annuaire: 'Fausse facture d’annuaire',
+  urssaf: 'Fausse URSSAF',
+  conseiller_bancaire: 'Faux conseiller bancaire',
+  colis: 'Faux avis de colis',
+  amende: 'Fausse amende',
+  coordonnees: 'Changement de coordonnées frauduleux',
+  hameconnage: 'Hameçonnage',
+};
+
+/** What names a campaign best, first: a number, then a site, an address, an organisation, a link. */
+const KIND_PRIORITY: readonly IndicatorKind[] = ['phone', 'domain', 'email', 'organisation', 'url'];
+
+export interface LabelCandidate {
+  kind: IndicatorKind;
+  value: string;
+  /** How many of the campaign's reports carry it. */
+  reports: number;
+}
+
+/** A value as a French reader writes it: a French number in national format (« 09 70 12 34 56 »). */
+export function displayValue(kind: IndicatorKind, value: string): string {
+  if (kind !== 'phone' || !value.startsWith('+')) return value;
+  const parsed = parsePhoneNumberFromString(value);
+  return parsed?.country === 'FR' ? parsed.formatNational() : (parsed?.formatInternational() ?? value);
+}
+
+/** The candidate naming the campaign: by kind priority, then by number of reports, then by value. */
+export function strongestIndicator(candidates: readonly LabelCandidate[]): LabelCandidate | null {
+  let best: LabelCandidate | null = null;
+  for (const c of candidates) {
+    if (best === null) {
+      best = c;
+      continue;
+    }
+    const byKind = KIND_PRIORITY.indexOf(c.kind) - KIND_PRIORITY.indexOf(best.kind);
+    if (byKind < 0 || (byKind === 0 && (c.reports > best.reports || (c.reports === best.reports && c.value < best.value)))) best = c;
+  }
+  return best;
+}
+
+export function familyLabel(family: string | null): string {
+  return (family && FAMILY_SHORT_LABELS[family]) || 'Signalements liés';
+}
+
+/** « <family> — <indicator> », or « <family> — textes similaires » for a campaign grouped by text alone. */
+export function buildCampaignLabel(family: string | null, strongest: LabelCandidate | null): string {
+  const what = strongest ? displayValue(strongest.kind, strongest.value) : 'textes similaires';
+  const label = `${familyLabel(family)} — ${what}`;
+  return label.length <= 200 ? label : `${label.slice(0, 199)}…`;
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../analysis/analyze.js';
+import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { TestClient } from '../../test/test-client.js';
+import { buildDoctor, buildUser } from '../../test/factories.js';
+import { buildReport, campaignOfReport, certificationSms } from './campaigns.factories.js';
+import { groupPendingReports } from './grouping.service.js';
+
+// Issue 5, item 5: a qualified campaign's indicators come back in every later analysis (public check
+// page included) and hold registry changes that use them — counts and the campaign's label only.
+describe('feedback of qualified campaigns into analyses and the registry', () => {
+  let t: TestApp;
+  let agent: TestClient;
+  let label: string;
+  const reporters = ['dr.premiere@cabinet-a.fr', 'dr.seconde@cabinet-b.fr', 'dr.troisieme@cabinet-c.fr'];
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    agent = new TestClient(t.app);
+    await agent.login(t.database, await buildUser(t.database, t.keys, { role: 'agent', departement: '75' }));
+    const made = [];
+    for (const [i, email] of reporters.entries()) {
+      // Filed as the reports module does: with the engine's analysis of the copy stored alongside.
+      const pastedText = certificationSms(i);
+      const analysis = analyzeText({ kind: 'sms', text: pastedText });
+      made.push(await buildReport(t.database, { pastedText, reporterEmail: email, reporterName: `Docteur ${i}`, analysis: JSON.parse(JSON.stringify(analysis)), scamFamily: analysis.family?.id ?? null }));
+    }
+    await groupPendingReports(t.app.services);
+    const campaignId = (await campaignOfReport(t.database, made[0]!.id))!;
+    const qualified = (await agent.post(`/api/campaigns/${campaignId}/qualify`)).json();
+    expect(qualified.campaign.status).toBe('qualifiee');
+    label = qualified.campaign.label;
+    expect(label).toBe('Faux contrôle de certification — 09 70 12 34 56');
+  });
+  afterAll(() => t.close());
+
+  it('flags the number in a later SMS checked by anyone, with the count and the campaign, and no reporter', async () => {
+    const visitor = new TestClient(t.app);
+    await visitor.refreshSession();
+    const res = await visitor.post('/api/analyses', { kind: 'sms', text: 'URGENT : votre inscription est suspendue. Rappelez immédiatement le 09 70 12 34 56.' });
+    expect(res.statusCode).toBe(200);
+    const finding = res.json().findings.find((f: { ruleId: string }) => f.ruleId === 'signalements.deja-signale');
+    expect(finding.explanation).toBe(`Ce numéro a déjà été signalé 3 fois à l’Ordre des médecins via Vigie (campagne « ${label} »).`);
+    for (const secret of [...reporters, 'Docteur 0', 'cabinet-a']) expect(res.body).not.toContain(secret);
+  });
+
+  it('holds a registry contact change that uses the number', async () => {
+    const doctor = await buildDoctor(t.database);
+    const request = (await agent.post('/api/registry/change-requests', { doctorId: doctor.id, kind: 'contact_change', channel: 'guichet', changes: { corrPhone: '09 70 12 34 56' } })).json();
+    const held = (
+      await agent.post(`/api/registry/change-requests/${request.id}/identity-check`, {
+        documentType: 'carte_nationale_identite',
+        documentExpiry: new Date(Date.now() + 2 * 365 * 86_400_000).toISOString().slice(0, 10),
+        documentNumber: 'X4RTBPFW46',
+        nameMatches: true,
+        place: 'Siège du conseil départemental, Paris',
+        outcome: 'conforme',
+      })
+    ).json();
+    expect(held.status).toBe('en_revue');
+    const reason = held.holdReasons.find((r: { code: string }) => r.code === 'fraud_indicator');
+    expect(reason.message).toBe(`+33970123456 a été signalé 3 fois comme utilisé dans une fraude (campagne « ${label} »).`);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, extractTextIndicators, indicatorLookupKeys } from '../../../analysis/analyze.js';
+import { isCommonValue, normaliseOrganisation } from './common-values.js';
+import { extractReportIndicators, normalisePhone, type ReportIndicatorSource } from './report-indicators.js';
+import { buildCampaignLabel, displayValue, strongestIndicator } from './campaign-label.js';
+
+const source = (over: Partial<ReportIndicatorSource> = {}): ReportIndicatorSource => ({
+  channel: 'sms',
+  callerNumber: '',
+  sender: '',
+  links: [],
+  organisationName: '',
+  pastedText: '',
+  description: '',
+  analysis: null,
+  reporterAddresses: [],
+  ...over,
+});
+const values = (s: ReportIndicatorSource) => extractReportIndicators(s).map((i) => `${i.kind}:${i.value}`).sort();
+
+describe('report indicators', () => {
+  it('normalises the structured fields as the analysis engine does', () => {
+    expect(values(source({ callerNumber: '09 70 12 34 56' }))).toEqual(['phone:+33970123456']);
+    expect(values(source({ callerNumber: '+33 (0)9.70.12.34.56' }))).toEqual(['phone:+33970123456']);
+    expect(values(source({ callerNumber: '3646' }))).toEqual(['phone:3646']);
+    expect(values(source({ sender: 'Service <Contact@Dossier.Certif-Medecins.FR>' }))).toEqual(['domain:certif-medecins.fr', 'email:contact@dossier.certif-medecins.fr']);
+    expect(values(source({ sender: '07 55 50 12 34' }))).toEqual(['phone:+33755501234']);
+    expect(values(source({ links: ['www.certif-medecins.fr/dossier?id=3', 'javascript:alert(1)'] }))).toEqual(['domain:certif-medecins.fr', 'url:http://www.certif-medecins.fr/dossier?id=3']);
+    expect(values(source({ organisationName: "  La Direction régionale de l'Certification " }))).toEqual(['organisation:direction regionale certification']);
+    expect(normalisePhone('pas un numéro')).toBeNull();
+  });
+
+  it('finds in the copy of the exchanges exactly the keys a later analysis looks up', () => {
+    const sms = 'Dr Martin, votre dossier est incomplet. Appelez le 09 70 12 34 56 ou allez sur https://certif-medecins.fr/d/81 (contact@certif-medecins.fr)';
+    const keys = indicatorLookupKeys(extractTextIndicators({ kind: 'sms', text: sms }));
+    const fromReport = extractReportIndicators(source({ pastedText: sms })).map((i) => i.value);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    for (const key of keys) expect(fromReport).toContain(key);
+    // The same values come out of a stored analysis, without reading the text again.
+    const stored = analyzeText({ kind: 'sms', text: sms });
+    expect(values(source({ analysis: JSON.parse(JSON.stringify(stored)) }))).toEqual(values(source({ pastedText: sms })));
+  });
+
+  it('reads the description too when no analysis was stored', () => {
+    expect(values(source({ description: "Un homme m'a appelé depuis le 01 84 80 12 34 en se disant de l'URSSAF" }))).toEqual(['phone:+33184801234']);
+  });
+
+  it("never takes the reporter's own address or domain for an indicator", () => {
+    const forwarded = 'De : Dr Dupont <dr.dupont@cabinet-dupont.fr>\nÀ : victime\nObjet : TR: urgent\nRépondez à faux.ordre@proton.me';
+    const found = values(source({ channel: 'courriel', pastedText: forwarded, reporterAddresses: ['Dr.Dupont@cabinet-dupont.fr'] }));
+    expect(found).toContain('email:faux.ordre@proton.me');
+    expect(found.join(' ')).not.toContain('cabinet-dupont');
+  });
+});
+
+describe('common values', () => {
+  it('marks free mail, shorteners, official domains, the Ordre numbers and real bodies as common', () => {
+    for (const domain of ['gmail.com', 'outlook.fr', 'hotmail.be', 'yahoo.co.uk', 'orange.fr', 'laposte.net', 'bit.ly', 't.co', 'ameli.fr', 'medecin.fr', 'esante.gouv.fr', 'impots.gouv.fr', 'wixsite.com']) {
+      expect(isCommonValue('domain', domain), domain).toBe(true);
+    }
+    expect(isCommonValue('url', 'https://www.ameli.fr/medecin/exercice-liberal')).toBe(true);
+    expect(isCommonValue('email', 'noreply@conseil75.medecin.fr')).toBe(true);
+    expect(isCommonValue('phone', '+33153893200')).toBe(true);
+    expect(isCommonValue('phone', '3646')).toBe(true);
+    expect(isCommonValue('organisation', normaliseOrganisation('Assurance Maladie'))).toBe(true);
+    expect(isCommonValue('organisation', normaliseOrganisation("L'Ordre des médecins"))).toBe(true);
+    expect(isCommonValue('organisation', normaliseOrganisation('CPAM'))).toBe(true);
+  });
+
+  it('lets a scam-specific value link: its own site, a free-mail address, a short link, an invented body', () => {
+    expect(isCommonValue('domain', 'certif-medecins.fr')).toBe(false);
+    expect(isCommonValue('email', 'ordre.medecins.france@gmail.com')).toBe(false);
+    expect(isCommonValue('url', 'https://bit.ly/3xYzAb')).toBe(false);
+    expect(isCommonValue('phone', '+33970123456')).toBe(false);
+    expect(isCommonValue('organisation', normaliseOrganisation('Direction régionale de la certification'))).toBe(false);
+  });
+});
+
+describe('campaign labels', () => {
+  it('names a campaign by its family and strongest indicator, a French number in national format', () => {
+    const best = strongestIndicator([
+      { kind: 'domain', value: 'certif-medecins.fr', reports: 9 },
+      { kind: 'phone', value: '+33970123456', reports: 3 },
+      { kind: 'url', value: 'http://certif-medecins.fr/d1', reports: 2 },
+    ]);
+    expect(buildCampaignLabel('certification_periodique', best)).toBe('Faux contrôle de certification — 09 70 12 34 56');
+    expect(buildCampaignLabel(null, null)).toBe('Signalements liés — textes similaires');
+    expect(displayValue('phone', '+442079460958')).toBe('+44 20 7946 0958');
+    expect(buildCampaignLabel('hameconnage', { kind: 'url', value: `https://x.fr/${'a'.repeat(300)}`, reports: 2 }).length).toBeLessThanOrEqual(200);
+  });
+});
