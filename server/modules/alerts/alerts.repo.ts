@@ -63,11 +63,16 @@ export async function displayNames(db: Executor, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function findCampaign(db: Executor, id: string) {
+/** A campaign the actor may see: national accounts all, departmental ones those holding a report of theirs. */
+export async function findCampaign(db: Executor, id: string, departement: string | null) {
   const [row] = await db
     .select({ id: campaigns.id, reference: campaigns.reference, label: campaigns.label, scamFamily: campaigns.scamFamily, status: campaigns.status })
     .from(campaigns)
-    .where(eq(campaigns.id, id))
+    .where(
+      departement === null
+        ? eq(campaigns.id, id)
+        : sql`${campaigns.id} = ${id} AND EXISTS (SELECT 1 FROM reports r WHERE r.campaign_id = ${campaigns.id} AND r.departement = ${departement})`,
+    )
     .limit(1);
   return row ?? null;
 }

@@ -58,7 +58,7 @@ export const alertsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
   app.get('/api/alerts/campaigns/:campaignId', {
     config: { access: { permission: 'alert:draft' } },
     schema: { tags, summary: "A campaign's reference and label, to prefill a draft", params: ZCampaignIdParams, response: { 200: ZCampaignPrefill } },
-  }, async (req) => service.campaignPrefill(deps, req.params.campaignId));
+  }, async (req) => service.campaignPrefill(deps, requireSession(req).actor, req.params.campaignId));
 
   app.get('/api/alerts/:id', {
     config: { access: { permission: 'alert:draft' } },

@@ -52,8 +52,8 @@ async function loadScoped(deps: ServiceDeps, actor: Actor, id: string): Promise<
   return row;
 }
 
-async function checkCampaign(deps: ServiceDeps, campaignId: string | null): Promise<void> {
-  if (campaignId && !(await repo.findCampaign(deps.database.db, campaignId))) throw fieldError('campaignId', 'Campagne introuvable.');
+async function checkCampaign(deps: ServiceDeps, actor: Actor, campaignId: string | null): Promise<void> {
+  if (campaignId && !(await repo.findCampaign(deps.database.db, campaignId, actor.departement))) throw fieldError('campaignId', 'Campagne introuvable.');
 }
 
 const invalidState = () => new AppError('INVALID_STATE', undefined, ALERT_INVALID_STATE);
@@ -62,7 +62,7 @@ const invalidState = () => new AppError('INVALID_STATE', undefined, ALERT_INVALI
 export async function toAlertView(deps: ServiceDeps, actor: Actor, row: AlertRow): Promise<TAlertView> {
   const db = deps.database.db;
   const names = await repo.displayNames(db, [row.draftedBy, ...(row.approvedBy ? [row.approvedBy] : [])]);
-  const campaign = row.campaignId ? await repo.findCampaign(db, row.campaignId) : null;
+  const campaign = row.campaignId ? await repo.findCampaign(db, row.campaignId, actor.departement) : null;
   const counts = await deliveryCounts(deps.database.raw, row.id);
   const undecided = row.status === 'brouillon' || row.status === 'a_approuver';
   const isDrafter = row.draftedBy === actor.userId;
@@ -133,7 +133,7 @@ export async function previewAudience(deps: ServiceDeps, actor: Actor, audience:
  */
 export async function createDraft(deps: ServiceDeps, ctx: AuditContext, actor: Actor, input: TAlertDraft): Promise<AlertRow> {
   assertCanTarget(actor, input.audience);
-  await checkCampaign(deps, input.campaignId);
+  await checkCampaign(deps, actor, input.campaignId);
   const visibleUntil = visibleUntilOf(input.visibleUntil);
   return deps.database.db.transaction(async (tx) => {
     const row = await repo.insertAlert(tx, {
@@ -164,7 +164,7 @@ export async function updateDraft(deps: ServiceDeps, ctx: AuditContext, actor: A
   if (existing.draftedBy !== actor.userId) throw new AppError('FORBIDDEN', undefined, DRAFTER_ONLY_MESSAGE);
   if (existing.status !== 'brouillon') throw invalidState();
   assertCanTarget(actor, input.audience);
-  await checkCampaign(deps, input.campaignId);
+  await checkCampaign(deps, actor, input.campaignId);
   const visibleUntil = visibleUntilOf(input.visibleUntil);
   return deps.database.db.transaction(async (tx) => {
     const row = await repo.lockAlert(tx, id);
@@ -288,8 +288,8 @@ export async function withdrawAlert(deps: ServiceDeps, ctx: AuditContext, actor:
 }
 
 /** The campaign's public label and reference, to prefill a draft. Throws NOT_FOUND. */
-export async function campaignPrefill(deps: ServiceDeps, campaignId: string) {
-  const campaign = await repo.findCampaign(deps.database.db, campaignId);
+export async function campaignPrefill(deps: ServiceDeps, actor: Actor, campaignId: string) {
+  const campaign = await repo.findCampaign(deps.database.db, campaignId, actor.departement);
   if (!campaign) throw new AppError('NOT_FOUND');
   return campaign;
 }

@@ -252,11 +252,18 @@ export async function publishIndicators(tx: Executor, indicatorIds: readonly str
   return rows.length;
 }
 
-/** Sets the campaign's new and in-progress reports to qualifie; returns them with their former status. */
-export async function qualifyCampaignReports(tx: Executor, campaignId: string): Promise<{ id: string; from: string }[]> {
+/**
+ * Sets the campaign's new and in-progress reports to qualifie — only those of `departement` when given
+ * (a departmental agent decides for its own council's reports, not for another's) — and returns them
+ * with their former status.
+ */
+export async function qualifyCampaignReports(tx: Executor, campaignId: string, departement: string | null): Promise<{ id: string; from: string }[]> {
   return rowsOf(
     await tx.execute(sql`
-      WITH old AS (SELECT id, status FROM reports WHERE campaign_id = ${campaignId} AND status IN ('nouveau', 'en_cours') FOR UPDATE)
+      WITH old AS (
+        SELECT id, status FROM reports
+        WHERE campaign_id = ${campaignId} AND status IN ('nouveau', 'en_cours') ${departement ? sql`AND departement = ${departement}` : sql``}
+        FOR UPDATE)
       UPDATE reports r SET status = 'qualifie', qualified_at = now(), updated_at = now(), version = r.version + 1
       FROM old WHERE r.id = old.id
       RETURNING r.id, old.status AS "from"`),

@@ -194,10 +194,11 @@ export async function removeReport(deps: ServiceDeps, ctx: AuditContext, actor: 
 export async function qualifyCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string): Promise<{ campaign: TCampaignSummary; published: number; reportsQualified: number }> {
   return deps.database.db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, actor, id);
+    if (campaign.status === 'close') throw new AppError('INVALID_STATE', undefined, 'Cette campagne est close : elle ne peut plus être qualifiée.');
     await repo.setCampaignStatus(tx, id, 'qualifiee', actor.userId);
     const publishable = (await repo.publishableIndicators(tx, id)).map((i) => i.id);
     const published = await repo.publishIndicators(tx, publishable, { id, label: campaign.label }, deps.config.indicatorExpiryDays);
-    const qualified = await repo.qualifyCampaignReports(tx, id);
+    const qualified = await repo.qualifyCampaignReports(tx, id, actor.departement);
     await recordAudit(tx, ctx, {
       action: 'campaigns.campaign.qualified',
       entityType: 'campaign',

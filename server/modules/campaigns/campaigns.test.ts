@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
@@ -192,7 +192,19 @@ describe('campaigns API', () => {
     expect(closed.json().status).toBe('close');
     await expectAudited(t.database, 'campaigns.campaign.closed', id);
     expect((await agent75.post(`/api/campaigns/${id}/close`)).statusCode).toBe(409);
+    // A closed campaign is not qualified again.
+    expect((await agent75.post(`/api/campaigns/${id}/qualify`)).statusCode).toBe(409);
     expect((await agent69.post(`/api/campaigns/${id}/qualify`)).statusCode).toBe(404);
+  });
+
+  it("qualifies only my département's reports of a campaign shared with another council", async () => {
+    const { id, reports: made } = await campaignOf(2, ['75', '69'], { organisationName: 'Service national des cotisations', sender: 'appel@cotisation-ordre-paiement.fr' });
+    expect((await agent75.post(`/api/campaigns/${id}/qualify`)).json()).toMatchObject({ reportsQualified: 1 });
+    const statuses = await t.database.db.select({ departement: reports.departement, status: reports.status }).from(reports).where(inArray(reports.id, made.map((r) => r.id)));
+    expect(statuses.sort((a, b) => (a.departement ?? '').localeCompare(b.departement ?? ''))).toEqual([
+      { departement: '69', status: 'nouveau' },
+      { departement: '75', status: 'qualifie' },
+    ]);
   });
 
   it('marks an indicator false positive: it no longer flags nor links', async () => {

@@ -36,6 +36,7 @@ export interface PendingReportRow {
   campaign_id: string | null;
   reporter_email: string | null;
   reporter_user_email: string | null;
+  reporter_phones: string[] | null;
 }
 
 /**
@@ -58,7 +59,9 @@ export async function findPendingReports(
              -- The description is read again only when no analysis was stored (its indicators cover it).
              CASE WHEN r.analysis -> 'indicators' IS NULL THEN r.description ELSE '' END AS description,
              r.analysis -> 'indicators' AS analysis_indicators, r.scam_family, r.campaign_pinned, r.campaign_id, r.reporter_email,
-             u.email AS reporter_user_email
+             u.email AS reporter_user_email,
+             ARRAY(SELECT p FROM doctors d, unnest(ARRAY[d.pro_phone, d.corr_phone]) AS p
+                   WHERE d.user_id = r.reporter_user_id AND p IS NOT NULL) AS reporter_phones
       FROM reports r LEFT JOIN users u ON u.id = r.reporter_user_id
       WHERE r.grouped_at IS NULL AND ${groupable('r')}
         ${only ? sql`AND r.id = ANY(${uuids(only)})` : sql``}

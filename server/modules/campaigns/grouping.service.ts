@@ -64,6 +64,7 @@ function prepareReport(row: repo.PendingReportRow): PreparedReport {
     description: row.description,
     analysis: row.analysis_indicators === null || row.analysis_indicators === undefined ? null : { indicators: row.analysis_indicators },
     reporterAddresses: [row.reporter_email, row.reporter_user_email].filter((a): a is string => !!a),
+    reporterPhones: row.reporter_phones ?? [],
   });
   const signature = row.pasted_text.trim() === '' ? null : textSignature(row.pasted_text);
   return {

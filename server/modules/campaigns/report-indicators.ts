@@ -23,6 +23,8 @@ export interface ReportIndicatorSource {
   analysis: unknown;
   /** The reporter's own addresses: never indicators (a forwarded email quotes them). */
   reporterAddresses: readonly string[];
+  /** The reporter's own numbers, E.164 (from the register): never indicators, never published. */
+  reporterPhones?: readonly string[];
 }
 
 export interface ReportIndicator {
@@ -115,7 +117,9 @@ export function extractReportIndicators(source: ReportIndicatorSource): ReportIn
     ? [stored]
     : [
         source.pastedText.trim() !== '' ? fromEngine(extractTextIndicators({ kind: KIND_OF_CHANNEL[source.channel], text: source.pastedText })) : null,
-        source.description.trim() !== '' ? fromEngine(extractTextIndicators({ kind: 'call', text: source.description })) : null,
+        // The reporter's own words are read only when there is no copy of the exchanges: they may hold
+        // the reporter's number (« rappelez-moi au … »), which must never become an indicator.
+        source.description.trim() !== '' && source.pastedText.trim() === '' ? fromEngine(extractTextIndicators({ kind: 'call', text: source.description })) : null,
       ];
   for (const t of texts) {
     if (!t) continue;
@@ -127,5 +131,11 @@ export function extractReportIndicators(source: ReportIndicatorSource): ReportIn
 
   const reporter = new Set(source.reporterAddresses.map((a) => a.toLowerCase()));
   const reporterDomains = new Set([...reporter].map((a) => registrableDomain(a.slice(a.lastIndexOf('@') + 1))));
-  return [...found.values()].filter((i) => !(i.kind === 'email' && reporter.has(i.value)) && !(i.kind === 'domain' && reporterDomains.has(i.value) && !isCommonValue('domain', i.value)));
+  const reporterPhones = new Set(source.reporterPhones ?? []);
+  return [...found.values()].filter(
+    (i) =>
+      !(i.kind === 'email' && reporter.has(i.value)) &&
+      !(i.kind === 'phone' && reporterPhones.has(i.value)) &&
+      !(i.kind === 'domain' && reporterDomains.has(i.value) && !isCommonValue('domain', i.value)),
+  );
 }

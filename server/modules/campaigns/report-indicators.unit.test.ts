@@ -45,6 +45,13 @@ describe('report indicators', () => {
     expect(values(source({ description: "Un homme m'a appelé depuis le 01 84 80 12 34 en se disant de l'URSSAF" }))).toEqual(['phone:+33184801234']);
   });
 
+  it("never takes the reporter's own number for an indicator, nor their account of events beside a copy", () => {
+    const words = "J'ai reçu ce SMS, rappelez-moi au 06 12 34 56 78 si besoin.";
+    expect(values(source({ pastedText: 'Rappelez le 09 70 12 34 56 pour votre radiation.', description: words }))).toEqual(['phone:+33970123456']);
+    expect(values(source({ description: "L'appel venait de mon cabinet, le 01 84 80 12 34, transféré.", reporterPhones: ['+33184801234'] }))).toEqual([]);
+    expect(values(source({ callerNumber: '01 84 80 12 34', reporterPhones: ['+33184801234'] }))).toEqual([]);
+  });
+
   it("never takes the reporter's own address or domain for an indicator", () => {
     const forwarded = 'De : Dr Dupont <dr.dupont@cabinet-dupont.fr>\nÀ : victime\nObjet : TR: urgent\nRépondez à faux.ordre@proton.me';
     const found = values(source({ channel: 'courriel', pastedText: forwarded, reporterAddresses: ['Dr.Dupont@cabinet-dupont.fr'] }));

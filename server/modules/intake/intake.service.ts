@@ -109,8 +109,11 @@ export async function receiveEmail(deps: ServiceDeps, envelope: IntakeEnvelope, 
   if (candidates.length === 0) throw new IntakeRejection('expediteur_absent', 550, "Message refuse : l'expediteur est introuvable.");
   if (candidates.some((a) => ownAddresses.includes(a))) throw new IntakeRejection('boucle', 550, 'Message refuse : il provient de Vigie.');
 
+  // Only authenticated addresses (From, envelope) may tie the report to an account: a Resent-From header
+  // is anyone's to write.
+  const authenticated = [read.fromAddress, envelope.mailFrom?.toLowerCase() ?? null].filter((a): a is string => a !== null && a !== '');
   let user: Awaited<ReturnType<typeof findActiveUserByEmail>> = null;
-  for (const address of new Set(candidates)) {
+  for (const address of new Set(authenticated)) {
     user ??= await findActiveUserByEmail(deps.database.db, address);
   }
   const reporterAddress = user?.email ?? candidates[0]!;

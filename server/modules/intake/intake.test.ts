@@ -114,6 +114,14 @@ describe('email intake: forwarded messages become reports', () => {
     expect(audit.details).toMatchObject({ knownSender: false });
   });
 
+  it('never ties a report to an account through a Resent-From header, which anyone can write', async () => {
+    const raw = `Resent-From: ${doctor.user.email}\r\nFrom: ANTAI <amende@antai-paiement.fr>\r\nSubject: Avis de contravention\r\n\r\nPayez 35 euros : https://antai-paiement.fr\r\n`;
+    const response = await sendRaw(port, { from: 'inconnu@ailleurs.example', to: INTAKE }, raw);
+    const row = (await reportByReceipt(receiptOf(response)))!;
+    expect(row.reporterUserId).toBeNull();
+    expect(row.departement).toBeNull();
+  });
+
   it('refuses a recipient other than the reporting address (550), audited without the address', async () => {
     const before = await reportCount();
     const sent = sendRaw(port, { from: 'dr.martin@exemple.fr', to: 'direction@vigie.localhost' }, fixture('gmail-fr-inline.eml'));

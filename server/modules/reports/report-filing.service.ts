@@ -213,8 +213,12 @@ async function checkAttachments(deps: ServiceDeps, ctx: AuditContext, filing: Ne
   return checked;
 }
 
+/**
+ * What the engine reads: the copy of the exchanges, and the reporter's own account only when there is
+ * no copy — their words may hold their own number, which the analysis would take for an indicator.
+ */
 function analysisText(f: CheckedFiling): string {
-  const parts = [f.pastedText, f.description];
+  const parts = [f.pastedText.trim() !== '' ? f.pastedText : f.description];
   if (f.callerNumber) parts.push(`Numéro : ${f.callerNumber}`);
   if (f.sender) parts.push(`Expéditeur : ${f.sender}`);
   if (f.links.length > 0) parts.push(`Liens : ${f.links.join(' ')}`);

@@ -155,6 +155,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
 
     expect(await purgeUnconfirmedReports(t.app.services)).toBeGreaterThanOrEqual(1);
     expect(await t.database.db.select().from(reports).where(eq(reports.id, stale.reportId))).toEqual([]);
+    await expectAudited(t.database, 'reports.report.purged', stale.reportId);
     await expect(t.app.services.uploads.get(attachment!.storageKey)).rejects.toThrow();
     expect((await t.database.db.select().from(reports).where(eq(reports.id, fresh.reportId))).length).toBe(1);
     expect((await t.database.db.select().from(reports).where(eq(reports.status, 'nouveau'))).length).toBe(confirmedBefore);

@@ -93,11 +93,12 @@ export async function findExpiredUnconfirmed(db: Executor, limit: number): Promi
   return [...byId].map(([id, storageKeys]) => ({ id, storageKeys }));
 }
 
-export async function deleteUnconfirmed(tx: Executor, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
+/** Deletes those of `ids` still unconfirmed past their deadline; returns the ids deleted. */
+export async function deleteUnconfirmed(tx: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const deleted = await tx
     .delete(reports)
     .where(and(inArray(reports.id, [...ids]), eq(reports.status, 'en_attente_confirmation'), lt(reports.confirmationExpiresAt, new Date())))
     .returning({ id: reports.id });
-  return deleted.length;
+  return deleted.map((d) => d.id);
 }

@@ -13,7 +13,7 @@ import {
 import type { ServiceDeps } from '../../platform/deps.js';
 import { reports, type ReportRow } from '../../platform/db/schema-reports.js';
 import type { Actor } from '../../platform/authz/policy.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit/audit.js';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
@@ -112,7 +112,14 @@ export async function purgeUnconfirmedReports(deps: ServiceDeps, batch = 200): P
   const expired = await reportsRepo.findExpiredUnconfirmed(deps.database.db, batch);
   if (expired.length === 0) return 0;
   const ids = expired.map((e) => e.id);
-  const deleted = await deps.database.db.transaction(async (tx) => reportsRepo.deleteUnconfirmed(tx, ids));
+  const deleted = await deps.database.db.transaction(async (tx) => {
+    const gone = await reportsRepo.deleteUnconfirmed(tx, ids);
+    // Their filing was audited; so is their end.
+    for (const id of gone) {
+      await recordAudit(tx, SYSTEM_CONTEXT, { action: 'reports.report.purged', entityType: 'report', entityId: id, details: { reason: 'non_confirme_48h' } });
+    }
+    return gone.length;
+  });
   // Files after commit: a failed delete leaves rows that still point to their files.
   const survivors = new Set((await deps.database.db.select({ id: reports.id }).from(reports).where(inArray(reports.id, ids))).map((r) => r.id));
   await Promise.allSettled(expired.filter((e) => !survivors.has(e.id)).flatMap((e) => e.storageKeys.map((key) => deps.uploads.remove(key))));

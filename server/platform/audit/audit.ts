@@ -41,6 +41,7 @@ export type AuditAction =
   | 'registry.security_alert.sent'
   | 'reports.report.created'
   | 'reports.report.confirmed'
+  | 'reports.report.purged'
   | 'reports.report.read'
   | 'reports.report.assigned'
   | 'reports.report.status_changed'

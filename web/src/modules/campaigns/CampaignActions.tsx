@@ -118,9 +118,11 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
         </Notice>
       ) : null}
       <div className="button-row campaign-actions">
-        <button type="button" className="button" onClick={() => setOpen('qualify')}>
-          {campaign.status === 'qualifiee' ? 'Publier à nouveau les indicateurs' : 'Qualifier la campagne'}
-        </button>
+        {campaign.status !== 'close' ? (
+          <button type="button" className="button" onClick={() => setOpen('qualify')}>
+            {campaign.status === 'qualifiee' ? 'Publier à nouveau les indicateurs' : 'Qualifier la campagne'}
+          </button>
+        ) : null}
         <Link className="button button--secondary" to={`/alertes/gestion/nouvelle?campagne=${encodeURIComponent(campaign.id)}`}>
           Rédiger une alerte
         </Link>
