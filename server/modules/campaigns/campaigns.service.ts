@@ -8,7 +8,7 @@ import type {
   TCampaignSummary,
   TCampaignUpdate,
 } from '../../../contracts/campaigns.schemas.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAudit, recordAuditBatch, type AuditContext } from '../../platform/audit/audit.js';
 import { isInScope, type Actor } from '../../platform/authz/policy.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { ServiceDeps } from '../../platform/deps.js';
@@ -205,7 +205,7 @@ export async function qualifyCampaign(deps: ServiceDeps, ctx: AuditContext, acto
       entityId: id,
       details: { reference: campaign.reference, previousStatus: campaign.status, published, reportsQualified: qualified.length },
     });
-    await grouping.recordAuditBatch(
+    await recordAuditBatch(
       tx,
       ctx,
       qualified.map((r) => ({ action: 'reports.report.status_changed', entityType: 'report', entityId: r.id, details: { from: r.from, to: 'qualifie', campaignId: id } })),

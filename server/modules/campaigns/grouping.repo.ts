@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { auditLog } from '../../platform/db/schema.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
-import type { AuditContext, AuditEvent } from '../../platform/audit/audit.js';
 
 // Bulk statements of the grouping: each takes the whole batch as array parameters (unnest), so a batch
 // costs a fixed number of statements whatever its size. Updates joined to an unnest also say `id =
@@ -390,25 +388,6 @@ export async function refreshPublishedIndicators(tx: Executor, indicatorIds: rea
     FROM indicators i
     WHERE i.id = ANY(${uuids(indicatorIds)}) AND f.kind = i.kind AND f.value = i.value
       AND f.status IN ('active', 'expired') AND i.status IN ('actif', 'approuve')`);
-}
-
-/** Many audit entries in one statement (the chain trigger still runs per row, in order). */
-export async function recordAuditBatch(tx: Executor, ctx: AuditContext, events: readonly AuditEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 500) {
-    await tx.insert(auditLog).values(
-      events.slice(i, i + 500).map((event) => ({
-        actorId: ctx.actorId,
-        actorRole: ctx.actorRole,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId ?? null,
-        reason: event.reason ?? null,
-        details: event.details ?? {},
-      })),
-    );
-  }
 }
 
 /** Marks indicators (and published values) past their expiry date; returns how many indicators. */

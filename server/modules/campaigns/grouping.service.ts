@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.js';
-import { SYSTEM_CONTEXT, type AuditEvent } from '../../platform/audit/audit.js';
+import { recordAuditBatch, SYSTEM_CONTEXT, type AuditEvent } from '../../platform/audit/audit.js';
 import type { Database, Executor } from '../../platform/db/client.js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
@@ -327,7 +327,7 @@ async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly P
       details: { kind: indicators.get(id)!.kind, value: indicators.get(id)!.value, soloLinks: plan.indicatorChanges.get(id)?.soloLinks ?? null, limit: campaignLinkLimit },
     })),
   ];
-  await repo.recordAuditBatch(tx, SYSTEM_CONTEXT, events);
+  await recordAuditBatch(tx, SYSTEM_CONTEXT, events);
   return {
     grouped: batch.length,
     failed: 0,

@@ -18,7 +18,7 @@ import type { ServiceDeps } from '../../platform/deps.js';
 import type { AttachmentMediaType, AttachmentOrigin, ReportChannel, ReportStatus } from '../../platform/db/schema-reports.js';
 import { users } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAudit, type AuditAction, type AuditContext } from '../../platform/audit/audit.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { reportConfirmationMail, reportReceiptMail } from '../../platform/mail/report-mails.js';
@@ -58,6 +58,11 @@ export interface NewReportFiling {
    * address is always mailed: without it the report could never count.
    */
   sendReceipt?: boolean;
+  /**
+   * A further audit entry on the new report, written in the same transaction (the email intake's
+   * `intake.email.received`), so the report never exists without it.
+   */
+  auditAlso?: { action: AuditAction; details: Record<string, unknown> };
 }
 
 export interface FiledReport {
@@ -341,6 +346,7 @@ export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: N
             entityId: row.id,
             details: { channel: filing.channel, source: filing.source, status, verdict: analysis?.verdict ?? null, attachmentCount: attachments.length, pseudonymous: filing.pseudonymous ?? false },
           });
+          if (filing.auditAlso) await recordAudit(tx, ctx, { ...filing.auditAlso, entityType: 'report', entityId: row.id });
           return row.id;
         });
         inserted = { reportId, receiptNumber };
@@ -358,13 +364,16 @@ export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: N
   if (confirmationToken) {
     await deps.outbox.queue(reportConfirmationMail(reporter.email, receiptNumber, `${deps.config.publicUrl}/signaler/confirmer?jeton=${confirmationToken}`, CONFIRMATION_HOURS));
   } else {
-    await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId });
+    // The report is committed: a failure past this point must not tell the reporter to file again. A
+    // lost grouping job loses nothing (the worker drains every ungrouped report), and the receipt
+    // number is on the reporter's screen whether or not its mail could be queued.
+    await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId }).catch(() => undefined);
     if (filing.sendReceipt === false) return { reportId, receiptNumber, status, followToken };
     const guidance = reportGuidance({ channel: filing.channel, consequences: fields.consequences, hasLinks: fields.links.length > 0 || (analysis?.indicators.urls.length ?? 0) > 0 });
     const follow = followToken
       ? { kind: 'link' as const, url: followUrl(deps, receiptNumber, followToken) }
       : { kind: 'account' as const, url: `${deps.config.publicUrl}/mes-signalements` };
-    await deps.outbox.queue(reportReceiptMail(reporter.email, receiptNumber, follow, guidance, filing.source === 'courriel'));
+    await deps.outbox.queue(reportReceiptMail(reporter.email, receiptNumber, follow, guidance, filing.source === 'courriel')).catch(() => undefined);
   }
   return { reportId, receiptNumber, status, followToken };
 }
