@@ -1,10 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { analyzeText } from '../../../analysis/analyze.js';
 import type { Analysis, MessageKind } from '../../../analysis/analysis.types.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
+import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
 import {
   campaigns,
   indicators,
@@ -62,29 +63,35 @@ export async function buildReport(database: Database, overrides: Partial<typeof 
   const channel = overrides.channel ?? 'sms';
   const pastedText = overrides.pastedText ?? DEFAULT_PASTED_TEXT;
   const analysis: Analysis | null = pastedText.trim() === '' ? null : analyzeText({ kind: KIND_OF_CHANNEL[channel], text: pastedText });
-  const [row] = await database.db
-    .insert(reports)
-    .values({
-      receiptNumber: receiptNumber(),
-      source: 'formulaire',
-      status: 'nouveau',
-      channel,
-      occurredOn: '2026-02-09',
-      organisationName: 'Assurance Maladie',
-      callerNumber: '06 12 34 56 78',
-      sender: '',
-      links: ['https://ameli-remboursement.fr/dossier'],
-      description: "J'ai reçu un SMS me demandant de mettre à jour ma carte Vitale.",
-      pastedText,
-      departement: '75',
-      reporterEmail: `declarant.${counter}@exemple.fr`,
-      reporterName: 'Hélène Lefèvre',
-      analysis: analysis as unknown as Record<string, unknown> | null,
-      verdict: analysis?.verdict ?? null,
-      scamFamily: analysis?.family?.id ?? null,
-      ...overrides,
-    })
-    .returning();
+  // Marked grouped in the same transaction: the test runtime's campaign worker must not regroup these
+  // reports (nor merge the campaigns a test places them in) while the test reads them.
+  const [row] = await database.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(reports)
+      .values({
+        receiptNumber: receiptNumber(),
+        source: 'formulaire',
+        status: 'nouveau',
+        channel,
+        occurredOn: '2026-02-09',
+        organisationName: 'Assurance Maladie',
+        callerNumber: '06 12 34 56 78',
+        sender: '',
+        links: ['https://ameli-remboursement.fr/dossier'],
+        description: "J'ai reçu un SMS me demandant de mettre à jour ma carte Vitale.",
+        pastedText,
+        departement: '75',
+        reporterEmail: `declarant.${counter}@exemple.fr`,
+        reporterName: 'Hélène Lefèvre',
+        analysis: analysis as unknown as Record<string, unknown> | null,
+        verdict: analysis?.verdict ?? null,
+        scamFamily: analysis?.family?.id ?? null,
+        ...overrides,
+      })
+      .returning();
+    await tx.update(reportsGrouping).set({ groupedAt: new Date() }).where(eq(reportsGrouping.id, inserted[0]!.id));
+    return inserted;
+  });
   return row!;
 }
 

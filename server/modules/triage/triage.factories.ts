@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { analyzeText } from '../../../analysis/analyze.js';
 import type { MessageKind } from '../../../analysis/analysis.types.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
+import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
 import { reportAttachments, reports, type AttachmentMediaType, type AttachmentOrigin, type ReportChannel, type ReportRow } from '../../platform/db/schema-reports.js';
 import { foldForSearch } from '../registry/search-text.js';
 
@@ -67,7 +69,13 @@ export async function buildReport(database: Database, uploads: UploadStore, spec
     analysis: overrides.analysis === undefined ? analysis : overrides.analysis,
     searchText: overrides.searchText ?? foldForSearch([organisationName, callerNumber, sender, ...links, description, pastedText].join(' ')),
   };
-  const [row] = await database.db.insert(reports).values(values).returning();
+  // Marked grouped in the same transaction: the campaign worker of the test runtime must not regroup
+  // these reports (or merge the campaigns a test places them in) while the test reads them.
+  const row = await database.db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(reports).values(values).returning();
+    await tx.update(reportsGrouping).set({ groupedAt: new Date() }).where(eq(reportsGrouping.id, inserted!.id));
+    return inserted;
+  });
   for (const file of attachments) {
     const stored = await uploads.put(file.bytes);
     await database.db.insert(reportAttachments).values({
