@@ -1,8 +1,7 @@
 import { reportGuidance } from '../../../contracts/reports.guidance.js';
 import type { OutgoingMail } from '../../platform/mail/mailer.js';
 import type { ForwardKind } from './forwarded-email.js';
-
-const SIGNATURE = "\n\n—\nVigie, Ordre des médecins\nCe courriel est automatique : n'y répondez pas.";
+import { MAIL_SIGNATURE } from '../../platform/mail/signature.js';
 
 export interface AcknowledgementInput {
   to: string;
@@ -49,6 +48,6 @@ export function forwardAcknowledgementMail(input: AcknowledgementInput): Outgoin
       "message suspect. Si vous avez déjà donné un mot de passe, un code ou vos coordonnées bancaires, changez le mot de passe " +
       'et prévenez votre banque sans attendre.' +
       (others.length > 0 ? `\n\nPensez aussi à :\n${others.join('\n')}` : '') +
-      SIGNATURE,
+      MAIL_SIGNATURE,
   };
 }

@@ -4,7 +4,7 @@ import { MAX_DESCRIPTION_CHARS, MAX_PASTED_TEXT_CHARS, MAX_REPORT_LINKS, MAX_SEN
 import type { AuditContext } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { fileReport, followUrl, type FiledAttachment, type NewReportFiling } from '../reports/report-filing.service.js';
+import { fileReport, followUrl, parisToday, type FiledAttachment, type NewReportFiling } from '../reports/report-filing.service.js';
 import { detectMediaType } from '../reports/report-uploads.js';
 import { readReceivedEmail, type ForwardKind, type MailFile, type ReceivedEmail } from './forwarded-email.js';
 import { forwardAcknowledgementMail } from './intake-mails.js';
@@ -51,10 +51,6 @@ const MAX_COMMENT_CHARS = 4_000;
 function bounded(text: string, max: number): string {
   const trimmed = text.trim();
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1).trimEnd()}…`;
-}
-
-function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
 
 async function linksOf(input: MessageInput | null): Promise<string[]> {

@@ -86,7 +86,8 @@ export function newReceiptNumber(now = new Date()): string {
   return `SIG-${year}-${Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('')}`;
 }
 
-function parisToday(): string {
+/** Today's date in Paris, YYYY-MM-DD: the latest day a reported exchange can have happened. */
+export function parisToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
 

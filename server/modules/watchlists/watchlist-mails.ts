@@ -1,6 +1,6 @@
 import type { OutgoingMail } from '../../platform/mail/mailer.js';
+import { MAIL_SIGNATURE } from '../../platform/mail/signature.js';
 
-const SIGNATURE = "\n\n—\nVigie, Ordre des médecins\nCe courriel est automatique : n'y répondez pas.";
 const when = (date: Date) => date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
 const CHANNEL_LABELS: Record<string, string> = { telephone: 'appel téléphonique', sms: 'SMS', courriel: 'courriel', courrier: 'courrier', autre: 'autre' };
 
@@ -29,6 +29,6 @@ export function watchMatchMail(m: WatchMatchMail): OutgoingMail {
       `Récépissé : ${m.receiptNumber}\nReçu le : ${when(m.receivedAt)}\nCanal : ${CHANNEL_LABELS[m.channel] ?? m.channel}\n` +
       `Département : ${m.departement ?? 'non précisé'}\n\n` +
       `Pourquoi vous recevez ce message :\n${m.reasons.map((r) => `- ${r}`).join('\n')}\n\n` +
-      `Consulter le signalement : ${m.reportUrl}\n\nGérer votre veille : ${m.watchlistUrl}${SIGNATURE}`,
+      `Consulter le signalement : ${m.reportUrl}\n\nGérer votre veille : ${m.watchlistUrl}${MAIL_SIGNATURE}`,
   };
 }

@@ -1,8 +1,8 @@
 import type { OutgoingMail } from './mailer.js';
+import { MAIL_SIGNATURE } from './signature.js';
 
 // The account notifications, in French. Each says what happened and what to do if it was not you.
 
-const SIGNATURE = "\n\n—\nVigie, Ordre des médecins\nCe courriel est automatique : n'y répondez pas.";
 const NOT_YOU =
   "\n\nSi vous n'êtes pas à l'origine de cette action, contactez sans attendre votre conseil départemental : " +
   'votre compte est peut-être visé par une usurpation.';
@@ -18,7 +18,7 @@ export function passwordResetMail(to: string, link: string): OutgoingMail {
       `Bonjour,\n\nUne réinitialisation du mot de passe de votre compte Vigie a été demandée.\n\n` +
       `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, utilisable une seule fois) :\n${link}\n\n` +
       `Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé. ` +
-      `Vigie ne vous demandera jamais votre mot de passe par téléphone ni par courriel.${SIGNATURE}`,
+      `Vigie ne vous demandera jamais votre mot de passe par téléphone ni par courriel.${MAIL_SIGNATURE}`,
   };
 }
 
@@ -28,7 +28,7 @@ export function invitationMail(to: string, displayName: string, link: string, va
     subject: 'Vigie — votre compte a été créé',
     text:
       `Bonjour ${displayName},\n\nUn compte Vigie vient d'être créé pour vous par l'Ordre des médecins.\n\n` +
-      `Pour choisir votre mot de passe, ouvrez ce lien (valable ${validHours} heures, utilisable une seule fois) :\n${link}${SIGNATURE}`,
+      `Pour choisir votre mot de passe, ouvrez ce lien (valable ${validHours} heures, utilisable une seule fois) :\n${link}${MAIL_SIGNATURE}`,
   };
 }
 
@@ -36,7 +36,7 @@ export function passwordChangedMail(to: string, at: Date): OutgoingMail {
   return {
     to,
     subject: 'Vigie — votre mot de passe a été modifié',
-    text: `Bonjour,\n\nLe mot de passe de votre compte Vigie a été modifié le ${when(at)}.${NOT_YOU}${SIGNATURE}`,
+    text: `Bonjour,\n\nLe mot de passe de votre compte Vigie a été modifié le ${when(at)}.${NOT_YOU}${MAIL_SIGNATURE}`,
   };
 }
 
@@ -55,7 +55,7 @@ export function secondFactorChangedMail(
   return {
     to,
     subject: 'Vigie — modification de la double authentification',
-    text: `Bonjour,\n\n${what} le ${when(at)}.${NOT_YOU}${SIGNATURE}`,
+    text: `Bonjour,\n\n${what} le ${when(at)}.${NOT_YOU}${MAIL_SIGNATURE}`,
   };
 }
 
@@ -65,6 +65,6 @@ export function newDeviceLoginMail(to: string, at: Date): OutgoingMail {
     subject: 'Vigie — connexion depuis un nouvel appareil',
     text:
       `Bonjour,\n\nUne connexion à votre compte Vigie a eu lieu le ${when(at)} depuis un appareil ou un navigateur ` +
-      `que nous ne connaissions pas.${NOT_YOU}${SIGNATURE}`,
+      `que nous ne connaissions pas.${NOT_YOU}${MAIL_SIGNATURE}`,
   };
 }

@@ -1,6 +1,5 @@
 import type { OutgoingMail } from './mailer.js';
-
-const SIGNATURE = "\n\n—\nVigie, Ordre des médecins\nCe courriel est automatique : n'y répondez pas.";
+import { MAIL_SIGNATURE } from './signature.js';
 
 export interface GuidanceLine {
   title: string;
@@ -21,7 +20,7 @@ export function reportConfirmationMail(to: string, receiptNumber: string, link: 
     text:
       `Bonjour,\n\nUn signalement a été déposé auprès de l'Ordre des médecins avec cette adresse (reçu ${receiptNumber}). ` +
       `Pour qu'il soit transmis au conseil, confirmez votre adresse en ouvrant ce lien, valable ${hours} heures :\n${link}\n\n` +
-      `Si vous n'avez rien déposé, ignorez ce message : le signalement ne sera pas examiné et sera supprimé.${SIGNATURE}`,
+      `Si vous n'avez rien déposé, ignorez ce message : le signalement ne sera pas examiné et sera supprimé.${MAIL_SIGNATURE}`,
   };
 }
 
@@ -48,6 +47,6 @@ export function reportReceiptMail(
     text:
       `Bonjour,\n\nL'Ordre des médecins a bien reçu ${what}. Votre numéro de reçu est ${receiptNumber} : ` +
       `rappelez-le dans tout échange avec le conseil ou dans une plainte.\n\n${howToFollow}` +
-      `${guidanceBlock(guidance)}${SIGNATURE}`,
+      `${guidanceBlock(guidance)}${MAIL_SIGNATURE}`,
   };
 }

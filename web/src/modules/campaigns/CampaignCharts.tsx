@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { departementLabel } from '../../lib/format.js';
 import { dayLabel } from './labels.js';
+import { ChartDataTable } from '../../components/ChartDataTable.js';
 
 const BAR_COLOUR = '#1d4f91';
 
@@ -26,30 +27,7 @@ function ChartPanel({ id, title, chart, rows, columns }: {
           <div className="campaign-chart__plot" aria-hidden="true">
             {chart}
           </div>
-          <details>
-            <summary>Voir les données de « {title} » (tableau)</summary>
-            <div className="table-wrap" role="region" aria-labelledby={`${id}-tableau`} tabIndex={0}>
-              <table className="table">
-                <caption id={`${id}-tableau`}>
-                  <span className="table__caption">{title}</span>
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{columns[0]}</th>
-                    <th scope="col">{columns[1]}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.key}>
-                      <th scope="row">{r.label}</th>
-                      <td>{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartDataTable id={`${id}-tableau`} summary={`Voir les données de « ${title} » (tableau)`} caption={title} columns={columns} rows={rows} />
         </>
       )}
     </section>

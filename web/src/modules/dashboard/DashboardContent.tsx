@@ -4,6 +4,7 @@ import type { TDashboardStats } from '../../../../contracts/dashboard.schemas.js
 import { SERIES_COLOURS } from './chart-data.js';
 import { campaignStatusLabel, channelLabel, departementKeyLabel, familyLabel, formatDelay, statusLabel } from './labels.js';
 import { WeeklyChart } from './WeeklyChart.js';
+import { ChartDataTable } from '../../components/ChartDataTable.js';
 
 const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -112,30 +113,14 @@ function StatusChart({ rows }: { rows: TDashboardStats['byStatus'] }) {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <details className="dashboard-data">
-            <summary>Voir les données par état (tableau)</summary>
-            <div className="table-wrap" role="region" aria-labelledby="statuts-tableau" tabIndex={0}>
-              <table className="table">
-                <caption id="statuts-tableau">
-                  <span className="table__caption">Signalements reçus pendant la période, par état actuel</span>
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">État</th>
-                    <th scope="col">Signalements</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((r) => (
-                    <tr key={r.name}>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartDataTable
+            id="statuts-tableau"
+            className="dashboard-data"
+            summary="Voir les données par état (tableau)"
+            caption="Signalements reçus pendant la période, par état actuel"
+            columns={['État', 'Signalements']}
+            rows={data.map((r) => ({ key: r.name, label: r.name, count: r.count }))}
+          />
         </>
       )}
     </section>
