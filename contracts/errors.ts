@@ -43,6 +43,14 @@ export const ERROR_MESSAGES = {
   RECORD_FROZEN: 'Cette fiche est gelée : aucune modification avant levée du gel par le conseil départemental.',
   STALE_VERSION: "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez la page pour voir son état actuel, puis recommencez.",
   UPLOAD_REJECTED: 'Ce fichier ne peut pas être accepté.',
+  UPLOADS_BUSY: 'Trop de dépôts de fichiers sont en cours. Réessayez dans une minute.',
+  CAMPAIGN_SHARED:
+    'Cette campagne regroupe des signalements de plusieurs départements : seul un agent national peut la modifier.',
+  IDENTITY_DOCUMENT_INVALID:
+    "La bande de lecture automatique (MRZ) de la pièce d'identité est illisible ou ses chiffres de contrôle sont faux. Ressaisissez-la ou scannez-la à nouveau.",
+  IDENTITY_DOCUMENT_MISMATCH:
+    "La pièce d'identité ne correspond pas à la fiche du tableau (nom ou date de naissance) : la demande ne peut pas être finalisée.",
+  IDENTITY_DOCUMENT_EXPIRED: "Cette pièce d'identité est expirée : elle ne peut pas servir à vérifier l'identité.",
   SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
   INTERNAL: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
 } as const;

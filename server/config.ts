@@ -14,6 +14,11 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'attendu : une URL postgres://utilisateur@hôte:port/base' })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'attendu : une URL postgres://propriétaire@hôte:port/base' })
+    .optional(),
+  VIGIE_INSTANCES: z.coerce.number({ error: "attendu : le nombre d'instances de Vigie" }).int().min(1).max(64).default(1),
   VIGIE_DATA_DIR: z.string().min(1).default('./data'),
   VIGIE_SECRET: z.string().min(32, { error: 'attendu : au moins 32 caractères aléatoires' }).optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
@@ -34,6 +39,14 @@ const ZEnv = z.object({
   JOBS_ENABLED: booleanFromEnv.default(true),
   REGISTRY_COOLING_HOURS: z.coerce.number({ error: 'attendu : un nombre d’heures' }).int().min(0).max(24 * 60).default(72),
   UPLOAD_DIR: z.string().min(1).optional(),
+  UPLOAD_STORE: z.enum(['local', 'postgres', 's3'], { error: 'attendu : local, postgres ou s3' }).optional(),
+  S3_ENDPOINT: z.url({ error: 'attendu : une URL, par exemple https://s3.ordre.example' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  UPLOAD_MAX_CONCURRENT_ANONYMOUS: z.coerce.number().int().min(1).max(100).default(4),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
   CLAMD_URL: z.string().regex(/^(tcp:\/\/[^/]+:[0-9]+|unix:\/.+)$/, { error: 'attendu : tcp://hôte:port ou unix:/chemin/clamd.ctl' }).optional(),
@@ -49,6 +62,9 @@ const ZEnv = z.object({
   INDICATOR_EXPIRY_DAYS: z.coerce.number().int().min(1).default(180),
   ALERT_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(400),
   ALERT_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PASSWORD_RESET_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -60,6 +76,13 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * Owner role's connection (PostgreSQL server): `npm run db:migrate` uses it, and a start applies
+   * migrations only when it is set. The application role (DATABASE_URL) never runs DDL.
+   */
+  migrationDatabaseUrl: string | undefined;
+  /** How many instances the operator declares behind the load balancer (a local upload folder needs 1). */
+  instances: number;
   dataDir: string;
   /** Undefined until main.ts supplies one (generated and kept under the data dir in development). */
   secret: string | undefined;
@@ -81,8 +104,12 @@ export interface Config {
   registryCoolingHours: number;
   /** Where uploaded copies of exchanges are kept, outside the web root (default: <dataDir>/uploads). */
   uploadDir: string;
+  /** Where upload bytes live: local folder, PostgreSQL (default with DATABASE_URL) or S3-compatible storage. */
+  uploadStore: UploadStoreConfig;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** Anonymous report filings with files processed at once per instance; others wait their turn or get 503. */
+  uploadMaxConcurrentAnonymous: number;
   /** clamd socket (production antivirus); undefined = no scanner, files recorded as not scanned. */
   clamdUrl: string | undefined;
   reportRateLimitPerMinute: number;
@@ -103,7 +130,16 @@ export interface Config {
   alertSendRatePerSecond: number;
   /** How long a worker holds a claimed delivery before another may take it over (crash recovery). */
   alertLeaseSeconds: number;
+  /** Password-reset emails per account per hour, whatever address asks. */
+  passwordResetPerAccountPerHour: number;
+  /** Signed audit-chain checkpoints written outside the database; intervalMinutes 0 = none. */
+  auditCheckpoint: { dir: string; intervalMinutes: number };
 }
+
+export type UploadStoreConfig =
+  | { kind: 'local' }
+  | { kind: 'postgres' }
+  | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
 
 export class ConfigError extends Error {}
 
@@ -125,6 +161,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (!e.PUBLIC_URL) missing.push("  - PUBLIC_URL : obligatoire en production (adresse publique de Vigie, pour les liens des courriels)");
     if (missing.length) throw new ConfigError(`Configuration invalide :\n${missing.join('\n')}`);
   }
+  const uploadStore = uploadStoreOf(e);
+  if (e.VIGIE_INSTANCES > 1 && uploadStore.kind === 'local') {
+    throw new ConfigError(
+      "Configuration invalide :\n  - UPLOAD_STORE : avec plusieurs instances (VIGIE_INSTANCES > 1), les fichiers déposés doivent être partagés : choisissez UPLOAD_STORE=postgres ou UPLOAD_STORE=s3 (un dossier local n'est vu que par son instance).",
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -133,6 +175,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    instances: e.VIGIE_INSTANCES,
     dataDir: e.VIGIE_DATA_DIR,
     secret: e.VIGIE_SECRET,
     trustProxy: e.TRUST_PROXY,
@@ -150,7 +194,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.JOBS_ENABLED,
     registryCoolingHours: e.REGISTRY_COOLING_HOURS,
     uploadDir: e.UPLOAD_DIR ?? `${e.VIGIE_DATA_DIR.replace(/\/$/, '')}/uploads`,
+    uploadStore,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxConcurrentAnonymous: e.UPLOAD_MAX_CONCURRENT_ANONYMOUS,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
     clamdUrl: e.CLAMD_URL,
     reportRateLimitPerMinute: e.REPORT_RATE_LIMIT_PER_MINUTE,
@@ -167,5 +213,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     indicatorExpiryDays: e.INDICATOR_EXPIRY_DAYS,
     alertSendRatePerSecond: e.ALERT_SEND_RATE_PER_SECOND,
     alertLeaseSeconds: e.ALERT_LEASE_SECONDS,
+    passwordResetPerAccountPerHour: e.PASSWORD_RESET_PER_ACCOUNT_PER_HOUR,
+    auditCheckpoint: {
+      dir: e.AUDIT_CHECKPOINT_DIR ?? `${e.VIGIE_DATA_DIR.replace(/\/$/, '')}/audit-checkpoints`,
+      intervalMinutes: e.AUDIT_CHECKPOINT_INTERVAL_MINUTES,
+    },
+  };
+}
+
+// A PostgreSQL server is shared by every instance, so it is the zero-configuration store once
+// DATABASE_URL points to one; the embedded database is single-process, so a local folder goes with it.
+function uploadStoreOf(e: Env): UploadStoreConfig {
+  const kind = e.UPLOAD_STORE ?? (e.DATABASE_URL ? 'postgres' : 'local');
+  if (kind !== 's3') return { kind };
+  if (!e.S3_BUCKET) throw new ConfigError('Configuration invalide :\n  - S3_BUCKET : obligatoire avec UPLOAD_STORE=s3');
+  return {
+    kind,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
   };
 }

@@ -14,7 +14,7 @@ import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
 import { purgeStaleThrottles } from './modules/auth/auth.repo.js';
 import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
-import { createLocalUploadStore } from './platform/storage/upload-store.js';
+import { createUploadStore } from './platform/storage/create-upload-store.js';
 import { createAntivirus } from './platform/storage/antivirus.js';
 import { purgeUnconfirmedReports } from './modules/reports/reports.service.js';
 import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
@@ -84,7 +84,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
     outbox: createQueuedOutbox(jobs),
     sms,
     jobs,
-    uploads: createLocalUploadStore(config.uploadDir),
+    uploads: createUploadStore(config, database),
     antivirus: createAntivirus(config.clamdUrl),
     webDistDir: options.webDistDir,
     logStream: options.logStream,

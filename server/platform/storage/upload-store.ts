@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface StoredUpload {
   /** Opaque key: never derived from the uploader's file name. */
@@ -9,21 +12,61 @@ export interface StoredUpload {
   sizeBytes: number;
 }
 
+/** Bytes already in memory (small, e.g. a forwarded email), or a stream read chunk by chunk. */
+export type UploadSource = Uint8Array | AsyncIterable<Uint8Array>;
+
+export interface PutOptions {
+  /** The store stops reading past this many bytes, removes what it wrote and throws UploadTooLargeError. */
+  maxBytes?: number;
+}
+
+/** Thrown by `put` when the source goes past `maxBytes`; nothing of it is left in the store. */
+export class UploadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`upload larger than ${limitBytes} bytes`);
+  }
+}
+
+export type UploadStoreKind = 'local' | 'postgres' | 's3';
+
 /**
- * Where copies of exchanges (uploads, forwarded originals) are kept, outside the web root. The local
- * implementation writes files under one directory — a volume shared by every instance in production;
- * an object store would implement the same three calls.
+ * Where copies of exchanges (uploads, forwarded originals) are kept, outside the web root. Bytes are
+ * streamed in and out, so a large file never sits whole in memory on the way to the store. The local
+ * implementation is for one instance; postgres and s3 are shared by every instance (docs/operations.md).
  */
 export interface UploadStore {
-  put(bytes: Uint8Array): Promise<StoredUpload>;
-  /** Throws when the key is unknown. */
+  readonly kind: UploadStoreKind;
+  put(source: UploadSource, options?: PutOptions): Promise<StoredUpload>;
+  /** The whole content (for files small enough to parse). Throws when the key is unknown. */
   get(key: string): Promise<Uint8Array>;
+  /** The content as a stream (downloads, antivirus). Throws when the key is unknown. */
+  open(key: string): Promise<Readable>;
   /** Removes bytes whose row was never committed; missing keys are ignored. */
   remove(key: string): Promise<void>;
 }
 
+/** Yields the source's chunks, hashing and counting them; throws UploadTooLargeError past maxBytes. */
+export async function* meteredChunks(
+  source: UploadSource,
+  meter: { sha256: ReturnType<typeof createHash>; sizeBytes: number },
+  maxBytes = Number.POSITIVE_INFINITY,
+): AsyncGenerator<Uint8Array> {
+  const chunks: AsyncIterable<Uint8Array> = source instanceof Uint8Array ? [source] as unknown as AsyncIterable<Uint8Array> : source;
+  for await (const chunk of chunks) {
+    meter.sizeBytes += chunk.byteLength;
+    if (meter.sizeBytes > maxBytes) throw new UploadTooLargeError(maxBytes);
+    meter.sha256.update(chunk);
+    yield chunk;
+  }
+}
+
+export function newMeter() {
+  return { sha256: createHash('sha256'), sizeBytes: 0 };
+}
+
 const KEY_PATTERN = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
 
+/** Files under one directory: right for one instance (or a volume truly shared by all of them). */
 export function createLocalUploadStore(directory: string): UploadStore {
   const root = path.resolve(directory);
   const fileOf = (key: string) => {
@@ -32,16 +75,32 @@ export function createLocalUploadStore(directory: string): UploadStore {
     return path.join(root, key);
   };
   return {
-    async put(bytes) {
+    kind: 'local',
+    async put(source, options = {}) {
       const id = randomUUID();
       const key = `${id.slice(0, 2)}/${id}`;
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
-      return { key, sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.byteLength };
+      const meter = newMeter();
+      try {
+        await pipeline(meteredChunks(source, meter, options.maxBytes), createWriteStream(file, { mode: 0o600, flags: 'wx' }));
+      } catch (err) {
+        await rm(file, { force: true });
+        throw err;
+      }
+      return { key, sha256: meter.sha256.digest('hex'), sizeBytes: meter.sizeBytes };
     },
     async get(key) {
       return new Uint8Array(await readFile(fileOf(key)));
+    },
+    async open(key) {
+      const stream = createReadStream(fileOf(key));
+      // Surface a missing file as a rejected promise, like get(), rather than a later stream error.
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+      return stream;
     },
     async remove(key) {
       await rm(fileOf(key), { force: true });
