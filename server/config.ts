@@ -139,7 +139,7 @@ export interface Config {
 export type UploadStoreConfig =
   | { kind: 'local' }
   | { kind: 'postgres' }
-  | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
+  | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
 
 export class ConfigError extends Error {}
 
@@ -226,7 +226,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 function uploadStoreOf(e: Env): UploadStoreConfig {
   const kind = e.UPLOAD_STORE ?? (e.DATABASE_URL ? 'postgres' : 'local');
   if (kind !== 's3') return { kind };
-  if (!e.S3_BUCKET) throw new ConfigError('Configuration invalide :\n  - S3_BUCKET : obligatoire avec UPLOAD_STORE=s3');
+  const missing: string[] = [];
+  if (!e.S3_ENDPOINT) missing.push("  - S3_ENDPOINT : obligatoire avec UPLOAD_STORE=s3 (l'adresse du stockage objet de l'Ordre, par exemple https://s3.ordre.example)");
+  if (!e.S3_BUCKET) missing.push('  - S3_BUCKET : obligatoire avec UPLOAD_STORE=s3');
+  if (!e.S3_ENDPOINT || !e.S3_BUCKET) throw new ConfigError(`Configuration invalide :\n${missing.join('\n')}`);
   return {
     kind,
     endpoint: e.S3_ENDPOINT,

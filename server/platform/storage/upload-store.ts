@@ -32,10 +32,17 @@ export type UploadStoreKind = 'local' | 'postgres' | 's3';
 /**
  * Where copies of exchanges (uploads, forwarded originals) are kept, outside the web root. Bytes are
  * streamed in and out, so a large file never sits whole in memory on the way to the store. The local
- * implementation is for one instance; postgres and s3 are shared by every instance (docs/operations.md).
+ * implementation is for one instance; postgres and s3 are shared by every instance (docs/upload-storage.md).
+ * Keys are opaque, carry their store's prefix, and are validated by every call ('invalid upload key').
  */
 export interface UploadStore {
   readonly kind: UploadStoreKind;
+  /**
+   * Stores the source under a fresh random key and returns it with the bytes' SHA-256 and size. A
+   * streamed source is written as it is read: an implementation never holds more than a few chunks of it
+   * in memory (local: the write buffer; postgres: one 256 KiB chunk; s3: three 5 MiB parts). Throws
+   * UploadTooLargeError past `maxBytes`, or the source's own error; either way nothing stays readable.
+   */
   put(source: UploadSource, options?: PutOptions): Promise<StoredUpload>;
   /** The whole content (for files small enough to parse). Throws when the key is unknown. */
   get(key: string): Promise<Uint8Array>;

@@ -1,9 +1,31 @@
 import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeUploadStoreContract } from './upload-store.contract.js';
 import { createLocalUploadStore } from './upload-store.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+describeUploadStoreContract('local folder', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vigie-store-contract-'));
+  return {
+    store: createLocalUploadStore(dir),
+    keyPattern: /^[0-9a-f]{2}\/[0-9a-f-]{36}$/,
+    unknownKey: `00/${randomUUID()}`,
+    contents: async () => filesUnder(dir),
+    storedBytes: async () => filesUnder(dir).reduce((sum, f) => sum + statSync(f).size, 0),
+    maxInFlightBytes: 2 * 1024 * 1024,
+    close: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
 
 describe('local upload store', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vigie-store-'));
