@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { startRuntime } from './runtime.js';
+import { startRuntime, type Runtime } from './runtime.js';
+import { SchemaNotCurrentError } from './platform/db/migrate.js';
 import { issueBootstrapTokenIfNeeded } from './modules/bootstrap/bootstrap.service.js';
 
 // Reads the configuration, starts Vigie and stops it cleanly on SIGTERM/SIGINT (load balancer drain).
@@ -16,7 +17,17 @@ async function main() {
     throw err;
   }
   // Development SMS go to a local log; a gateway adapter replaces the sink in production.
-  const runtime = await startRuntime(config, { smsLogDir: path.join(config.dataDir, 'sms') });
+  let runtime: Runtime;
+  try {
+    runtime = await startRuntime(config, { smsLogDir: path.join(config.dataDir, 'sms') });
+  } catch (err) {
+    // An outdated (or newer) schema is the operator's to fix with `npm run db:migrate`: say so and stop.
+    if (err instanceof SchemaNotCurrentError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   await runtime.app.listen({ host: config.host, port: config.port });
 
   const lines = [

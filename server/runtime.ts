@@ -5,7 +5,7 @@ import pino from 'pino';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './platform/db/client.js';
-import { migrate } from './platform/db/migrate.js';
+import { prepareSchema } from './platform/db/migrate.js';
 import { createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
 import { startSmtpCatcher, type SmtpCatcher } from './platform/mail/smtp-catcher.js';
 import { createQueuedOutbox, startMailWorker } from './platform/mail/outbox.js';
@@ -48,7 +48,9 @@ export function resolveSecret(config: Config): string {
 }
 
 /**
- * Opens the database (migrating it), the mail path and the job workers, and builds the app. With no
+ * Opens the database, the mail path and the job workers, and builds the app. The embedded database is
+ * migrated here; on a PostgreSQL server only when MIGRATION_DATABASE_URL names the owner role, otherwise
+ * the schema is only checked (throws SchemaNotCurrentError, before anything else starts). With no
  * SMTP_URL outside production, a local SMTP catcher stores mail as .eml files under the data dir.
  */
 export async function startRuntime(config: Config, options: { database?: Database; webDistDir?: string; logStream?: NodeJS.WritableStream; smsLogDir?: string } = {}): Promise<Runtime> {
@@ -61,7 +63,12 @@ export async function startRuntime(config: Config, options: { database?: Databas
         : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') },
       logger,
     ));
-  await migrate(database);
+  try {
+    await prepareSchema(database, config.migrationDatabaseUrl);
+  } catch (err) {
+    if (!options.database) await database.close();
+    throw err;
+  }
 
   let catcher: SmtpCatcher | null = null;
   let smtpUrl = config.smtpUrl;

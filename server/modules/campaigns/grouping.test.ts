@@ -184,7 +184,8 @@ describe('campaign grouping', () => {
 
   it('does not let one report the grouping cannot take hold back the others', async () => {
     // A database rule refusing one value stands for any report whose grouping fails.
-    await t.database.raw.exec(`
+    // DDL: the owner role's connection (the application role may not create a trigger).
+    await t.ownerDatabase.raw.exec(`
       CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.value = 'poison-refusee.example' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
       CREATE TRIGGER refuse_poison BEFORE INSERT ON report_indicators FOR EACH ROW EXECUTE FUNCTION refuse_poison();`);
@@ -199,7 +200,7 @@ describe('campaign grouping', () => {
       const [left] = await t.database.db.select({ at: sql<Date | null>`grouped_at` }).from(reports).where(eq(reports.id, poison.id));
       expect(left!.at).toBeNull();
     } finally {
-      await t.database.raw.exec('DROP TRIGGER refuse_poison ON report_indicators; DROP FUNCTION refuse_poison();');
+      await t.ownerDatabase.raw.exec('DROP TRIGGER refuse_poison ON report_indicators; DROP FUNCTION refuse_poison();');
     }
     await group();
     const [later] = await t.database.db.select({ at: sql<Date | null>`grouped_at` }).from(reports).where(sql`${reports.links} @> ARRAY['https://poison-refusee.example/x']`);

@@ -22,10 +22,10 @@ describe('audit log', () => {
     expect(await verifyAuditChain(t.database)).toEqual({ ok: true, checked: rows.length });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    await expect(t.database.raw.query("UPDATE audit_log SET reason = 'x'")).rejects.toThrow(/append-only/);
-    await expect(t.database.raw.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.database.raw.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself, even to the owner role', async () => {
+    await expect(t.ownerDatabase.raw.query("UPDATE audit_log SET reason = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.ownerDatabase.raw.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.ownerDatabase.raw.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     expect((await verifyAuditChain(t.database)).ok).toBe(true);
   });
 
@@ -34,15 +34,15 @@ describe('audit log', () => {
     const edited = rows[2]!;
     const removed = rows[3]!;
     // Only someone bypassing the triggers (a database owner) can do this; verification must catch it.
-    await t.database.raw.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
-    await t.database.raw.query(`UPDATE audit_log SET details = '{"i": 99}' WHERE id = $1`, [edited.id]);
+    await t.ownerDatabase.raw.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+    await t.ownerDatabase.raw.query(`UPDATE audit_log SET details = '{"i": 99}' WHERE id = $1`, [edited.id]);
     expect((await verifyAuditChain(t.database)).firstBroken).toEqual({ id: edited.id, problem: 'hash_mismatch' });
 
-    await t.database.raw.query(`UPDATE audit_log SET details = $2::jsonb WHERE id = $1`, [edited.id, JSON.stringify(edited.details)]);
+    await t.ownerDatabase.raw.query(`UPDATE audit_log SET details = $2::jsonb WHERE id = $1`, [edited.id, JSON.stringify(edited.details)]);
     expect((await verifyAuditChain(t.database)).ok).toBe(true);
 
-    await t.database.raw.query('DELETE FROM audit_log WHERE id = $1', [removed.id]);
-    await t.database.raw.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
+    await t.ownerDatabase.raw.query('DELETE FROM audit_log WHERE id = $1', [removed.id]);
+    await t.ownerDatabase.raw.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
     expect((await verifyAuditChain(t.database)).firstBroken).toEqual({ id: rows[4]!.id, problem: 'link_mismatch' });
   });
 });

@@ -1,12 +1,15 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
+import { JOB_SCHEMA } from './job-schema.js';
+import { JOB_QUEUES } from './queues.js';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 /**
  * A durable job queue in PostgreSQL (pg-boss). Every instance runs workers; a job is fetched with
  * SKIP LOCKED, so each runs once even with several instances, and survives a crash until retried.
+ * Queues are the ones of JOB_QUEUES, created by the migration step (server/platform/jobs/job-schema.ts).
  */
 export interface JobQueue {
   enqueue<T extends object>(queue: string, data: T): Promise<void>;
@@ -14,6 +17,10 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts pg-boss on an already migrated database, with no DDL: the application role may not create
+ * pg-boss's schema or its queue partitions. pg-boss throws at start when its schema is not installed.
+ */
 export async function startJobQueue(database: Database, logger: Logger): Promise<JobQueue> {
   // Queries pg-boss still has in flight when asked to stop (a job being completed, a fetch): stop()
   // waits for them, then refuses new ones, so closing the database afterwards never races with them.
@@ -32,27 +39,28 @@ export async function startJobQueue(database: Database, logger: Logger): Promise
   const boss = new PgBoss({
     // pg-boss runs its own SQL through this adapter, so PGlite and a PostgreSQL server behave the same.
     db: { executeSql },
+    schema: JOB_SCHEMA,
     schedule: false,
-    migrate: true,
+    // The owner's migration step installs and upgrades pg-boss's schema (migrate() in db/migrate.ts).
+    migrate: false,
     // Job payloads (mails) may hold personal data: keep finished jobs an hour only.
     archiveCompletedAfterSeconds: 60,
     deleteAfterSeconds: 3600,
   } as unknown as PgBoss.ConstructorOptions);
   boss.on('error', (err: Error) => logger.error({ err: { message: err.message } }, 'job queue error'));
   await boss.start();
-  const created = new Set<string>();
-  const ensureQueue = async (name: string) => {
-    if (created.has(name)) return;
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
-    created.add(name);
+  // Creating a queue is DDL (a table partition): an undeclared one would work on the embedded database
+  // and fail in production, so it is refused everywhere.
+  const ensureQueue = (name: string) => {
+    if (!JOB_QUEUES.includes(name)) throw new Error(`job queue "${name}" is not declared in server/platform/jobs/queues.ts`);
   };
   return {
     async enqueue(queue, data) {
-      await ensureQueue(queue);
+      ensureQueue(queue);
       await boss.send(queue, data);
     },
     async work(queue, handler) {
-      await ensureQueue(queue);
+      ensureQueue(queue);
       // One job per fetch: a failure retries that job alone, never its neighbours.
       await boss.work(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);

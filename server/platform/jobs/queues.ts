@@ -1,5 +1,6 @@
 // Names of the durable job queues, in one place so that a producer in one module and the worker in
 // another agree without importing each other.
+import { MAIL_QUEUE } from '../mail/outbox.js';
 
 /** { reportId }: extract the report's indicators and text signature, then group it into a campaign. */
 export const GROUP_REPORT_QUEUE = 'campaigns.group-report';
@@ -7,3 +8,9 @@ export const GROUP_REPORT_QUEUE = 'campaigns.group-report';
 export const WATCHLIST_MATCH_QUEUE = 'watchlists.match-report';
 /** { alertId }: send an approved alert's pending deliveries. */
 export const ALERT_BROADCAST_QUEUE = 'alerts.broadcast';
+
+/**
+ * Every queue the code uses. The migration step creates them (a pg-boss queue is a table partition,
+ * which only the owner role may create); the application refuses a queue missing from this list.
+ */
+export const JOB_QUEUES: readonly string[] = [MAIL_QUEUE, GROUP_REPORT_QUEUE, WATCHLIST_MATCH_QUEUE, ALERT_BROADCAST_QUEUE];
