@@ -17,6 +17,7 @@ import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender
 import { createUploadStore } from './platform/storage/create-upload-store.js';
 import { createAntivirus } from './platform/storage/antivirus.js';
 import { purgeUnconfirmedReports } from './modules/reports/reports.service.js';
+import { purgeIncompleteUploads } from './platform/storage/postgres-upload-store.js';
 import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
 import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
 import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
@@ -111,6 +112,9 @@ export async function startRuntime(config: Config, options: { database?: Databas
       purgeStaleThrottles(database.db, new Date(Date.now() - 86_400_000)),
       // Reports never confirmed within 48 hours go, with their files, as the confirmation mail says.
       purgeUnconfirmedReports(app.services),
+      // Bytes of an upload interrupted mid-stream (crash, dropped connection) are never readable; after a
+      // day no upload can still be writing them.
+      purgeIncompleteUploads(database, new Date(Date.now() - 86_400_000)),
     ]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),
     );
