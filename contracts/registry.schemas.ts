@@ -85,19 +85,33 @@ export const ZChangeRequestCreate = z.strictObject({
 });
 export type TChangeRequestCreate = z.infer<typeof ZChangeRequestCreate>;
 
-export const ZIdentityCheck = z.strictObject({
-  documentType: z.enum(DOCUMENT_TYPES, { error: 'Seuls le passeport et la carte nationale d’identité sont acceptés.' }),
-  documentExpiry: z.iso.date({ error: 'Date d’expiration invalide (AAAA-MM-JJ).' }),
-  documentNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{6,20}$/, { error: 'Numéro du titre : 6 à 20 lettres ou chiffres, sans espace.' }),
-  nameMatches: z.boolean(),
-  place: z.string().trim().min(2, { error: 'Indiquez le lieu de la vérification.' }).max(200),
-  outcome: z.enum(['conforme', 'fraude_suspectee']),
-  notes: z.string().trim().max(1000).optional(),
-});
+/**
+ * The in-person check. With « conforme », the document is read from its machine-readable zone (MRZ),
+ * typed or scanned: type, number and expiry come from it and the server verifies its check digits and
+ * compares it with the record (docs/identity-checks.md). The typed document fields exist only for a
+ * suspected fraud whose MRZ cannot be read.
+ */
+export const ZIdentityCheck = z
+  .strictObject({
+    mrz: z.string().trim().max(200, { error: 'La bande MRZ compte au plus 3 lignes de 44 caractères.' }).optional(),
+    place: z.string().trim().min(2, { error: 'Indiquez le lieu de la vérification.' }).max(200),
+    outcome: z.enum(['conforme', 'fraude_suspectee']),
+    notes: z.string().trim().max(1000).optional(),
+    documentType: z.enum(DOCUMENT_TYPES, { error: 'Seuls le passeport et la carte nationale d’identité sont acceptés.' }).optional(),
+    documentExpiry: z.iso.date({ error: 'Date d’expiration invalide (AAAA-MM-JJ).' }).optional(),
+    documentNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{6,20}$/, { error: 'Numéro du titre : 6 à 20 lettres ou chiffres, sans espace.' })
+      .optional(),
+  })
+  .superRefine((check, ctx) => {
+    if (check.outcome !== 'conforme') return;
+    for (const path of ['documentType', 'documentExpiry', 'documentNumber'] as const) {
+      if (check[path] !== undefined) ctx.addIssue({ code: 'custom', path: [path], message: 'Pour un titre conforme, le type, le numéro et l’expiration sont lus dans la bande MRZ : ne les saisissez pas.' });
+    }
+  });
 export type TIdentityCheck = z.infer<typeof ZIdentityCheck>;
 
 export const ZReviewDecision = z.strictObject({
@@ -120,6 +134,8 @@ export const ZDoctorRecord = z.object({
   birthName: z.string(),
   usageName: z.string().nullable(),
   firstNames: z.string(),
+  /** YYYY-MM-DD when the register knows it; compared with the identity document at the counter. */
+  birthDate: z.string().nullable(),
   specialty: z.string(),
   departement: z.string(),
   status: z.enum(DOCTOR_STATUSES),
@@ -237,6 +253,23 @@ export const ZCounterCode = z.object({ code: z.string(), expiresAt: z.string() }
 
 export const ZSecurityOverview = z.object({
   threshold: z.number().int(),
+  /** Per agent, changes applied after an in-person check they recorded (30 days); docs/identity-checks.md. */
+  inPersonRates: z.object({
+    appliedChanges: z.number().int(),
+    floor: z.number().int(),
+    factor: z.number(),
+    agents: z.array(
+      z.object({
+        agentId: z.string(),
+        displayName: z.string(),
+        inPersonChanges: z.number().int(),
+        share: z.number(),
+        othersMedian: z.number(),
+        flagged: z.boolean(),
+        auditEntryIds: z.array(z.number().int()),
+      }),
+    ),
+  }),
   unusualAgents: z.array(z.object({ agentId: z.string(), displayName: z.string(), changes: z.number().int(), auditEntryIds: z.array(z.number().int()) })),
   busyRecords: z.array(z.object({ doctorId: z.string(), rpps: z.string(), changes: z.number().int(), auditEntryIds: z.array(z.number().int()) })),
   changesFollowedByExport: z.array(

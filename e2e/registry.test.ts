@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { withRppsCheckDigit } from '../contracts/rpps.js';
 import { doctors, type DoctorRow } from '../server/platform/db/schema.js';
 import { buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { td1Specimen, td3Specimen } from '../server/modules/registry/identity-document.specimens.js';
 import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
@@ -39,7 +40,7 @@ function fold(text: string): string {
 }
 
 let serial = 0;
-async function insertDoctor(values: { birthName: string; firstNames: string; corrEmail: string; userId?: string }): Promise<DoctorRow> {
+async function insertDoctor(values: { birthName: string; firstNames: string; corrEmail: string; userId?: string; birthDate?: string }): Promise<DoctorRow> {
   serial += 1;
   const proCity = 'Paris';
   const [row] = await env.runtime.database.db
@@ -48,6 +49,7 @@ async function insertDoctor(values: { birthName: string; firstNames: string; cor
       rpps: withRppsCheckDigit(`10${String(Date.now() % 1e5).padStart(5, '0')}${String(serial).padStart(3, '0')}`),
       birthName: values.birthName,
       firstNames: values.firstNames,
+      birthDate: values.birthDate ?? null,
       specialty: 'Médecine générale',
       departement: '75',
       status: 'inscrit',
@@ -84,7 +86,7 @@ describe('an agent handles a change of email received by phone', () => {
   it('records it, cannot apply it without the doctor, then completes it after the in-person identity check', async () => {
     const oldEmail = 'helene.martin.ancienne@exemple.fr';
     const newEmail = 'helene.martin.nouvelle@exemple.fr';
-    const doctor = await insertDoctor({ birthName: 'Martin-Lefèvre', firstNames: 'Hélène', corrEmail: oldEmail });
+    const doctor = await insertDoctor({ birthName: 'Martin-Lefèvre', firstNames: 'Hélène', corrEmail: oldEmail, birthDate: '1979-03-08' });
     const page = await newPage();
     await logIn(page, agent);
 
@@ -126,10 +128,10 @@ describe('an agent handles a change of email received by phone', () => {
     await expectAccessible(page);
     expect((await readDoctor(doctor.id)).corrEmail).toBe(oldEmail);
 
-    await page.getByLabel('Passeport').check();
-    await page.getByLabel("Date d'expiration").fill(inFiveYears);
-    await page.getByLabel('Numéro du titre').fill('18AB12345');
-    await page.getByLabel('Le nom du titre correspond à la fiche').check();
+    // The passport's MRZ, as the counter's scanner types it; the form reads it back before sending.
+    await page.getByLabel('Bande de lecture automatique (MRZ)').fill(td3Specimen({ surname: 'Martin-Lefèvre', givenNames: 'Hélène', birthDate: '1979-03-08' }, { expiry: inFiveYears, number: '18AB12345' }));
+    await page.getByText('MARTIN LEFEVRE', { exact: true }).waitFor();
+    await page.getByText('08/03/1979', { exact: true }).waitFor();
     await page.getByLabel('Lieu de la vérification').fill('Accueil du conseil départemental de Paris');
     await page.getByLabel('Identité vérifiée').check();
     await page.getByRole('button', { name: 'Enregistrer la vérification' }).click();
@@ -256,11 +258,16 @@ describe('an agent records a new registration', () => {
     // The person comes in: the identity check creates the record.
     await page.getByRole('link', { name: /^ouvrir la demande DEM-/ }).click();
     await page.getByRole('heading', { level: 2, name: "Vérification d'identité en présence du médecin" }).waitFor();
-    await page.getByLabel('Carte nationale').check();
-    await page.getByLabel("Date d'expiration").fill(new Date(Date.now() + 4 * 365 * 86_400_000).toISOString().slice(0, 10));
-    await page.getByLabel('Numéro du titre').fill('Z9Y8X7W6V5');
-    await page.getByLabel('Le nom du titre correspond à la fiche').check();
+    const cardMrz = td1Specimen({ surname: 'Benali', givenNames: 'Yasmine', birthDate: '1999-05-17' }, { expiry: new Date(Date.now() + 4 * 365 * 86_400_000).toISOString().slice(0, 10), number: 'Z9Y8X7W6V' });
+    // A typo first: the check digit no longer matches and the server refuses, saying which one.
+    await page.getByLabel('Bande de lecture automatique (MRZ)').fill(cardMrz.replace('Z9Y8X7W6V', 'Z9Y8X7W6W'));
     await page.getByLabel('Lieu de la vérification').fill('Accueil du conseil départemental de Paris');
+    await page.getByLabel('Identité vérifiée').check();
+    await page.getByRole('button', { name: 'Enregistrer la vérification' }).click();
+    await page.getByText('La clé de contrôle du numéro du titre est fausse.').first().waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Bande de lecture automatique (MRZ)').fill(cardMrz);
+    await page.getByText("Carte nationale d'identité (modèle 2021)", { exact: true }).waitFor();
     await page.getByLabel('Identité vérifiée').check();
     await page.getByRole('button', { name: 'Enregistrer la vérification' }).click();
     await page.getByText('Modification appliquée').waitFor();

@@ -35,6 +35,8 @@ export interface DemoDoctor {
   departement: string;
   city: string;
   postalCode: string;
+  /** Compared with the identity document's MRZ at the counter (docs/identity-checks.md). */
+  birthDate?: string;
   /** Demo account of the same doctor (by key), linked to the record. */
   accountKey?: string;
 }
@@ -43,7 +45,7 @@ export interface DemoDoctor {
 export const DEMO_DOCTORS: DemoDoctor[] = [
   { rppsPrefix: '1000000001', birthName: 'Médecin', firstNames: 'Louise', specialty: 'Médecine générale', departement: '75', city: 'Paris', postalCode: '75011', accountKey: 'medecin' },
   { rppsPrefix: '1000000002', birthName: 'Prudent', firstNames: 'Hugo', specialty: 'Cardiologie', departement: '75', city: 'Paris', postalCode: '75014', accountKey: 'medecin2fa' },
-  { rppsPrefix: '1000000003', birthName: 'Lefèvre', firstNames: 'Camille', specialty: 'Pédiatrie', departement: '75', city: 'Paris', postalCode: '75018' },
+  { rppsPrefix: '1000000003', birthName: 'Lefèvre', firstNames: 'Camille', birthDate: '1980-04-12', specialty: 'Pédiatrie', departement: '75', city: 'Paris', postalCode: '75018' },
   { rppsPrefix: '1000000004', birthName: 'Nguyen', firstNames: 'Thomas', specialty: 'Médecine générale', departement: '75', city: 'Paris', postalCode: '75005' },
   { rppsPrefix: '1000000005', birthName: 'Benali', firstNames: 'Sarah', specialty: 'Dermatologie', departement: '75', city: 'Paris', postalCode: '75009' },
   { rppsPrefix: '1000000006', birthName: 'Durand', firstNames: 'Pierre', specialty: 'Médecine générale', departement: '69', city: 'Lyon', postalCode: '69003' },

@@ -57,6 +57,7 @@ for (const d of DEMO_DOCTORS) {
         rpps,
         birthName: d.birthName,
         firstNames: d.firstNames,
+        birthDate: d.birthDate ?? null,
         specialty: d.specialty,
         departement: d.departement,
         status: 'inscrit',

@@ -14,6 +14,7 @@ import { revokeUserSessions } from '../../platform/auth/session-store.js';
 import { secondFactorChangedMail } from '../../platform/mail/account-mails.js';
 import * as doctorsRepo from './doctors.repo.js';
 import { doctorDisplayName } from './registry-search.service.js';
+import { verifyIdentityDocument } from './identity-document.service.js';
 
 const LINK_HOURS = 72;
 const COUNTER_CODE_HOURS = 24;
@@ -47,13 +48,13 @@ export async function sendActivationLink(deps: ServiceDeps, ctx: AuditContext, a
 
 /**
  * After checking the doctor's identity document at the counter, gives a one-time code (24 h) the doctor
- * types with their RPPS number. The document number is kept only as a keyed hash.
+ * types with their RPPS number. The document's MRZ is verified against the record first; its number is
+ * kept only as a keyed hash. Throws IDENTITY_DOCUMENT_INVALID / _EXPIRED / _MISMATCH, VALIDATION_FAILED.
  */
 export async function issueCounterCode(deps: ServiceDeps, ctx: AuditContext, actor: Actor, doctorId: string, check: TIdentityCheck): Promise<{ code: string; expiresAt: string }> {
   const { doctor } = await loadActivatable(deps, actor, doctorId);
-  if (!check.nameMatches) throw fieldError('nameMatches', "Le nom du titre ne correspond pas à la fiche : aucun code ne peut être remis.");
   if (check.outcome !== 'conforme') throw fieldError('outcome', "Le code n'est remis qu'après une vérification d'identité conforme.");
-  if (check.documentExpiry < new Date().toISOString().slice(0, 10)) throw fieldError('documentExpiry', 'Le titre d’identité est expiré.');
+  const document = await verifyIdentityDocument(deps, ctx, { purpose: 'counter_code', entityType: 'doctor', entityId: doctor.id }, check.mrz, doctor);
   const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const expiresAt = new Date(Date.now() + COUNTER_CODE_HOURS * 3_600_000);
   await deps.database.db.transaction(async (tx) => {
@@ -62,7 +63,7 @@ export async function issueCounterCode(deps: ServiceDeps, ctx: AuditContext, act
       action: 'registry.activation.issued',
       entityType: 'doctor',
       entityId: doctor.id,
-      details: { method: 'counter_code', documentType: check.documentType, documentLast4: check.documentNumber.slice(-4), documentNumberHash: deps.keys.keyedHash(check.documentNumber, 'identity-document'), place: check.place },
+      details: { method: 'counter_code', documentType: document.documentType, documentLast4: document.documentLast4, documentNumberHash: document.documentNumberHash, place: check.place },
     });
   });
   return { code: `${code.slice(0, 5)}-${code.slice(5)}`, expiresAt: expiresAt.toISOString() };
@@ -97,16 +98,16 @@ export async function activateDoctorAccount(
 
 /**
  * A doctor who lost their second factor gets it reset only here, at the counter, after the identity
- * check — never by email or phone. Their sessions end and the address on file is told.
+ * check of the document's MRZ — never by email or phone. Their sessions end and the address on file is
+ * told. Throws IDENTITY_DOCUMENT_INVALID / _EXPIRED / _MISMATCH, INVALID_STATE, NOT_FOUND.
  */
 export async function resetDoctorSecondFactorInPerson(deps: ServiceDeps, ctx: AuditContext, actor: Actor, doctorId: string, check: TIdentityCheck): Promise<void> {
   const doctor = await doctorsRepo.findDoctor(deps.database.db, doctorId);
   if (!doctor) throw new AppError('NOT_FOUND');
   assertInScope(actor, doctor.departement);
   if (!doctor.userId) throw new AppError('INVALID_STATE', undefined, "Ce médecin n'a pas de compte Vigie.");
-  if (!check.nameMatches) throw fieldError('nameMatches', "Le nom du titre ne correspond pas à la fiche : la réinitialisation est refusée.");
   if (check.outcome !== 'conforme') throw fieldError('outcome', "La réinitialisation exige une vérification d'identité conforme.");
-  if (check.documentExpiry < new Date().toISOString().slice(0, 10)) throw fieldError('documentExpiry', 'Le titre d’identité est expiré.');
+  const document = await verifyIdentityDocument(deps, ctx, { purpose: 'second_factor_reset', entityType: 'doctor', entityId: doctor.id }, check.mrz, doctor);
   const [account] = await deps.database.db.select().from(users).where(eq(users.id, doctor.userId));
   await deps.database.db.transaction(async (tx) => {
     await disableTotp(tx, doctor.userId!);
@@ -116,7 +117,7 @@ export async function resetDoctorSecondFactorInPerson(deps: ServiceDeps, ctx: Au
       entityType: 'user',
       entityId: doctor.userId,
       reason: "Vérification d'identité en personne",
-      details: { doctorId: doctor.id, documentType: check.documentType, documentLast4: check.documentNumber.slice(-4), place: check.place },
+      details: { doctorId: doctor.id, documentType: document.documentType, documentLast4: document.documentLast4, place: check.place },
     });
   });
   if (account) await deps.outbox.queue(secondFactorChangedMail(account.email, 'reset_by_admin', new Date()));

@@ -9,10 +9,11 @@ import * as doctorsRepo from './doctors.repo.js';
 import * as repo from './change-requests.repo.js';
 import { toE164 } from './contact-values.js';
 import { findHoldReasons } from './suspicious-details.js';
+import { findSecondReviewReasons } from './second-review.js';
+import { documentFacts, parisToday, verifyIdentityDocument, type VerifiedDocument } from './identity-document.service.js';
+import { readMrz, type IdentitySubject } from '../../../contracts/identity-document.js';
 import { createRegisteredDoctor, prospectiveDoctor } from './registration.service.js';
 import { applyChangeRequest, sendChangeNotifications, alertSecurityReferents, type ChangeNotice } from './apply-change.js';
-
-const DOCUMENT_HASH_PURPOSE = 'identity-document';
 
 /** Normalises typed contact values: emails lower-case, phones E.164; empty strings clear a field. */
 export function normalizeChanges(changes: NonNullable<TChangeRequestCreate['changes']>): RequestedChanges {
@@ -71,20 +72,20 @@ export async function recordChangeRequest(deps: ServiceDeps, ctx: AuditContext, 
 
 /**
  * Records the in-person check of a passport or national identity card, the only way a council agent
- * completes a request. A doubtful document or person freezes the request and alerts the security
- * referents; suspicious new details hold it for a second agent; otherwise the change applies now.
- * Throws INVALID_STATE, VALIDATION_FAILED (expired document), NOT_FOUND.
+ * completes a request. A « conforme » check needs the document's MRZ, typed or scanned: its check digits,
+ * expiry, names and birth date must agree with the record, whatever the agent says. A doubtful document or
+ * person freezes the request and alerts the security referents; suspicious new details, or a change the
+ * old channels cannot confirm, wait for a second agent; otherwise the change applies now.
+ * Throws INVALID_STATE, IDENTITY_DOCUMENT_INVALID, IDENTITY_DOCUMENT_EXPIRED, IDENTITY_DOCUMENT_MISMATCH,
+ * VALIDATION_FAILED, NOT_FOUND.
  */
 export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, actor: Actor, requestId: string, input: TIdentityCheck): Promise<ChangeRequestRow> {
   const existing = await loadScopedRequest(deps, actor, requestId);
   if (existing.status !== 'attente_presence') throw new AppError('INVALID_STATE');
-  if (input.outcome === 'conforme' && !input.nameMatches) {
-    throw fieldError('nameMatches', 'Le nom du titre ne correspond pas à la fiche : l’identité n’est pas vérifiée. Signalez une tentative de fraude ou refusez la demande.');
-  }
   const fraudSuspected = input.outcome === 'fraude_suspectee';
-  if (!fraudSuspected && input.documentExpiry < new Date().toISOString().slice(0, 10)) {
-    throw fieldError('documentExpiry', 'Le titre d’identité est expiré : il ne permet pas de finaliser la demande.');
-  }
+  const document = fraudSuspected
+    ? doubtfulDocumentFacts(deps, input)
+    : await verifyIdentityDocument(deps, ctx, { purpose: 'change_request', entityType: 'change_request', entityId: existing.id }, input.mrz, await subjectOf(deps, existing));
   let notice: ChangeNotice | null = null;
   const result = await deps.database.db.transaction(async (tx) => {
     const request = await repo.lockChangeRequest(tx, requestId);
@@ -92,11 +93,12 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
     const doctor = request.kind === 'registration' ? prospectiveDoctor(request) : (await doctorsRepo.lockDoctor(tx, request.doctorId!))!;
     await repo.insertIdentityCheck(tx, {
       changeRequestId: request.id,
-      documentType: input.documentType,
-      documentExpiry: input.documentExpiry,
-      documentLast4: input.documentNumber.slice(-4),
-      documentNumberHash: deps.keys.keyedHash(input.documentNumber, DOCUMENT_HASH_PURPOSE),
-      nameMatches: input.nameMatches,
+      documentType: document.documentType,
+      documentExpiry: document.documentExpiry,
+      documentLast4: document.documentLast4,
+      documentNumberHash: document.documentNumberHash,
+      // Conforme: the MRZ names were compared by the server; a suspected fraud records the agent's doubt.
+      nameMatches: !fraudSuspected,
       outcome: fraudSuspected ? 'fraude_suspectee' : 'conforme',
       place: input.place,
       notes: input.notes ?? null,
@@ -106,7 +108,7 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
       action: 'registry.identity_check.recorded',
       entityType: 'change_request',
       entityId: request.id,
-      details: { documentType: input.documentType, nameMatches: input.nameMatches, outcome: fraudSuspected ? 'fraude_suspectee' : 'conforme', place: input.place },
+      details: { documentType: document.documentType, mrz: document.format ?? 'non_lue', outcome: fraudSuspected ? 'fraude_suspectee' : 'conforme', place: input.place },
     });
     if (fraudSuspected) {
       await recordAudit(tx, ctx, { action: 'registry.change_request.frozen', entityType: 'change_request', entityId: request.id, reason: input.notes ?? null });
@@ -121,6 +123,31 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
   }
   if (notice) await sendChangeNotifications(deps, notice);
   return result;
+}
+
+/** Whom the document must name: the record, or for a registration the person the request describes. */
+async function subjectOf(deps: ServiceDeps, request: ChangeRequestRow): Promise<IdentitySubject> {
+  const doctor = request.kind === 'registration' ? prospectiveDoctor(request) : await doctorsRepo.findDoctor(deps.database.db, request.doctorId!);
+  if (!doctor) throw new AppError('NOT_FOUND');
+  return { birthName: doctor.birthName, usageName: doctor.usageName, firstNames: doctor.firstNames, birthDate: doctor.birthDate };
+}
+
+/**
+ * A doubtful document is recorded, not verified: from its MRZ when it reads, otherwise from what the agent
+ * typed. Throws VALIDATION_FAILED when neither gives the type, number and expiry.
+ */
+function doubtfulDocumentFacts(deps: ServiceDeps, input: TIdentityCheck): Omit<VerifiedDocument, 'format'> & { format: VerifiedDocument['format'] | null } {
+  const reading = readMrz(input.mrz, parisToday());
+  if (reading.ok) {
+    return { documentType: reading.document.documentType, documentExpiry: reading.document.expiry, format: reading.document.format, ...documentFacts(deps, reading.document.documentNumber) };
+  }
+  const missing = (['documentType', 'documentNumber', 'documentExpiry'] as const).filter((field) => !input[field]);
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: missing.map((path) => ({ path, message: 'La bande MRZ de ce titre douteux est illisible : relevez le type, le numéro et la date d’expiration.' })),
+    });
+  }
+  return { documentType: input.documentType!, documentExpiry: input.documentExpiry!, format: null, ...documentFacts(deps, input.documentNumber!) };
 }
 
 async function applyRegistration(tx: Executor, ctx: AuditContext, actorId: string, request: ChangeRequestRow, reason?: string) {
@@ -144,9 +171,15 @@ async function holdOrApply(
   onApplied: (notice: ChangeNotice) => void,
 ): Promise<ChangeRequestRow> {
   const holdReasons = await findHoldReasons(tx, doctor, request.requested);
+  const reviewReasons = await findSecondReviewReasons(tx, deps, request, doctor);
   if (holdReasons.length > 0) {
     await recordAudit(tx, ctx, { action: 'registry.change_request.held', entityType: 'change_request', entityId: request.id, details: { reasons: holdReasons.map((r) => r.code) } });
-    return repo.updateChangeRequest(tx, request.id, { status: 'en_revue', checkedBy: actor.userId, holdReasons });
+  }
+  if (reviewReasons.length > 0) {
+    await recordAudit(tx, ctx, { action: 'registry.change_request.second_review_required', entityType: 'change_request', entityId: request.id, details: { reasons: reviewReasons.map((r) => r.code) } });
+  }
+  if (holdReasons.length + reviewReasons.length > 0) {
+    return repo.updateChangeRequest(tx, request.id, { status: 'en_revue', checkedBy: actor.userId, holdReasons: [...holdReasons, ...reviewReasons] });
   }
   if (request.kind === 'registration') {
     await applyRegistration(tx, ctx, actor.userId, request);

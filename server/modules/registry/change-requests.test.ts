@@ -5,13 +5,13 @@ import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { doctorHistory, doctors, fraudIndicators, identityChecks, users } from '../../platform/db/schema.js';
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
+import { td1Specimen } from './identity-document.specimens.js';
 
 const inTwoYears = () => new Date(Date.now() + 2 * 365 * 86_400_000).toISOString().slice(0, 10);
+/** buildDoctor's default person, as the 2021 identity card of the test says. */
+const camille = { surname: 'Lefèvre', givenNames: 'Camille', birthDate: '1980-04-12' };
 const check = (over: Record<string, unknown> = {}) => ({
-  documentType: 'carte_nationale_identite',
-  documentExpiry: inTwoYears(),
-  documentNumber: 'X4RTBPFW46',
-  nameMatches: true,
+  mrz: td1Specimen(camille, { expiry: inTwoYears() }),
   place: 'Siège du conseil départemental, Paris',
   outcome: 'conforme',
   ...over,
@@ -52,19 +52,19 @@ describe('registry change requests: in person or not at all', () => {
 
   it('applies the change once the identity check is recorded, notifies the old channels, starts the cooling period', async () => {
     const doctor = await buildDoctor(t.database);
-    const request = (await agentClient.post('/api/registry/change-requests', { doctorId: doctor.id, kind: 'contact_change', channel: 'guichet', changes: { corrEmail: 'camille.nouvelle@exemple.fr', corrPhone: '06 98 76 54 32' } })).json();
+    const request = (await agentClient.post('/api/registry/change-requests', { doctorId: doctor.id, kind: 'contact_change', channel: 'guichet', changes: { corrEmail: 'camille.nouvelle@exemple.fr' } })).json();
     const res = await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check());
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('appliquee');
 
     const [after] = await t.database.db.select().from(doctors).where(eq(doctors.id, doctor.id));
-    expect(after).toMatchObject({ corrEmail: 'camille.nouvelle@exemple.fr', corrPhone: '+33698765432', version: 2 });
+    expect(after).toMatchObject({ corrEmail: 'camille.nouvelle@exemple.fr', corrPhone: doctor.corrPhone, version: 2 });
     expect(after!.contactsTrustedFrom!.getTime()).toBeGreaterThan(Date.now() + 71 * 3_600_000);
     const [history] = await t.database.db.select().from(doctorHistory).where(eq(doctorHistory.doctorId, doctor.id));
     expect(history!.changes).toMatchObject({ corrEmail: { before: doctor.corrEmail, after: 'camille.nouvelle@exemple.fr' } });
     const [stored] = await t.database.db.select().from(identityChecks).where(eq(identityChecks.changeRequestId, request.id));
-    expect(stored).toMatchObject({ documentLast4: 'FW46', agentId: agent.user.id, outcome: 'conforme' });
-    expect(JSON.stringify(stored)).not.toContain('X4RTBPFW46');
+    expect(stored).toMatchObject({ documentType: 'carte_nationale_identite', documentLast4: 'PFW4', documentExpiry: inTwoYears(), agentId: agent.user.id, outcome: 'conforme' });
+    expect(JSON.stringify(stored)).not.toContain('X4RTBPFW4');
     await expectAudited(t.database, 'registry.change_request.applied', doctor.id);
 
     const mail = await t.catcher.waitFor((m) => m.to.includes(doctor.corrEmail!) && /coordonnées/.test(m.subject));
@@ -76,14 +76,17 @@ describe('registry change requests: in person or not at all', () => {
     await expectAudited(t.database, 'registry.doctor.read', doctor.id);
   });
 
-  it('refuses an expired identity document and changes nothing', async () => {
+  it('refuses an expired identity document, audits the refusal, and changes nothing', async () => {
     const doctor = await buildDoctor(t.database);
     const request = (await agentClient.post('/api/registry/change-requests', { doctorId: doctor.id, kind: 'contact_change', channel: 'courrier', changes: { corrCity: 'Lyon' } })).json();
-    const res = await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ documentExpiry: '2020-01-31' }));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'documentExpiry' });
-    const bad = await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ documentExpiry: '2026-02-30', documentType: 'permis' }));
-    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['documentExpiry', 'documentType']);
+    const res = await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ mrz: td1Specimen(camille, { expiry: '2020-01-31' }) }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'IDENTITY_DOCUMENT_EXPIRED', details: { fields: [{ path: 'mrz', message: 'Ce titre a expiré le 31/01/2020.' }] } });
+    const refusal = (await auditEntries(t.database, 'registry.identity_check.refused')).filter((a) => a.entityId === request.id);
+    expect(refusal.map((a) => a.details)).toEqual([{ purpose: 'change_request', code: 'IDENTITY_DOCUMENT_EXPIRED', failedChecks: ['expiry'], documentType: 'carte_nationale_identite', format: 'TD1', documentLast4: 'PFW4', expiredInYear: '2020' }]);
+    // Type, number and expiry come from the MRZ: typed values are refused with a conforming check.
+    const typed = await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ documentExpiry: '2030-02-30', documentType: 'permis' }));
+    expect(typed.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['documentExpiry', 'documentType']);
     expect((await agentClient.get(`/api/registry/change-requests/${request.id}`)).json().status).toBe('attente_presence');
   });
 
@@ -121,7 +124,7 @@ describe('registry change requests: in person or not at all', () => {
       doctorId: doctor.id, kind: 'contact_change', channel: 'guichet', changes: { corrEmail: 'moi@yopmail.com', corrPhone: '07 55 50 12 34', proPhone: '+44 20 7946 0958' },
     })).json();
     const held = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check())).json();
-    expect(held.holdReasons.map((r: { code: string }) => r.code).sort()).toEqual(['disposable_email', 'foreign_phone', 'fraud_indicator']);
+    expect(held.holdReasons.map((r: { code: string }) => r.code).sort()).toEqual(['disposable_email', 'foreign_phone', 'fraud_indicator', 'second_review_email_and_phone']);
     expect(held.holdReasons.find((r: { code: string }) => r.code === 'fraud_indicator').message).toMatch(/9 fois.*Faux ANDPC/);
   });
 
@@ -141,7 +144,7 @@ describe('registry change requests: in person or not at all', () => {
     expect(request).toMatchObject({ kind: 'registration', status: 'attente_presence', doctorId: null, departement: '75' });
     expect(await t.database.db.select().from(doctors).where(eq(doctors.rpps, rpps))).toEqual([]);
 
-    const done = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check())).json();
+    const done = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ mrz: td1Specimen({ surname: 'Nguyen', givenNames: 'Linh', birthDate: '1998-11-02' }, { expiry: inTwoYears() }) }))).json();
     expect(done.status).toBe('appliquee');
     const [created] = await t.database.db.select().from(doctors).where(eq(doctors.rpps, rpps));
     expect(created).toMatchObject({ birthName: 'Nguyen', status: 'etudiant_3e_cycle', corrPhone: '+33601020304', departement: '75', version: 1 });

@@ -1,4 +1,4 @@
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { doctorHistory, doctors, type DoctorHistorySource, type DoctorRow, type RequestedChanges } from '../../platform/db/schema.js';
 
@@ -51,6 +51,26 @@ export async function updateDoctorWithHistory(
   const [row] = await tx.update(doctors).set({ ...values, version, updatedAt: new Date() }).where(eq(doctors.id, doctor.id)).returning();
   await tx.insert(doctorHistory).values({ doctorId: doctor.id, version, source: history.source, actorId: history.actorId, changeRequestId: history.changeRequestId, changes });
   return row!;
+}
+
+/**
+ * Whether an email address or phone number of the record was changed (by an agent or the doctor) since
+ * `since`: the channel a « ce n'était pas moi » notice would reach is then itself unconfirmed.
+ */
+export async function contactChannelChangedSince(db: Executor, doctorId: string, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: doctorHistory.id })
+    .from(doctorHistory)
+    .where(
+      and(
+        eq(doctorHistory.doctorId, doctorId),
+        gt(doctorHistory.occurredAt, since),
+        inArray(doctorHistory.source, ['change_request', 'self_service']),
+        sql`${doctorHistory.changes} ?| array['corrEmail', 'proEmail', 'corrPhone', 'proPhone']`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function listHistory(db: Executor, doctorId: string) {

@@ -47,6 +47,7 @@ export function prospectiveDoctor(request: ChangeRequestRow): DoctorRow {
     birthName: r.birthName ?? '',
     usageName: r.usageName ?? null,
     firstNames: r.firstNames ?? '',
+    birthDate: null,
     specialty: r.specialty ?? '',
     departement: request.departement,
     status: (r.status as DoctorRow['status']) ?? 'inscrit',

@@ -19,6 +19,8 @@ export interface ImportedDoctor {
   birthName: string;
   usageName: string | null;
   firstNames: string;
+  /** ISO date; compared with the identity document at the counter (docs/identity-checks.md). */
+  birthDate: string | null;
   specialty: string;
   departement: string;
   status: DoctorStatus;
@@ -71,6 +73,7 @@ export const IMPORT_COLUMNS: readonly ColumnSpec[] = [
   { field: 'birthName', header: 'Nom de naissance', aliases: [], required: true },
   { field: 'usageName', header: "Nom d'exercice", aliases: ["Nom d'usage"], required: false },
   { field: 'firstNames', header: 'Prénoms', aliases: ["Prénom d'exercice", 'Prénom'], required: true },
+  { field: 'birthDate', header: 'Date de naissance', aliases: [], required: false },
   { field: 'specialty', header: 'Libellé savoir-faire', aliases: ['Spécialité'], required: false },
   { field: 'departement', header: 'Code département', aliases: ["Département d'inscription", 'Département'], required: true },
   { field: 'status', header: 'Statut', aliases: ['Situation'], required: true },
@@ -162,6 +165,7 @@ function readField(field: Field, raw: string, today: string): Check {
       if (status) return { value: status };
       return { reason: `${value ? `statut « ${value.slice(0, 40)} » inconnu` : 'statut manquant'} : indiquez inscrit, suspendu, radié, transféré ou étudiant 3e cycle.` };
     }
+    case 'birthDate':
     case 'registeredOn': {
       if (!value) return { value: null };
       const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
@@ -299,6 +303,7 @@ function toDoctor(values: Partial<Record<Field, unknown>>): ImportedDoctor {
     // A usage name equal to the birth name says nothing more.
     usageName: usage && foldForSearch(usage) !== foldForSearch(birthName) ? usage : null,
     firstNames: text('firstNames'),
+    birthDate: nullable('birthDate'),
     specialty: text('specialty'),
     departement: text('departement'),
     status: values.status as DoctorStatus,

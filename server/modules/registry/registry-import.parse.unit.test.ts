@@ -180,6 +180,7 @@ describe('registry CSV', () => {
       birthName: 'Lefèvre',
       usageName: null,
       firstNames: 'Hélène Marie',
+      birthDate: null,
       specialty: 'Médecine générale',
       departement: '75',
       status: 'inscrit',
@@ -206,6 +207,14 @@ describe('registry CSV', () => {
       proPhone: null,
       searchText: 'dupont moreau martin helene marie bourg en bresse',
     });
+  });
+
+  it('reads the optional birth date (compared with the identity document at the counter)', () => {
+    const header = ['Identifiant PP', 'Nom de naissance', 'Prénoms', 'Code département', 'Statut', 'Date de naissance'];
+    const parsed = parseRegistryCsv(csv([[RPPS_A, 'Lefèvre', 'Hélène', '75', 'inscrit', '12/04/1980'], [RPPS_B, 'Martin', 'Zoé', '75', 'inscrit', '31/02/1980']], ';', header), options);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.valid.map((v) => v.doctor.birthDate)).toEqual(['1980-04-12']);
+    expect(parsed.errors[0]).toMatchObject({ line: 3, column: 'Date de naissance' });
   });
 
   it('accepts columns in any order, the Annuaire Santé names, the `|` separator and only the required columns', () => {

@@ -20,8 +20,9 @@ const IMPORTED_COLUMNS = [
   ['departement', 'departement'], ['status', 'status'], ['pro_address', 'proAddress'], ['pro_postal_code', 'proPostalCode'],
   ['pro_city', 'proCity'], ['pro_phone', 'proPhone'], ['pro_email', 'proEmail'], ['corr_address', 'corrAddress'],
   ['corr_postal_code', 'corrPostalCode'], ['corr_city', 'corrCity'], ['corr_phone', 'corrPhone'], ['corr_email', 'corrEmail'],
-  ['search_text', 'searchText'],
-] as const satisfies readonly (readonly [string, keyof ImportedDoctor])[];
+  ['search_text', 'searchText'], ['birth_date', 'birthDate', 'date'],
+] as const satisfies readonly (readonly [string, keyof ImportedDoctor, ('date' | undefined)?])[];
+const arrayType = (entry: (typeof IMPORTED_COLUMNS)[number]) => sql.raw(entry.length === 3 ? `${entry[2]}[]` : 'text[]');
 
 type Rows<T> = { rows: T[] };
 
@@ -31,7 +32,7 @@ type Rows<T> = { rows: T[] };
  */
 export async function insertDoctors(tx: Executor, batch: readonly ImportedDoctor[]): Promise<Map<string, string>> {
   const columns = sql.raw(IMPORTED_COLUMNS.map(([column]) => column).join(', '));
-  const arrays = sql.join(IMPORTED_COLUMNS.map(([, field]) => sql`${sql.param(batch.map((d) => d[field]))}::text[]`), sql`, `);
+  const arrays = sql.join(IMPORTED_COLUMNS.map((entry) => sql`${sql.param(batch.map((d) => d[entry[1]]))}::${arrayType(entry)}`), sql`, `);
   // Both drivers answer execute() with a `rows` array.
   const result = (await tx.execute(sql`
     INSERT INTO doctors (${columns}) SELECT * FROM unnest(${arrays})

@@ -103,6 +103,15 @@ describe('registry CSV import', () => {
     expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual([field]);
   });
 
+  it('stores the birth date when the file has the column', async () => {
+    const id = rpps();
+    const content = Buffer.from(`Identifiant PP;Nom de naissance;Prénoms;Code département;Statut;Date de naissance\r\n${id};Lefèvre;Hélène;75;inscrit;12/04/1980\r\n`).toString('base64');
+    const res = await importFile(admin, content, 'all_or_nothing', 'naissances.csv');
+    expect(res.json()).toMatchObject({ outcome: 'imported', inserted: 1 });
+    const [row] = await t.database.db.select().from(doctors).where(eq(doctors.rpps, id));
+    expect(row!.birthDate).toBe('1980-04-12');
+  });
+
   it('imports a UTF-8 file separated by « ; », with history and an audit entry', async () => {
     const lines = [line(), line({ 'Nom de naissance': 'Martin', "Nom d'exercice": 'Dupont', Prénoms: 'Zoé', Statut: 'étudiant 3e cycle', "Date d'inscription": '' })];
     const res = await importFile(admin, file(lines), 'all_or_nothing', 'paris-2025.csv');

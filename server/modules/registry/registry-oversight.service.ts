@@ -43,11 +43,40 @@ export async function exportRegister(deps: ServiceDeps, ctx: AuditContext, actor
 }
 
 const VOLUME_FLOOR = 20;
+/** An agent's in-person changes stand out from 10 in 30 days and more than 3 times the others' median. */
+export const IN_PERSON_RATE_FLOOR = 10;
+export const IN_PERSON_RATE_FACTOR = 3;
+const AUDIT_IDS_PER_AGENT = 50;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /**
- * What a security referent watches: agents completing unusually many changes (7 days), records changed
- * often (30 days), and changes followed within 48 h by an export of the département. Each item names
- * the audit entries behind it.
+ * Per agent, the changes applied in the last 30 days after an in-person check they recorded, their share of
+ * every change applied in the scope (self-service included), and a flag when the agent is far above the
+ * others: at least IN_PERSON_RATE_FLOOR and more than IN_PERSON_RATE_FACTOR times the median of the other
+ * agents (an agent alone is compared with zero). docs/identity-checks.md.
+ */
+export function flagInPersonRates<T extends { inPersonChanges: number }>(agents: T[], totalApplied: number): (T & { share: number; flagged: boolean; othersMedian: number })[] {
+  return agents.map((agent, i) => {
+    const othersMedian = median(agents.filter((_, j) => j !== i).map((a) => a.inPersonChanges));
+    return {
+      ...agent,
+      share: totalApplied > 0 ? Math.round((agent.inPersonChanges / totalApplied) * 1000) / 1000 : 0,
+      othersMedian,
+      flagged: agent.inPersonChanges >= IN_PERSON_RATE_FLOOR && agent.inPersonChanges > IN_PERSON_RATE_FACTOR * othersMedian,
+    };
+  });
+}
+
+/**
+ * What a security referent watches: agents completing unusually many changes (7 days), each agent's rate
+ * of in-person changes (30 days), records changed often (30 days), and changes followed within 48 h by an
+ * export of the département. Each item names the audit entries behind it.
  */
 export async function securityOverview(deps: ServiceDeps, actor: Actor, departement: string | null) {
   const scope = actor.departement ?? departement;
@@ -85,8 +114,32 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
     WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}
     ORDER BY cr.applied_at DESC LIMIT 100`);
 
+  const inPerson = await run<{ agent_id: string; display_name: string; changes: string; audit_ids: string[] | null }>(sql`
+    SELECT ic.agent_id, u.display_name, count(DISTINCT cr.id)::text AS changes,
+           (array_agg(a.id::text ORDER BY a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1:${sql.raw(String(AUDIT_IDS_PER_AGENT))}] AS audit_ids
+    FROM change_requests cr
+    JOIN identity_checks ic ON ic.change_request_id = cr.id AND ic.outcome = 'conforme'
+    JOIN users u ON u.id = ic.agent_id
+    LEFT JOIN audit_log a ON a.action = 'registry.change_request.applied' AND a.details->>'changeRequestId' = cr.id::text
+    WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}
+    GROUP BY ic.agent_id, u.display_name
+    ORDER BY count(DISTINCT cr.id) DESC, u.display_name`);
+  const [total] = await run<{ applied: string }>(sql`
+    SELECT count(*)::text AS applied FROM change_requests cr
+    WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}`);
+  const rates = flagInPersonRates(
+    inPerson.map((r) => ({ agentId: r.agent_id, displayName: r.display_name, inPersonChanges: Number(r.changes), auditEntryIds: (r.audit_ids ?? []).map(Number) })),
+    Number(total?.applied ?? 0),
+  );
+
   return {
     threshold,
+    inPersonRates: {
+      appliedChanges: Number(total?.applied ?? 0),
+      floor: IN_PERSON_RATE_FLOOR,
+      factor: IN_PERSON_RATE_FACTOR,
+      agents: rates,
+    },
     unusualAgents: volumes
       .filter((v) => Number(v.changes) >= threshold)
       .map((v) => ({ agentId: v.agent_id, displayName: v.display_name, changes: Number(v.changes), auditEntryIds: (v.audit_ids ?? []).filter(Boolean).map(Number) })),

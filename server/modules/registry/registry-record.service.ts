@@ -20,6 +20,7 @@ export function toRecordView(d: DoctorRow) {
     birthName: d.birthName,
     usageName: d.usageName,
     firstNames: d.firstNames,
+    birthDate: d.birthDate,
     specialty: d.specialty,
     departement: d.departement,
     status: d.status,

@@ -4,6 +4,10 @@ import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { advanceTotpWindow, buildDoctor, buildUser, expectAudited, freshTotpCode, type TestUser } from '../../test/factories.js';
 import { doctors, stepUpTokens } from '../../platform/db/schema.js';
+import { td1Specimen, td3Specimen } from './identity-document.specimens.js';
+
+/** buildDoctor's default person. */
+const camille = { surname: 'Lefèvre', givenNames: 'Camille', birthDate: '1980-04-12' };
 
 describe("a doctor's own correspondence details", () => {
   let t: TestApp;
@@ -124,9 +128,10 @@ describe('doctor accounts come from the registry', () => {
 
   it('gives a counter code only after a conforming identity check', async () => {
     const doctor = await buildDoctor(t.database);
-    const identity = { documentType: 'passeport', documentExpiry: '2031-05-01', documentNumber: '19AB12345', nameMatches: true, place: 'Guichet du conseil', outcome: 'conforme' };
-    const refused = await agentClient.post(`/api/registry/doctors/${doctor.id}/counter-code`, { ...identity, nameMatches: false });
-    expect(refused.statusCode).toBe(400);
+    const identity = { mrz: td3Specimen(camille, { expiry: '2031-05-01' }), place: 'Guichet du conseil', outcome: 'conforme' };
+    const refused = await agentClient.post(`/api/registry/doctors/${doctor.id}/counter-code`, { ...identity, mrz: td3Specimen({ ...camille, surname: 'Martin' }, { expiry: '2031-05-01' }) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('IDENTITY_DOCUMENT_MISMATCH');
     const { code } = (await agentClient.post(`/api/registry/doctors/${doctor.id}/counter-code`, identity)).json();
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     const anonymous = new TestClient(t.app);
@@ -148,7 +153,7 @@ describe('doctor accounts come from the registry', () => {
 
     const doctor = await buildDoctor(t.database, { userId: doctorAccount.user.id });
     const inPerson = await agentClient.post(`/api/registry/doctors/${doctor.id}/second-factor-reset`, {
-      documentType: 'carte_nationale_identite', documentExpiry: '2030-01-01', documentNumber: 'AB1234567', nameMatches: true, place: 'Guichet', outcome: 'conforme',
+      mrz: td1Specimen(camille, { expiry: '2030-01-01' }), place: 'Guichet', outcome: 'conforme',
     });
     expect(inPerson.statusCode).toBe(204);
     await expectAudited(t.database, 'admin.user.second_factor_reset', doctorAccount.user.id);

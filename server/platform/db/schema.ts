@@ -128,6 +128,7 @@ export const doctors = pgTable('doctors', {
   birthName: text('birth_name').notNull(),
   usageName: text('usage_name'),
   firstNames: text('first_names').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
   specialty: text('specialty').notNull().default(''),
   departement: text('departement').notNull(),
   status: text('status').$type<DoctorStatus>().notNull(),
@@ -170,7 +171,15 @@ export type ChangeStatus = 'attente_presence' | 'attente_codes' | 'en_revue' | '
 /** Field name (doctors column, camelCase) → new value; null clears an email or phone. */
 export type RequestedChanges = Record<string, string | null>;
 export interface HoldReason {
-  code: 'shared_with_other_record' | 'disposable_email' | 'foreign_phone' | 'fraud_indicator' | 'record_frozen';
+  code:
+    | 'shared_with_other_record'
+    | 'disposable_email'
+    | 'foreign_phone'
+    | 'fraud_indicator'
+    | 'record_frozen'
+    | 'second_review_old_channel_missing'
+    | 'second_review_old_channel_recent'
+    | 'second_review_email_and_phone';
   field: string;
   message: string;
 }

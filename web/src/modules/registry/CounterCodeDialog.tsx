@@ -23,7 +23,7 @@ export function CounterCodeDialog({ doctor, onClose }: { doctor: TDoctorRecord; 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = readIdentityCheck(new FormData(event.currentTarget));
-    const problems = identityCheckProblems(body, false);
+    const problems = identityCheckProblems(body);
     setLocal(problems);
     if (problems) return;
     issue.mutate(body);

@@ -62,6 +62,10 @@ export function DoctorDetails({ doctor }: { doctor: TDoctorRecord }) {
             <dd>{doctor.firstNames}</dd>
           </div>
           <div>
+            <dt>Date de naissance</dt>
+            <dd>{doctor.birthDate ? doctor.birthDate.split('-').reverse().join('/') : 'Non renseignée'}</dd>
+          </div>
+          <div>
             <dt>Spécialité</dt>
             <dd>{orDash(doctor.specialty)}</dd>
           </div>

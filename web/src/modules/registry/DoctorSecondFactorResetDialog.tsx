@@ -25,7 +25,7 @@ export function DoctorSecondFactorResetDialog({ doctor, onDone, onClose }: {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = readIdentityCheck(new FormData(event.currentTarget));
-    const problems = identityCheckProblems(body, false);
+    const problems = identityCheckProblems(body);
     setLocal(problems);
     if (problems) return;
     reset.mutate(body, {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { TIdentityCheck } from '../../../../contracts/registry.schemas.js';
-import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '../../components/fields.js';
+import { MRZ_FAILURE_MESSAGES, readMrz, type MrzReading } from '../../../../contracts/identity-document.js';
+import { RadioGroupField, TextAreaField, TextField } from '../../components/fields.js';
 import type { RadioOption } from '../../components/fields.js';
 import type { FormErrors } from '../../lib/form-errors.js';
 import { DOCUMENT_TYPE_LABELS } from './labels.js';
 
-type DocumentType = TIdentityCheck['documentType'];
+type DocumentType = NonNullable<TIdentityCheck['documentType']>;
 export type Outcome = TIdentityCheck['outcome'];
 
 const DOCUMENT_OPTIONS: readonly RadioOption<DocumentType>[] = [
@@ -18,9 +19,69 @@ const OUTCOME_OPTIONS: readonly RadioOption<Outcome>[] = [
   { value: 'fraude_suspectee', label: 'Tentative de fraude suspectée' },
 ];
 
+const FORMAT_LABELS = {
+  TD1: "Carte nationale d'identité (modèle 2021)",
+  TD3: 'Passeport',
+  FRENCH_NATIONAL_ID: "Carte nationale d'identité (ancien modèle)",
+} as const;
+
+const MRZ_STYLE = { fontFamily: "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace", letterSpacing: '0.05em' };
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** What was read, shown as the agent types or scans: the server decides, this only helps to compare. */
+function MrzPreview({ reading }: { reading: MrzReading | null }) {
+  if (!reading) return null;
+  if (!reading.ok) {
+    return (
+      <div className="hint">
+        <p>Lecture impossible :</p>
+        <ul>
+          {reading.failures.map((failure) => (
+            <li key={failure}>{MRZ_FAILURE_MESSAGES[failure]}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const d = reading.document;
+  const expired = d.expiry < today();
+  return (
+    <dl className="details">
+      <div>
+        <dt>Titre lu</dt>
+        <dd>{FORMAT_LABELS[d.format]}</dd>
+      </div>
+      <div>
+        <dt>Nom</dt>
+        <dd>{d.surname || '—'}</dd>
+      </div>
+      <div>
+        <dt>Prénoms</dt>
+        <dd>{d.givenNames || '—'}</dd>
+      </div>
+      <div>
+        <dt>Date de naissance</dt>
+        <dd>{frenchDate(d.birthDate)}</dd>
+      </div>
+      <div>
+        <dt>Expiration</dt>
+        <dd>
+          {frenchDate(d.expiry)}
+          {d.expiryDerived ? ' (calculée depuis la date de délivrance)' : ''}
+          {expired ? ' — titre expiré' : ''}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 /**
- * The in-person check of a passport or national identity card. `withOutcome` adds the « Résultat »
- * choice, where the agent reports a suspected fraud; without it the check must be conforming.
+ * The in-person check of a passport or national identity card: its machine-readable zone (MRZ), typed or
+ * scanned, read back at once so the agent compares it with the document and the record. `withOutcome`
+ * adds the « Résultat » choice, where the agent reports a suspected fraud; without it the check must
+ * be conforming.
  */
 export function IdentityCheckFields({ idPrefix, errors, withOutcome = false, onOutcomeChange }: {
   idPrefix: string;
@@ -30,47 +91,30 @@ export function IdentityCheckFields({ idPrefix, errors, withOutcome = false, onO
 }) {
   const [documentType, setDocumentType] = useState<DocumentType>('carte_nationale_identite');
   const [outcome, setOutcome] = useState<Outcome>('conforme');
+  const [reading, setReading] = useState<MrzReading | null>(null);
+  const fraud = outcome === 'fraude_suspectee';
 
   return (
     <>
-      <RadioGroupField
+      <TextAreaField
         idPrefix={idPrefix}
-        name="documentType"
-        legend="Type de titre"
-        hint="Seuls le passeport et la carte nationale d'identité sont acceptés, en original."
-        options={DOCUMENT_OPTIONS}
-        value={documentType}
-        onChange={setDocumentType}
-        error={errors.documentType}
-      />
-      <TextField
-        idPrefix={idPrefix}
-        name="documentExpiry"
-        label="Date d'expiration"
-        type="date"
-        required
-        hint="Un titre expiré ne permet pas de finaliser la demande."
-        error={errors.documentExpiry}
-      />
-      <TextField
-        idPrefix={idPrefix}
-        name="documentNumber"
-        label="Numéro du titre"
-        required
+        name="mrz"
+        label="Bande de lecture automatique (MRZ)"
+        rows={3}
+        cols={44}
+        required={!fraud}
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="characters"
-        maxLength={24}
-        hint="6 à 20 lettres ou chiffres. Seuls les 4 derniers caractères sont conservés en clair."
-        error={errors.documentNumber}
+        maxLength={200}
+        style={MRZ_STYLE}
+        hint="Les 2 ou 3 lignes de caractères « < » : en bas de la page photo du passeport, au dos de la carte d'identité (modèle 2021) ou en bas du recto de l'ancienne carte. Tapez-les ligne par ligne ou scannez-les avec le lecteur du guichet. Le nom, la date de naissance et l'expiration sont comparés avec la fiche ; la bande n'est pas conservée."
+        error={errors.mrz}
+        onChange={(event) => setReading(event.currentTarget.value.trim() ? readMrz(event.currentTarget.value, today()) : null)}
       />
-      <CheckboxField
-        idPrefix={idPrefix}
-        name="nameMatches"
-        label="Le nom du titre correspond à la fiche"
-        hint="Comparez le nom, les prénoms et la photographie avec la personne présente."
-        error={errors.nameMatches}
-      />
+      <div aria-live="polite">
+        <MrzPreview reading={reading} />
+      </div>
       <TextField
         idPrefix={idPrefix}
         name="place"
@@ -95,6 +139,22 @@ export function IdentityCheckFields({ idPrefix, errors, withOutcome = false, onO
           error={errors.outcome}
         />
       ) : null}
+      {fraud ? (
+        <fieldset className="fieldset">
+          <legend>Si la bande MRZ du titre douteux est illisible</legend>
+          <RadioGroupField
+            idPrefix={idPrefix}
+            name="documentType"
+            legend="Type de titre"
+            options={DOCUMENT_OPTIONS}
+            value={documentType}
+            onChange={setDocumentType}
+            error={errors.documentType}
+          />
+          <TextField idPrefix={idPrefix} name="documentNumber" label="Numéro du titre" autoComplete="off" spellCheck={false} autoCapitalize="characters" maxLength={24} hint="Seuls les 4 derniers caractères sont conservés en clair." error={errors.documentNumber} />
+          <TextField idPrefix={idPrefix} name="documentExpiry" label="Date d'expiration" type="date" error={errors.documentExpiry} />
+        </fieldset>
+      ) : null}
       <TextAreaField
         idPrefix={idPrefix}
         name="notes"
@@ -110,29 +170,31 @@ export function IdentityCheckFields({ idPrefix, errors, withOutcome = false, onO
 /** The check as the API expects it; without the « Résultat » choice, the outcome is « conforme ». */
 export function readIdentityCheck(form: FormData): TIdentityCheck {
   const text = (name: string) => String(form.get(name) ?? '').trim();
+  const outcome = (text('outcome') || 'conforme') as Outcome;
   const notes = text('notes');
+  const mrz = text('mrz');
+  const typed =
+    outcome === 'fraude_suspectee' && !(mrz && readMrz(mrz, today()).ok)
+      ? {
+          documentType: text('documentType') as DocumentType,
+          ...(text('documentNumber') ? { documentNumber: text('documentNumber').replace(/[\s-]+/g, '').toUpperCase() } : {}),
+          ...(text('documentExpiry') ? { documentExpiry: text('documentExpiry') } : {}),
+        }
+      : {};
   return {
-    documentType: text('documentType') as DocumentType,
-    documentExpiry: text('documentExpiry'),
-    documentNumber: text('documentNumber').replace(/[\s-]+/g, '').toUpperCase(),
-    nameMatches: form.get('nameMatches') === 'on',
+    ...(mrz ? { mrz } : {}),
     place: text('place'),
-    outcome: (text('outcome') || 'conforme') as Outcome,
+    outcome,
+    ...typed,
     ...(notes ? { notes } : {}),
   };
 }
 
 /**
- * What the form can tell before sending. An unticked « nom correspond » with « Identité vérifiée » would
- * be read by the server as a suspected fraud (the request frozen, the referent alerted): ask instead.
+ * What the form can tell before sending: a conforming check needs the MRZ. Everything else (check digits,
+ * expiry, comparison with the record) is the server's to decide and to audit, even a typing error.
  */
-export function identityCheckProblems(check: TIdentityCheck, withOutcome: boolean): FormErrors | null {
-  const fields: Record<string, string> = {};
-  if (!check.documentExpiry) fields.documentExpiry = "Indiquez la date d'expiration du titre.";
-  if (check.outcome === 'conforme' && !check.nameMatches) {
-    fields.nameMatches = withOutcome
-      ? 'Cochez cette case si le nom du titre correspond à la fiche ; sinon, choisissez « Tentative de fraude suspectée ».'
-      : 'Cochez cette case après avoir vérifié que le nom du titre correspond à la fiche.';
-  }
-  return Object.keys(fields).length > 0 ? { message: 'La vérification est incomplète.', fields } : null;
+export function identityCheckProblems(check: TIdentityCheck): FormErrors | null {
+  if (check.outcome === 'conforme' && !check.mrz) return { message: 'La vérification est incomplète.', fields: { mrz: MRZ_FAILURE_MESSAGES.mrz_missing } };
+  return null;
 }

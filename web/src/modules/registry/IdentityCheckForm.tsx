@@ -25,7 +25,7 @@ export function IdentityCheckForm({ request, onDone }: {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = readIdentityCheck(new FormData(event.currentTarget));
-    const problems = identityCheckProblems(body, true);
+    const problems = identityCheckProblems(body);
     setLocal(problems);
     if (!problems) check.mutate(body, { onSuccess: onDone });
   }
@@ -35,7 +35,8 @@ export function IdentityCheckForm({ request, onDone }: {
       <h2 id={`${ID}-titre`}>Vérification d'identité en présence du médecin</h2>
       <p>
         Demandez l'original du passeport ou de la carte nationale d'identité. Une photocopie, une photo ou un appel ne
-        suffisent pas.
+        suffisent pas. Saisissez ou scannez sa bande MRZ : Vigie vérifie ses clés de contrôle, son expiration, et la
+        compare au nom, aux prénoms et à la date de naissance de la fiche.
       </p>
       <FormError errors={errors} idPrefix={ID} />
       <IdentityCheckFields idPrefix={ID} errors={errors?.fields ?? {}} withOutcome onOutcomeChange={setOutcome} />

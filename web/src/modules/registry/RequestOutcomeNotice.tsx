@@ -17,7 +17,7 @@ export function RequestOutcomeNotice({ request, focus = false }: { request: TCha
     case 'en_revue':
       return (
         <Notice tone="warning" title="Un second agent doit valider" focus={focus}>
-          <p>L'identité est vérifiée, mais les nouvelles coordonnées demandent un second regard :</p>
+          <p>L'identité est vérifiée, mais cette modification demande un second regard :</p>
           <ul>
             {request.holdReasons.map((reason) => (
               <li key={`${reason.code}-${reason.field}`}>{reason.message}</li>

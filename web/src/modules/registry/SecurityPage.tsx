@@ -11,6 +11,8 @@ import { DepartementOptions } from '../admin-users/options.js';
 import { useSecurityOverview } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
 
+const formatShare = (share: number) => share.toLocaleString('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+
 /** Audit entry numbers, each a link to the journal starting at that entry. */
 function AuditLinks({ ids, linked }: { ids: number[]; linked: boolean }) {
   if (ids.length === 0) return <>—</>;
@@ -61,7 +63,7 @@ function Table({ id, caption, headers, empty, children, count }: {
   );
 }
 
-/** For the security referent: unusual volumes of changes, records changed often, changes followed by an export. */
+/** For the security referent: unusual volumes, each agent's in-person changes, records changed often, changes followed by an export. */
 export function SecurityPage() {
   const { data: session } = useSession();
   const national = !session?.user?.departement;
@@ -105,6 +107,28 @@ export function SecurityPage() {
                 <tr key={agent.agentId}>
                   <th scope="row">{agent.displayName}</th>
                   <td>{agent.changes}</td>
+                  <td>
+                    <AuditLinks ids={agent.auditEntryIds} linked={linked} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </section>
+          <section className="section" aria-labelledby="securite-presentiel">
+            <h2 id="securite-presentiel">Modifications en présentiel par agent (30 derniers jours)</h2>
+            <p className="hint">
+              Modifications appliquées après une vérification d'identité enregistrée par l'agent, et leur part dans les{' '}
+              {data.inPersonRates.appliedChanges} modifications appliquées. Signalé : {data.inPersonRates.floor} ou plus et plus de{' '}
+              {data.inPersonRates.factor} fois la médiane des autres agents.
+            </p>
+            <Table id="securite-presentiel-tableau" caption="Modifications en présentiel par agent" headers={['Agent', 'Modifications', 'Part du département', 'Médiane des autres', 'Signal', "Journal d'audit"]} empty="Aucune modification en présentiel sur la période." count={data.inPersonRates.agents.length}>
+              {data.inPersonRates.agents.map((agent) => (
+                <tr key={agent.agentId}>
+                  <th scope="row">{agent.displayName}</th>
+                  <td>{agent.inPersonChanges}</td>
+                  <td>{formatShare(agent.share)}</td>
+                  <td>{agent.othersMedian.toLocaleString('fr-FR')}</td>
+                  <td>{agent.flagged ? <span className="badge badge--danger">Très au-dessus des autres</span> : '—'}</td>
                   <td>
                     <AuditLinks ids={agent.auditEntryIds} linked={linked} />
                   </td>

@@ -8,6 +8,7 @@ import type {
   TIdentityCheck,
   ZCounterCode,
   ZDoctorRecordPage,
+  ZSecurityOverview,
 } from '../../../../contracts/registry.schemas.js';
 import type { TRegistrySearchPage } from '../../../../contracts/registry-search-import.schemas.js';
 import { api, toQueryString } from '../../lib/api.js';
@@ -27,12 +28,8 @@ export interface DoctorFilters {
   page: number;
 }
 
-export interface SecurityOverview {
-  threshold: number;
-  unusualAgents: { agentId: string; displayName: string; changes: number; auditEntryIds: number[] }[];
-  busyRecords: { doctorId: string; rpps: string; changes: number; auditEntryIds: number[] }[];
-  changesFollowedByExport: { changeRequestId: string; reference: string; appliedAt: string; exportAt: string; auditEntryIds: number[] }[];
-}
+/** The security view's answer, as the contract says it (contracts/registry.schemas.ts). */
+export type SecurityOverview = z.infer<typeof ZSecurityOverview>;
 
 export interface ExportInput {
   departement: string;
