@@ -18,6 +18,8 @@ import { createUploadStore } from './platform/storage/create-upload-store.js';
 import { createAntivirus } from './platform/storage/antivirus.js';
 import { purgeUnconfirmedReports } from './modules/reports/reports.service.js';
 import { purgeIncompleteUploads } from './platform/storage/postgres-upload-store.js';
+import { startAuditCheckpoints } from './platform/audit/checkpoints.js';
+import { flushDenialWindows } from './platform/audit/denials.js';
 import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
 import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
 import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
@@ -104,6 +106,14 @@ export async function startRuntime(config: Config, options: { database?: Databas
     alertWorkers = await startAlertWorkers(app.services, { smtpUrl });
   }
   const intake = config.intakeSmtp.enabled ? await startEmailIntake(app.services) : null;
+  // Signed anchors of the audit chain's head, written outside the database (docs/audit.md).
+  const checkpoints = startAuditCheckpoints({
+    database,
+    keys: app.services.keys,
+    dir: config.auditCheckpoint.dir,
+    intervalMinutes: config.auditCheckpoint.intervalMinutes,
+    logger,
+  });
   const sweeper = setInterval(() => {
     Promise.all([
       purgeExpiredSessions(database.db),
@@ -115,6 +125,8 @@ export async function startRuntime(config: Config, options: { database?: Databas
       // Bytes of an upload interrupted mid-stream (crash, dropped connection) are never readable; after a
       // day no upload can still be writing them.
       purgeIncompleteUploads(database, new Date(Date.now() - 86_400_000)),
+      // Repeated refusals of a window nobody came back to get their one counted audit row.
+      flushDenialWindows(database),
     ]).catch((err: Error) =>
       logger.warn({ err: { message: err.message } }, 'sweep failed'),
     );
@@ -129,6 +141,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
     sms,
     async close() {
       clearInterval(sweeper);
+      await checkpoints.stop();
       await intake?.close();
       await app.close();
       await alertWorkers?.stop();

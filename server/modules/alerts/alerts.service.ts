@@ -3,6 +3,7 @@ import { ALERT_STATUSES, DEFAULT_VISIBLE_DAYS } from '../../../contracts/alerts.
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { hasPermission, type Actor } from '../../platform/authz/policy.js';
+import { recordAccessDenial } from '../../platform/audit/denials.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { ALERT_BROADCAST_QUEUE } from '../../platform/jobs/queues.js';
 import type { AlertRow } from '../../platform/db/schema-alerts.js';
@@ -205,12 +206,7 @@ export async function submitAlert(deps: ServiceDeps, ctx: AuditContext, actor: A
 
 /** The drafter may not decide on their own alert: refused, and the refusal is audited. */
 async function refuseOwnAlert(deps: ServiceDeps, ctx: AuditContext, alertId: string, permission: 'alert:approve'): Promise<never> {
-  await recordAudit(deps.database.db, ctx, {
-    action: 'authz.access.denied',
-    entityType: 'alert',
-    entityId: alertId,
-    details: { permission, rule: 'four_eyes' },
-  });
+  await recordAccessDenial(deps.database, ctx, { entityType: 'alert', entityId: alertId, permission, details: { rule: 'four_eyes' } });
   throw new AppError('FOUR_EYES_REQUIRED', undefined, FOUR_EYES_MESSAGE);
 }
 

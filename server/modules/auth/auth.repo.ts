@@ -70,6 +70,36 @@ export async function createAccountToken(
   await db.insert(accountTokens).values(values);
 }
 
+/**
+ * One password-reset request in a fixed shape of three statements whatever the account: lock the
+ * account row, insert the new link only if the account is active and has had fewer than `perHour` links
+ * in the last hour, then void its older links only if one was inserted. For an unknown address the
+ * caller passes a fresh random id, which matches nothing: the same statements run and write nothing, so
+ * the time taken does not tell whether the account exists. Returns whether a link was created.
+ */
+export async function createPasswordResetTokenIfAllowed(
+  tx: Executor,
+  values: { userId: string; tokenHash: string; expiresAt: Date; perHour: number },
+): Promise<boolean> {
+  const { userId, tokenHash, expiresAt, perHour } = values;
+  // Two concurrent requests for one account queue here, so the hourly count below cannot be overrun.
+  await tx.execute(sql`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`);
+  const inserted = (await tx.execute(sql`
+    INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at)
+    SELECT u.id, 'password_reset', ${tokenHash}, ${expiresAt.toISOString()}::timestamptz FROM users u
+    WHERE u.id = ${userId} AND u.status = 'active'
+      AND (SELECT count(*) FROM account_tokens t
+           WHERE t.user_id = u.id AND t.purpose = 'password_reset' AND t.created_at > now() - interval '1 hour') < ${perHour}
+    RETURNING id`)) as unknown as { rows: { id: string }[] };
+  const newId = inserted.rows[0]?.id ?? null;
+  // A new link voids the older ones; a refused request leaves the owner's current link alone.
+  await tx.execute(sql`
+    UPDATE account_tokens SET used_at = now()
+    WHERE user_id = ${userId} AND purpose = 'password_reset' AND used_at IS NULL
+      AND ${newId}::uuid IS NOT NULL AND id <> ${newId}::uuid`);
+  return newId !== null;
+}
+
 /** Consumes a valid token atomically: two concurrent uses cannot both succeed. */
 export async function consumeAccountToken(db: Executor, tokenHash: string) {
   const [row] = await db

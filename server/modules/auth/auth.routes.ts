@@ -66,11 +66,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (a
     return reply.status(204).send(null);
   });
 
+  // The reset mail is queued once the answer has been sent (onResponse), so the answer never waits for
+  // it: its timing cannot tell whether a mail was due. The link is stored and audited already; a lost
+  // enqueue only means the owner asks again.
+  const afterAnswers = new WeakMap<object, auth.AfterResetAnswer>();
   app.post('/api/auth/password-reset/request', {
     config: { access: 'public', rateLimit: strict },
     schema: { tags: ['auth'], summary: 'Email a password reset link', body: ZPasswordResetRequest, response: { 202: z.object({}) } },
+    onResponse: async (req) => {
+      const afterAnswer = afterAnswers.get(req);
+      afterAnswers.delete(req);
+      // On the next turn of the event loop: with the embedded database, whose queries run on this very
+      // thread, the enqueue would otherwise still hold up the delivery of the answer just sent.
+      if (afterAnswer) {
+        setImmediate(() => void afterAnswer().catch((err: Error) => req.log.error({ err: { message: err.message } }, 'password reset mail not queued')));
+      }
+    },
   }, async (req, reply) => {
-    await auth.requestPasswordReset(deps, req.auditContext, req.body.email);
+    afterAnswers.set(req, await auth.requestPasswordReset(deps, req.auditContext, req.body.email));
     return reply.status(202).send({});
   });
 

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { roleRequiresSecondFactor } from '../../../contracts/roles.js';
 import type { TLogin, TSecondFactor } from '../../../contracts/auth.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { SessionRow, SessionRowState, UserRow } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { maskEmail, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword, isPasswordAcceptable, verifyPassword } from '../../platform/auth/passwords.js';
 import { matchTotpStep } from '../../platform/auth/totp.js';
 import { createSession, deleteSession, revokeUserSessions } from '../../platform/auth/session-store.js';
@@ -135,24 +136,40 @@ export async function logout(deps: ServiceDeps, ctx: AuditContext, session: Sess
   });
 }
 
+/** What is left to do once the answer to a reset request has gone out. */
+export type AfterResetAnswer = () => Promise<void>;
+
 /**
- * Emails a single-use link valid 30 minutes when the address belongs to an active account; says nothing
- * either way, so the endpoint cannot be used to find out who has an account.
+ * Records a reset request and, when the address belongs to an active account still under its hourly
+ * limit (config.passwordResetPerAccountPerHour, whatever address or IP asks), a single-use link valid
+ * 30 minutes. The work before the answer has one shape whatever the account (a token drawn and hashed,
+ * the same three statements, one audit row), so neither the answer nor its timing tells who has an
+ * account or that the limit was hit; the mail is queued by the returned step, after the answer.
  */
-export async function requestPasswordReset(deps: ServiceDeps, ctx: AuditContext, email: string): Promise<void> {
+export async function requestPasswordReset(deps: ServiceDeps, ctx: AuditContext, email: string): Promise<AfterResetAnswer> {
   const user = await repo.findUserByEmail(deps.database.db, email);
-  if (!user || user.status !== 'active') return;
   const token = randomToken(32);
-  await deps.database.db.transaction(async (tx) => {
-    await repo.createAccountToken(tx, {
-      userId: user.id,
-      purpose: 'password_reset',
-      tokenHash: sha256Hex(token),
+  const tokenHash = sha256Hex(token);
+  const created = await deps.database.db.transaction(async (tx) => {
+    const made = await repo.createPasswordResetTokenIfAllowed(tx, {
+      // A fresh random id for an unknown address: the statements run alike and match nothing.
+      userId: user?.id ?? randomUUID(),
+      tokenHash,
       expiresAt: new Date(Date.now() + PASSWORD_RESET_MINUTES * 60_000),
+      perHour: deps.config.passwordResetPerAccountPerHour,
     });
-    await recordAudit(tx, ctx, { action: 'account.password_reset.requested', entityType: 'user', entityId: user.id });
+    const outcome = !user ? 'unknown_account' : user.status !== 'active' ? 'inactive_account' : made ? 'link_sent' : 'hourly_limit_reached';
+    await recordAudit(tx, ctx, {
+      action: 'account.password_reset.requested',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      details: { outcome, ...(user ? {} : { email: maskEmail(email) }) },
+    });
+    return made;
   });
-  await deps.outbox.queue(passwordResetMail(user.email, `${deps.config.publicUrl}/reinitialiser-mot-de-passe?token=${token}`));
+  if (!created || !user) return async () => undefined;
+  const mail = passwordResetMail(user.email, `${deps.config.publicUrl}/reinitialiser-mot-de-passe?token=${token}`);
+  return () => deps.outbox.queue(mail);
 }
 
 /**

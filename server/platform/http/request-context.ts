@@ -5,7 +5,8 @@ import type { Database } from '../db/client.js';
 import type { SessionRow, UserRow } from '../db/schema.js';
 import { loadSession, type SessionPolicy } from '../auth/session-store.js';
 import { hasPermission, type Actor, type RouteAccess } from '../authz/policy.js';
-import { recordAudit, type AuditContext } from '../audit/audit.js';
+import type { AuditContext } from '../audit/audit.js';
+import { recordAccessDenial } from '../audit/denials.js';
 import { randomToken, safeEqual } from '../crypto/tokens.js';
 import { AppError } from '../errors.js';
 
@@ -112,13 +113,10 @@ export function registerRequestContext(app: FastifyInstance, options: RequestCon
     throw new AppError('FORBIDDEN');
   }
 
+  // Aggregated per (user, route, permission): a script looping on a refused route writes a couple of
+  // entries per window with the count, not one per call (platform/audit/denials.ts).
   async function auditDenial(req: FastifyRequest, permission: Permission) {
-    await recordAudit(database.db, req.auditContext, {
-      action: 'authz.access.denied',
-      entityType: 'route',
-      entityId: `${req.method} ${req.routeOptions.url}`,
-      details: { permission },
-    });
+    await recordAccessDenial(database, req.auditContext, { entityType: 'route', entityId: `${req.method} ${req.routeOptions.url}`, permission });
   }
 }
 
