@@ -103,14 +103,33 @@ export const ZCampaignReport = z.object({
 });
 export type TCampaignReport = z.infer<typeof ZCampaignReport>;
 
+/**
+ * The name the public check page shows after « campagne » (never the agents' working label): an approved
+ * public label, else the scam family's label, else none; and a proposal waiting for a second agent.
+ */
+export const ZCampaignPublicLabel = z.object({
+  current: z.string().nullable(),
+  source: z.enum(['approuve', 'famille']).nullable(),
+  proposal: z.object({ label: z.string(), proposedAt: z.string(), proposedByMe: z.boolean() }).nullable(),
+});
+export type TCampaignPublicLabel = z.infer<typeof ZCampaignPublicLabel>;
+
 export const ZCampaignPage = z.object({
   campaign: ZCampaignSummary.extend({ summary: z.string(), createdAt: z.string(), updatedAt: z.string() }),
   timeline: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  /** Every département whose reports the campaign holds, with how many (all readers see the counts). */
   departements: z.array(z.object({ departement: z.string().nullable(), count: z.number().int() })),
+  /** For a départemental reader, only the indicators his département's reports carry. */
   indicators: z.array(ZCampaignIndicator),
+  indicatorsOtherDepartements: z.number().int(),
+  /** For a départemental reader, only his département's reports; the others are counted, not shown. */
   reports: z.array(ZCampaignReport),
-  /** Reports listed (most recent first) out of reportCount. */
+  reportsOtherDepartements: z.number().int(),
+  /** Reports listed (most recent first) out of those the reader may see. */
   reportsShown: z.number().int(),
+  /** Whether the reader may change the campaign, and if not, why (French, shown beside the actions). */
+  access: z.object({ canChange: z.boolean(), reason: z.string().nullable() }),
+  publicLabel: ZCampaignPublicLabel,
 });
 export type TCampaignPage = z.infer<typeof ZCampaignPage>;
 
@@ -132,6 +151,24 @@ export type TCampaignSplit = z.infer<typeof ZCampaignSplit>;
 export const ZCampaignMerge = z.strictObject({ reference: zCampaignReference });
 export type TCampaignMerge = z.infer<typeof ZCampaignMerge>;
 
+// C0 (line breaks and tabs included: a public name is one line), DEL and C1.
+const isControlCharacter = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const zPublicLabel = z
+  .string()
+  .trim()
+  .min(1, { error: 'Le libellé public est obligatoire.' })
+  .max(120, { error: 'Le libellé public ne peut pas dépasser 120 caractères.' })
+  .refine((v) => [...v].every((ch) => !isControlCharacter(ch.codePointAt(0)!)), { error: 'Le libellé public tient sur une ligne, sans caractère de contrôle.' });
+
+/** A public label proposed by one agent; it is shown only once a second agent approves it. */
+export const ZCampaignPublicLabelProposal = z.strictObject({ label: zPublicLabel });
+export type TCampaignPublicLabelProposal = z.infer<typeof ZCampaignPublicLabelProposal>;
+/** The approver names the text he read, so a proposal changed meanwhile is not approved unseen. */
+export const ZCampaignPublicLabelApproval = z.strictObject({ label: zPublicLabel });
+export type TCampaignPublicLabelApproval = z.infer<typeof ZCampaignPublicLabelApproval>;
+export const ZCampaignPublicLabelState = z.object({ campaign: ZCampaignSummary, publicLabel: ZCampaignPublicLabel });
+export type TCampaignPublicLabelState = z.infer<typeof ZCampaignPublicLabelState>;
+
 export const ZCampaignQualified = z.object({ campaign: ZCampaignSummary, published: z.number().int(), reportsQualified: z.number().int() });
 
 export const ZHeldIndicator = z.object({
@@ -145,10 +182,13 @@ export const ZHeldIndicator = z.object({
   soloLinks: z.number().int(),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
+  /** Campaigns holding it that the reader may open (at most five). */
   campaigns: z.array(z.object({ id: z.string(), reference: z.string(), label: z.string() })),
+  /** False when its reach spans another département: only a national agent decides (CAMPAIGN_SHARED). */
+  canDecide: z.boolean(),
 });
 export type THeldIndicator = z.infer<typeof ZHeldIndicator>;
-export const ZHeldIndicatorList = z.object({ items: z.array(ZHeldIndicator), limit: z.number().int() });
+export const ZHeldIndicatorList = z.object({ items: z.array(ZHeldIndicator), limit: z.number().int(), sharedReason: z.string() });
 
 export const INDICATOR_DECISIONS = ['approuver', 'commun', 'faux_positif'] as const;
 export const ZIndicatorDecision = z.strictObject({

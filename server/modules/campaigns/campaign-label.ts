@@ -1,6 +1,7 @@
 // The label of a new campaign, built from its scam family and its strongest indicator: « Faux contrôle
-// de certification — 09 70 12 34 56 ». Pure. It may be shown on the public check page, so it is made
-// only of what the scam itself shows (never a reporter's name or address); agents can rewrite it.
+// de certification — 09 70 12 34 56 ». Pure. It is the agents' working name (they can rewrite it) and is
+// made only of what the scam itself shows (never a reporter's name or address); the public check page
+// shows the campaign's public name instead (public-label.ts).
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';

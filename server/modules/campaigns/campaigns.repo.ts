@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CampaignStatus } from '../../../contracts/campaigns.schemas.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
+import { publicLabelSql } from './public-label.js';
 
 // Agents' reads and hand-made changes of campaigns. Membership changes recompute what they touch
 // (counters, campaign_indicators) from the reports themselves: agents move tens of reports, not
@@ -24,6 +25,14 @@ export interface CampaignRecord {
   qualifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Approved public label (else the family's label is public), and who proposed it. */
+  publicLabel: string | null;
+  publicLabelProposedBy: string | null;
+  publicLabelApprovedAt: string | null;
+  /** A public label waiting for a second agent's approval. */
+  publicLabelProposal: string | null;
+  publicLabelProposalBy: string | null;
+  publicLabelProposalAt: string | null;
 }
 
 interface CampaignRowRaw {
@@ -39,6 +48,12 @@ interface CampaignRowRaw {
   qualified_at: string | Date | null;
   created_at: string | Date;
   updated_at: string | Date;
+  public_label: string | null;
+  public_label_proposed_by: string | null;
+  public_label_approved_at: string | Date | null;
+  public_label_proposal: string | null;
+  public_label_proposal_by: string | null;
+  public_label_proposal_at: string | Date | null;
 }
 
 function toRecord(r: CampaignRowRaw): CampaignRecord {
@@ -55,10 +70,19 @@ function toRecord(r: CampaignRowRaw): CampaignRecord {
     qualifiedAt: iso(r.qualified_at),
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
+    publicLabel: r.public_label,
+    publicLabelProposedBy: r.public_label_proposed_by,
+    publicLabelApprovedAt: iso(r.public_label_approved_at),
+    publicLabelProposal: r.public_label_proposal,
+    publicLabelProposalBy: r.public_label_proposal_by,
+    publicLabelProposalAt: iso(r.public_label_proposal_at),
   };
 }
 
-const COLUMNS = sql.raw('c.id, c.reference, c.label, c.status, c.scam_family, c.summary, c.report_count, c.first_report_at, c.last_report_at, c.qualified_at, c.created_at, c.updated_at');
+const COLUMNS = sql.raw(
+  'c.id, c.reference, c.label, c.status, c.scam_family, c.summary, c.report_count, c.first_report_at, c.last_report_at, c.qualified_at, c.created_at, c.updated_at, ' +
+    'c.public_label, c.public_label_proposed_by, c.public_label_approved_at, c.public_label_proposal, c.public_label_proposal_by, c.public_label_proposal_at',
+);
 /** A départemental actor sees a campaign holding at least one of its département's reports. */
 const visibleIn = (departement: string | null) =>
   departement === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM reports r WHERE r.campaign_id = c.id AND r.departement = ${departement})`;
@@ -133,15 +157,28 @@ export interface CampaignIndicatorRow {
   published: 'active' | 'false_positive' | 'expired' | null;
 }
 
-/** The campaign's indicators, linking ones first, then by how many of its reports carry them. */
-export async function campaignIndicators(db: Executor, campaignId: string, limit = 500): Promise<CampaignIndicatorRow[]> {
+/**
+ * An indicator of the campaign carried by at least one of its reports of `departement` (null: national,
+ * no condition): what a départemental reader may see, and what a qualification may publish.
+ */
+const carriedInCampaignBy = (departement: string | null) =>
+  departement === null
+    ? sql``
+    : sql`AND EXISTS (SELECT 1 FROM report_indicators ri JOIN reports r ON r.id = ri.report_id
+                      WHERE r.campaign_id = ci.campaign_id AND ri.kind = i.kind AND ri.value = i.value AND r.departement = ${departement})`;
+
+/**
+ * The campaign's indicators, linking ones first, then by how many of its reports carry them; for a
+ * départemental reader (`departement`), only those his département's reports carry.
+ */
+export async function campaignIndicators(db: Executor, campaignId: string, departement: string | null, limit = 500): Promise<CampaignIndicatorRow[]> {
   return rowsOf(
     await db.execute(sql`
       SELECT i.id, i.kind, i.value, i.status, i.sightings, ci.report_count, i.first_seen_at, i.last_seen_at, i.expires_at, f.status AS published
       FROM campaign_indicators ci
       JOIN indicators i ON i.id = ci.indicator_id
       LEFT JOIN fraud_indicators f ON f.kind = i.kind AND f.value = i.value
-      WHERE ci.campaign_id = ${campaignId}
+      WHERE ci.campaign_id = ${campaignId} ${carriedInCampaignBy(departement)}
       ORDER BY (i.status IN ('actif', 'approuve')) DESC, ci.report_count DESC, i.kind, i.value
       LIMIT ${limit}`),
   );
@@ -158,14 +195,28 @@ export interface CampaignReportRow {
   campaign_pinned: boolean;
 }
 
-/** The campaign's reports, most recent first. No reporter field is read here. */
-export async function campaignReports(db: Executor, campaignId: string, limit = 500): Promise<CampaignReportRow[]> {
+/**
+ * The campaign's reports, most recent first — for a départemental reader (`departement`), only his
+ * département's. No reporter field is read here.
+ */
+export async function campaignReports(db: Executor, campaignId: string, departement: string | null, limit = 500): Promise<CampaignReportRow[]> {
   return rowsOf(
     await db.execute(sql`
       SELECT id, receipt_number, created_at, occurred_on::text AS occurred_on, channel, departement, status, campaign_pinned
-      FROM reports WHERE campaign_id = ${campaignId}
+      FROM reports WHERE campaign_id = ${campaignId} ${departement === null ? sql`` : sql`AND departement = ${departement}`}
       ORDER BY created_at DESC, id LIMIT ${limit}`),
   );
+}
+
+/** How many of the campaign's indicators a départemental reader does not see (none for a national one). */
+export async function countIndicatorsNotCarriedBy(db: Executor, campaignId: string, departement: string | null): Promise<number> {
+  if (departement === null) return 0;
+  const rows = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id
+      WHERE ci.campaign_id = ${campaignId} AND NOT (true ${carriedInCampaignBy(departement)})`),
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Of `reportIds`, those in the campaign, with their département. */
@@ -181,7 +232,33 @@ export async function updateCampaignFields(tx: Executor, id: string, fields: { l
       scam_family = ${fields.scamFamily === undefined ? sql`scam_family` : sql`${fields.scamFamily}`},
       updated_at = now()
     WHERE id = ${id}`);
-  if (fields.label !== undefined) await tx.execute(sql`UPDATE fraud_indicators SET campaign_label = ${fields.label}, updated_at = now() WHERE campaign_id = ${id}`);
+  // The label is the agents' working name: it never reaches fraud_indicators. The family's label may.
+  if (fields.scamFamily !== undefined) await refreshPublishedLabel(tx, id);
+}
+
+/** Rewrites the public name on the campaign's published values from its approved label or family. */
+export async function refreshPublishedLabel(tx: Executor, id: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE fraud_indicators AS f SET campaign_label = ${publicLabelSql('c')}, updated_at = now()
+    FROM campaigns c WHERE c.id = f.campaign_id AND f.campaign_id = ${id}`);
+}
+
+/** Records a public label proposal (replacing any earlier one) by `userId`. */
+export async function proposePublicLabel(tx: Executor, id: string, label: string, userId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE campaigns SET public_label_proposal = ${label}, public_label_proposal_by = ${userId}, public_label_proposal_at = now(), updated_at = now()
+    WHERE id = ${id}`);
+}
+
+/** The pending proposal becomes the public label, approved by `userId` (the database refuses its proposer). */
+export async function approvePublicLabel(tx: Executor, id: string, userId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE campaigns SET
+      public_label = public_label_proposal, public_label_proposed_by = public_label_proposal_by,
+      public_label_approved_by = ${userId}, public_label_approved_at = now(),
+      public_label_proposal = NULL, public_label_proposal_by = NULL, public_label_proposal_at = NULL, updated_at = now()
+    WHERE id = ${id} AND public_label_proposal IS NOT NULL`);
+  await refreshPublishedLabel(tx, id);
 }
 
 export async function setCampaignStatus(tx: Executor, id: string, status: CampaignStatus, qualifiedBy: string | null): Promise<void> {
@@ -217,25 +294,31 @@ export async function recountCampaigns(tx: Executor, campaignIds: readonly strin
     GROUP BY 1, 2`);
 }
 
-/** The campaign's indicators that may be published: linking ones of a kind analyses look up. */
-export async function publishableIndicators(tx: Executor, campaignId: string): Promise<{ id: string }[]> {
+/**
+ * The campaign's indicators that may be published: linking ones of a kind analyses look up, carried by
+ * reports the actor acts on (`departement`; null: national). The policy already refuses a départemental
+ * agent a shared campaign; the query keeps the rule even if a caller forgot it.
+ */
+export async function publishableIndicators(tx: Executor, campaignId: string, departement: string | null): Promise<{ id: string }[]> {
   return rowsOf(
     await tx.execute(sql`
       SELECT i.id FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id
-      WHERE ci.campaign_id = ${campaignId} AND i.status IN ('actif', 'approuve') AND i.kind IN ('phone', 'domain', 'url', 'email')`),
+      WHERE ci.campaign_id = ${campaignId} AND i.status IN ('actif', 'approuve') AND i.kind IN ('phone', 'domain', 'url', 'email')
+        ${carriedInCampaignBy(departement)}`),
   );
 }
 
 /**
  * Publishes indicators into fraud_indicators (what analyses and registry holds read): count of reports,
- * the campaign's label, active until last seen + expiryDays. A value marked false positive stays so.
+ * the campaign's public label (see public-label.ts — never its working label), active until last seen +
+ * expiryDays. A value marked false positive stays so.
  */
-export async function publishIndicators(tx: Executor, indicatorIds: readonly string[], campaign: { id: string; label: string }, expiryDays: number): Promise<number> {
+export async function publishIndicators(tx: Executor, indicatorIds: readonly string[], campaign: { id: string; publicLabel: string | null }, expiryDays: number): Promise<number> {
   if (indicatorIds.length === 0) return 0;
   const rows = rowsOf<{ id: string }>(
     await tx.execute(sql`
       INSERT INTO fraud_indicators AS f (kind, value, status, report_count, campaign_label, campaign_id, first_seen_at, last_seen_at, expires_at)
-      SELECT i.kind, i.value, 'active', i.sightings, ${campaign.label}, ${campaign.id}::uuid, i.first_seen_at, i.last_seen_at,
+      SELECT i.kind, i.value, 'active', i.sightings, ${campaign.publicLabel}::text, ${campaign.id}::uuid, i.first_seen_at, i.last_seen_at,
              i.last_seen_at + make_interval(days => ${expiryDays}::int)
       FROM indicators i WHERE i.id = ANY(${uuids(indicatorIds)})
       ON CONFLICT (kind, value) DO UPDATE SET

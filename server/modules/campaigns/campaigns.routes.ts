@@ -5,6 +5,9 @@ import {
   ZCampaignListQuery,
   ZCampaignMerge,
   ZCampaignPage,
+  ZCampaignPublicLabelApproval,
+  ZCampaignPublicLabelProposal,
+  ZCampaignPublicLabelState,
   ZCampaignQualified,
   ZCampaignReportParams,
   ZCampaignSplit,
@@ -67,6 +70,16 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asy
     config: manage,
     schema: { tags, summary: 'Close the campaign', params: ZCampaignIdParams, response: { 200: ZCampaignSummary } },
   }, async (req) => service.closeCampaign(deps, req.auditContext, requireSession(req).actor, req.params.id));
+
+  app.post('/api/campaigns/:id/public-label', {
+    config: manage,
+    schema: { tags, summary: 'Propose the name the public check page shows (needs a second agent)', params: ZCampaignIdParams, body: ZCampaignPublicLabelProposal, response: { 200: ZCampaignPublicLabelState } },
+  }, async (req) => service.proposePublicLabel(deps, req.auditContext, requireSession(req).actor, req.params.id, req.body));
+
+  app.post('/api/campaigns/:id/public-label/approve', {
+    config: manage,
+    schema: { tags, summary: 'Approve the proposed public name (not its proposer)', params: ZCampaignIdParams, body: ZCampaignPublicLabelApproval, response: { 200: ZCampaignPublicLabelState } },
+  }, async (req) => service.approvePublicLabel(deps, req.auditContext, requireSession(req).actor, req.params.id, req.body));
 
   app.get('/api/indicators/held', {
     config: decide,

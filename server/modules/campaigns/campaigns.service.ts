@@ -4,23 +4,33 @@ import type {
   TCampaignListQuery,
   TCampaignMerge,
   TCampaignPage,
+  TCampaignPublicLabel,
+  TCampaignPublicLabelApproval,
+  TCampaignPublicLabelProposal,
+  TCampaignPublicLabelState,
   TCampaignSplit,
   TCampaignSummary,
   TCampaignUpdate,
 } from '../../../contracts/campaigns.schemas.js';
+import { recordAccessDenial } from '../../platform/audit/denials.js';
 import { recordAudit, recordAuditBatch, type AuditContext } from '../../platform/audit/audit.js';
 import { isInScope, type Actor } from '../../platform/authz/policy.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { buildCampaignLabel, displayValue, strongestIndicator } from './campaign-label.js';
+import { campaignAccess, distinctDepartements, SHARED_CAMPAIGN_REASON } from './campaigns.policy.js';
 import * as repo from './campaigns.repo.js';
 import * as grouping from './grouping.repo.js';
+import { publicLabelOf } from './public-label.js';
+import { inTransactionUnlessShared, SharedRefusal } from './shared-refusal.js';
 
 // What agents do with campaigns. Every change takes the grouping lock first, so it never interleaves
-// with an automatic grouping batch, then locks the campaign row; the audit entry is written in the
-// same transaction. Départemental agents see (and act on) campaigns holding at least one report of
-// their département; national agents see all. Out of scope answers 404.
+// with an automatic grouping batch, then locks the campaign row, then asks the policy
+// (campaigns.policy.ts) with the départements of its reports as they are under the lock; the audit
+// entry is written in the same transaction. A départemental agent reads campaigns holding at least one
+// report of his département and changes only those whose every report is of his département; national
+// agents read and change all. Out of scope answers 404; shared answers 403 CAMPAIGN_SHARED, audited.
 
 function toSummary(c: repo.CampaignRecord): TCampaignSummary {
   return {
@@ -53,12 +63,16 @@ export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string):
   const db = deps.database.db;
   const campaign = await repo.findVisibleCampaign(db, id, actor.departement);
   if (!campaign) throw new AppError('NOT_FOUND');
-  const [timeline, departements, indicators, reports] = [
+  const departements = await repo.campaignDepartements(db, id);
+  const access = campaignAccess(actor, departements.map((d) => d.departement));
+  if (access === 'hidden') throw new AppError('NOT_FOUND');
+  const [timeline, indicators, hiddenIndicators, reports] = [
     await repo.campaignTimeline(db, id),
-    await repo.campaignDepartements(db, id),
-    await repo.campaignIndicators(db, id),
-    await repo.campaignReports(db, id),
+    await repo.campaignIndicators(db, id, actor.departement),
+    await repo.countIndicatorsNotCarriedBy(db, id, actor.departement),
+    await repo.campaignReports(db, id, actor.departement),
   ];
+  const readable = departements.filter((d) => isInScope(actor, d.departement)).reduce((n, d) => n + d.count, 0);
   return {
     campaign: { ...toSummary(campaign), summary: campaign.summary, createdAt: campaign.createdAt, updatedAt: campaign.updatedAt },
     timeline,
@@ -87,26 +101,62 @@ export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string):
       pinned: r.campaign_pinned,
       inScope: isInScope(actor, r.departement),
     })),
+    indicatorsOtherDepartements: hiddenIndicators,
+    reportsOtherDepartements: departements.reduce((n, d) => n + d.count, 0) - readable,
     reportsShown: reports.length,
+    access: access === 'change' ? { canChange: true, reason: null } : { canChange: false, reason: SHARED_CAMPAIGN_REASON },
+    publicLabel: publicLabelView(campaign, actor),
   };
 }
 
-/** Opens the change: grouping lock, then the campaign row, in scope and live. */
-async function lockCampaign(tx: Executor, actor: Actor, id: string): Promise<repo.CampaignRecord> {
+function publicLabelView(campaign: repo.CampaignRecord, actor: Actor): TCampaignPublicLabel {
+  const current = publicLabelOf(campaign);
+  return {
+    current,
+    source: campaign.publicLabel !== null ? 'approuve' : current !== null ? 'famille' : null,
+    proposal:
+      campaign.publicLabelProposal === null
+        ? null
+        : { label: campaign.publicLabelProposal, proposedAt: campaign.publicLabelProposalAt!, proposedByMe: campaign.publicLabelProposalBy === actor.userId },
+  };
+}
+
+/**
+ * Opens the change: grouping lock, then the campaign row, in scope and live (else NOT_FOUND), then the
+ * policy over its reports' départements (else SharedRefusal, turned into an audited 403 by
+ * `changeCampaign`).
+ */
+async function lockCampaign(tx: Executor, actor: Actor, id: string, operation: string): Promise<repo.CampaignRecord> {
   await grouping.lockGrouping(tx);
   const campaign = await repo.findVisibleCampaign(tx, id, actor.departement, true);
   if (!campaign) throw new AppError('NOT_FOUND');
+  await assertMayChange(tx, actor, campaign.id, operation);
   return campaign;
 }
+
+async function assertMayChange(tx: Executor, actor: Actor, campaignId: string, operation: string): Promise<void> {
+  const departements = (await repo.campaignDepartements(tx, campaignId)).map((d) => d.departement);
+  const access = campaignAccess(actor, departements);
+  if (access === 'hidden') throw new AppError('NOT_FOUND');
+  if (access === 'read') throw new SharedRefusal('campaign', campaignId, operation, distinctDepartements(departements));
+}
+
+/** One change of a campaign in a transaction; a shared campaign is refused, audited, answered 403. */
+const changeCampaign = <T>(deps: ServiceDeps, ctx: AuditContext, work: (tx: Executor) => Promise<T>): Promise<T> =>
+  inTransactionUnlessShared(deps, ctx, SHARED_CAMPAIGN_REASON, work);
 
 async function reload(tx: Executor, id: string): Promise<TCampaignSummary> {
   return toSummary((await repo.findVisibleCampaign(tx, id, null))!);
 }
 
-/** Edits label, summary or family; a new label follows onto the campaign's published indicators. */
+/**
+ * Edits label, summary or family. The label is the agents' working name and never reaches the public
+ * check page; a new family changes the public name of its published values only when no public label
+ * was approved. Throws NOT_FOUND, CAMPAIGN_SHARED.
+ */
 export async function updateCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TCampaignUpdate): Promise<TCampaignSummary> {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const before = await lockCampaign(tx, actor, id, 'update');
     await repo.updateCampaignFields(tx, id, input);
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     if (input.label !== undefined) changes.label = { before: before.label, after: input.label };
@@ -130,11 +180,11 @@ async function movableReports(tx: Executor, actor: Actor, campaign: repo.Campaig
 /**
  * Moves the chosen reports into a new campaign, placed by hand (automatic grouping will not move them
  * back nor merge the two campaigns). Throws VALIDATION_FAILED (reportIds) for reports not in the
- * campaign, outside the actor's département, or all of them.
+ * campaign, outside the actor's département, or all of them; NOT_FOUND, CAMPAIGN_SHARED.
  */
 export async function splitCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TCampaignSplit): Promise<TCampaignSummary> {
-  return deps.database.db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'split');
     const moved = await movableReports(tx, actor, campaign, input.reportIds, 'reportIds');
     const [reference] = await grouping.nextCampaignReferences(tx, 1, new Date().getUTCFullYear());
     const label = input.label ?? buildCampaignLabel(campaign.scamFamily, strongestIndicator(await repo.linkingIndicatorsOf(tx, moved)));
@@ -151,15 +201,18 @@ export async function splitCampaign(deps: ServiceDeps, ctx: AuditContext, actor:
 
 /**
  * Absorbs another campaign (named by its reference) into this one: its reports, indicators and
- * published values. Throws VALIDATION_FAILED (reference) when it is unknown, out of scope, or this one.
+ * published values. Throws VALIDATION_FAILED (reference) when it is unknown, out of scope, or this one;
+ * NOT_FOUND; CAMPAIGN_SHARED when either campaign is shared with another département.
  */
 export async function mergeIntoCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TCampaignMerge): Promise<TCampaignSummary> {
-  return deps.database.db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'merge');
     const other = await repo.findVisibleCampaignByReference(tx, input.reference, actor.departement);
     if (!other) throw fieldError('reference', `Aucune campagne ${input.reference} parmi celles que vous pouvez voir.`);
     if (other.id === campaign.id) throw fieldError('reference', 'Choisissez une autre campagne que celle-ci.');
     await grouping.lockCampaigns(tx, [other.id]);
+    // Absorbing changes the other campaign too: the actor must own it as well.
+    await assertMayChange(tx, actor, other.id, 'merge');
     await grouping.mergeCampaigns(tx, [{ from: other.id, into: campaign.id }]);
     await recordAudit(tx, ctx, {
       action: 'campaigns.campaign.merged',
@@ -171,10 +224,13 @@ export async function mergeIntoCampaign(deps: ServiceDeps, ctx: AuditContext, ac
   });
 }
 
-/** Takes one report out of the campaign, for good: placed by hand, automatic grouping leaves it alone. */
+/**
+ * Takes one report out of the campaign, for good: placed by hand, automatic grouping leaves it alone.
+ * Throws NOT_FOUND, CAMPAIGN_SHARED, INVALID_STATE (the last report).
+ */
 export async function removeReport(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, reportId: string): Promise<TCampaignSummary> {
-  return deps.database.db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'remove_report');
     const [found] = await repo.reportsInCampaign(tx, id, [reportId]);
     if (!found || !isInScope(actor, found.departement)) throw new AppError('NOT_FOUND');
     if (campaign.reportCount <= 1) throw new AppError('INVALID_STATE', undefined, 'C’est le dernier signalement de la campagne : fermez plutôt la campagne.');
@@ -189,15 +245,17 @@ export async function removeReport(deps: ServiceDeps, ctx: AuditContext, actor: 
  * Qualifies the campaign: publishes its linking indicators (numbers, domains, links, addresses) into
  * fraud_indicators with its label and report counts, so every later analysis flags them and registry
  * changes using them are held; its new and in-progress reports become « qualifié ». Qualifying again
- * publishes indicators that appeared since.
+ * publishes indicators that appeared since. Only indicators carried by reports the actor acts on are
+ * published, under the campaign's public name (public-label.ts), never its working label. Throws
+ * NOT_FOUND, CAMPAIGN_SHARED, INVALID_STATE (closed).
  */
 export async function qualifyCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string): Promise<{ campaign: TCampaignSummary; published: number; reportsQualified: number }> {
-  return deps.database.db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'qualify');
     if (campaign.status === 'close') throw new AppError('INVALID_STATE', undefined, 'Cette campagne est close : elle ne peut plus être qualifiée.');
     await repo.setCampaignStatus(tx, id, 'qualifiee', actor.userId);
-    const publishable = (await repo.publishableIndicators(tx, id)).map((i) => i.id);
-    const published = await repo.publishIndicators(tx, publishable, { id, label: campaign.label }, deps.config.indicatorExpiryDays);
+    const publishable = (await repo.publishableIndicators(tx, id, actor.departement)).map((i) => i.id);
+    const published = await repo.publishIndicators(tx, publishable, { id, publicLabel: publicLabelOf(campaign) }, deps.config.indicatorExpiryDays);
     const qualified = await repo.qualifyCampaignReports(tx, id, actor.departement);
     await recordAudit(tx, ctx, {
       action: 'campaigns.campaign.qualified',
@@ -214,13 +272,77 @@ export async function qualifyCampaign(deps: ServiceDeps, ctx: AuditContext, acto
   });
 }
 
-/** Closes the campaign (nothing left to do). Its published indicators live on until they expire. */
+/**
+ * Closes the campaign (nothing left to do). Its published indicators live on until they expire. Throws
+ * NOT_FOUND, CAMPAIGN_SHARED, INVALID_STATE (already closed).
+ */
 export async function closeCampaign(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string): Promise<TCampaignSummary> {
-  return deps.database.db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, actor, id);
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'close');
     if (campaign.status === 'close') throw new AppError('INVALID_STATE', undefined, 'Cette campagne est déjà close.');
     await repo.setCampaignStatus(tx, id, 'close', null);
     await recordAudit(tx, ctx, { action: 'campaigns.campaign.closed', entityType: 'campaign', entityId: id, details: { reference: campaign.reference, previousStatus: campaign.status } });
     return reload(tx, id);
   });
+}
+
+async function publicLabelState(tx: Executor, actor: Actor, id: string): Promise<TCampaignPublicLabelState> {
+  const campaign = (await repo.findVisibleCampaign(tx, id, null))!;
+  return { campaign: toSummary(campaign), publicLabel: publicLabelView(campaign, actor) };
+}
+
+/**
+ * Proposes the name the public check page will show for this campaign (replacing an earlier proposal).
+ * Nothing public changes until a second agent approves it. Throws NOT_FOUND, CAMPAIGN_SHARED.
+ */
+export async function proposePublicLabel(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TCampaignPublicLabelProposal): Promise<TCampaignPublicLabelState> {
+  return changeCampaign(deps, ctx, async (tx) => {
+    const campaign = await lockCampaign(tx, actor, id, 'propose_public_label');
+    await repo.proposePublicLabel(tx, id, input.label, actor.userId);
+    await recordAudit(tx, ctx, {
+      action: 'campaigns.campaign.public_label_proposed',
+      entityType: 'campaign',
+      entityId: id,
+      details: { label: input.label, replacedProposal: campaign.publicLabelProposal, current: publicLabelOf(campaign) },
+    });
+    return publicLabelState(tx, actor, id);
+  });
+}
+
+/**
+ * A second agent approves the pending public label, naming the text he read: it becomes the name every
+ * published value of the campaign shows. Throws NOT_FOUND, CAMPAIGN_SHARED, INVALID_STATE (nothing
+ * proposed), STALE_VERSION (the proposal changed since), FOUR_EYES_REQUIRED (its proposer; audited).
+ */
+export async function approvePublicLabel(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TCampaignPublicLabelApproval): Promise<TCampaignPublicLabelState> {
+  let refusedOwnProposal = false;
+  try {
+    return await changeCampaign(deps, ctx, async (tx) => {
+      const campaign = await lockCampaign(tx, actor, id, 'approve_public_label');
+      if (campaign.publicLabelProposal === null) throw new AppError('INVALID_STATE', undefined, 'Aucun libellé public n’attend d’approbation pour cette campagne.');
+      if (campaign.publicLabelProposal !== input.label) throw new AppError('STALE_VERSION');
+      if (campaign.publicLabelProposalBy === actor.userId) {
+        refusedOwnProposal = true;
+        throw new AppError('FOUR_EYES_REQUIRED', undefined, 'Le libellé public doit être approuvé par un autre agent que celui qui l’a proposé.');
+      }
+      await repo.approvePublicLabel(tx, id, actor.userId);
+      await recordAudit(tx, ctx, {
+        action: 'campaigns.campaign.public_label_approved',
+        entityType: 'campaign',
+        entityId: id,
+        details: { label: campaign.publicLabelProposal, proposedBy: campaign.publicLabelProposalBy, previous: publicLabelOf(campaign) },
+      });
+      return publicLabelState(tx, actor, id);
+    });
+  } catch (err) {
+    if (refusedOwnProposal) {
+      await recordAccessDenial(deps.database, ctx, {
+        entityType: 'campaign',
+        entityId: id,
+        permission: 'campaign:manage',
+        details: { rule: 'four_eyes', operation: 'approve_public_label' },
+      });
+    }
+    throw err;
+  }
 }

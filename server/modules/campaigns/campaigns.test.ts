@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { SCAM_FAMILY_LABELS } from '../../../contracts/campaigns.schemas.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
 import { indicators, reports } from '../../platform/db/schema-reports.js';
 import { buildReport, campaignOfReport } from './campaigns.factories.js';
@@ -85,8 +86,13 @@ describe('campaigns API', () => {
     expect(page.departements).toEqual([{ departement: '75', count: 2 }, { departement: '69', count: 1 }]);
     expect(page.indicators[0]).toMatchObject({ kind: 'phone', status: 'actif', reportCount: 3, sightings: 3, published: null });
     expect(page.indicators[0].display).toMatch(/^09 71 00 00 \d\d$/);
-    expect(page.reports).toHaveLength(3);
-    expect(page.reports.find((r: { id: string }) => r.id === made[1]!.id)).toMatchObject({ departement: '69', inScope: false, pinned: false });
+    // The other council's report is counted, not shown; the campaign is shared, so read-only here.
+    expect(page.reports.map((r: { id: string }) => r.id).sort()).toEqual([made[0]!.id, made[2]!.id].sort());
+    expect(page.reports.every((r: { inScope: boolean; pinned: boolean }) => r.inScope && !r.pinned)).toBe(true);
+    expect(page).toMatchObject({ reportsOtherDepartements: 1, reportsShown: 2, access: { canChange: false } });
+    expect(page.publicLabel).toEqual({ current: SCAM_FAMILY_LABELS.formation_droits, source: 'famille', proposal: null });
+    expect(res.body).not.toContain(made[1]!.receiptNumber);
+    expect((await national.get(`/api/campaigns/${id}`)).json()).toMatchObject({ reportsOtherDepartements: 0, reportsShown: 3, access: { canChange: true, reason: null } });
     for (const r of made) {
       expect(res.body).not.toContain(r.reporterEmail!);
     }
@@ -112,10 +118,10 @@ describe('campaigns API', () => {
   });
 
   it('splits chosen reports into a new campaign that grouping no longer merges back', async () => {
-    const { id, reports: made, phone } = await campaignOf(4, ['75', '75', '75', '69']);
+    const { id, reports: made, phone } = await campaignOf(4, ['75', '75', '75', '75']);
     expect((await agent75.post(`/api/campaigns/${id}/split`, { reportIds: ['x'] })).json().error.details.fields[0].path).toBe('reportIds.0');
-    const all = await agent75.post(`/api/campaigns/${id}/split`, { reportIds: made.slice(0, 3).map((r) => r.id).concat(made[3]!.id) });
-    expect(all.json().error.details.fields[0].message).toMatch(/votre département/);
+    const all = await agent75.post(`/api/campaigns/${id}/split`, { reportIds: made.map((r) => r.id) });
+    expect(all.json().error.details.fields[0].message).toMatch(/au moins un signalement/);
     const res = await agent75.post(`/api/campaigns/${id}/split`, { reportIds: [made[0]!.id, made[1]!.id] });
     expect(res.statusCode).toBe(201);
     const created = res.json();
@@ -180,7 +186,8 @@ describe('campaigns API', () => {
     expect(body.campaign.qualifiedAt).not.toBeNull();
     const published = await t.database.db.select().from(fraudIndicators).where(eq(fraudIndicators.campaignId, id));
     expect(published.map((p) => `${p.kind}:${p.value}`).sort()).toEqual(['domain:droits-dpc-formation.fr', 'email:gestion@droits-dpc-formation.fr', `phone:${phone}`]);
-    expect(published.every((p) => p.status === 'active' && p.reportCount === 3 && p.campaignLabel === body.campaign.label)).toBe(true);
+    // The public name is the family's label, never the working label an agent may type.
+    expect(published.every((p) => p.status === 'active' && p.reportCount === 3 && p.campaignLabel === SCAM_FAMILY_LABELS.formation_droits)).toBe(true);
     const [p] = published;
     expect(p!.expiresAt!.getTime()).toBe(p!.lastSeenAt.getTime() + 180 * 86_400_000);
     const statuses = await t.database.db.select({ id: reports.id, status: reports.status }).from(reports).where(eq(reports.campaignId, id));
@@ -197,12 +204,17 @@ describe('campaigns API', () => {
     expect((await agent69.post(`/api/campaigns/${id}/qualify`)).statusCode).toBe(404);
   });
 
-  it("qualifies only my département's reports of a campaign shared with another council", async () => {
+  it('leaves a campaign shared with another council to national agents', async () => {
     const { id, reports: made } = await campaignOf(2, ['75', '69'], { organisationName: 'Service national des cotisations', sender: 'appel@cotisation-ordre-paiement.fr' });
-    expect((await agent75.post(`/api/campaigns/${id}/qualify`)).json()).toMatchObject({ reportsQualified: 1 });
+    const refused = await agent75.post(`/api/campaigns/${id}/qualify`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('CAMPAIGN_SHARED');
+    const denied = await expectAudited(t.database, 'authz.access.denied', id);
+    expect(denied.details).toMatchObject({ rule: 'campaign_shared', operation: 'qualify', departements: ['69', '75'] });
+    expect((await national.post(`/api/campaigns/${id}/qualify`)).json()).toMatchObject({ reportsQualified: 2 });
     const statuses = await t.database.db.select({ departement: reports.departement, status: reports.status }).from(reports).where(inArray(reports.id, made.map((r) => r.id)));
     expect(statuses.sort((a, b) => (a.departement ?? '').localeCompare(b.departement ?? ''))).toEqual([
-      { departement: '69', status: 'nouveau' },
+      { departement: '69', status: 'qualifie' },
       { departement: '75', status: 'qualifie' },
     ]);
   });

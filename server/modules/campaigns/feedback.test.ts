@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../analysis/analyze.js';
+import { SCAM_FAMILY_LABELS } from '../../../contracts/campaigns.schemas.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { buildDoctor, buildUser } from '../../test/factories.js';
+import { td1Specimen } from '../registry/identity-document.specimens.js';
 import { buildReport, campaignOfReport, certificationSms } from './campaigns.factories.js';
 import { groupPendingReports } from './grouping.service.js';
 
 // Issue 5, item 5: a qualified campaign's indicators come back in every later analysis (public check
-// page included) and hold registry changes that use them — counts and the campaign's label only.
+// page included) and hold registry changes that use them — counts and the campaign's public name only
+// (the family's label unless a second agent approved another; never the agents' working label).
 describe('feedback of qualified campaigns into analyses and the registry', () => {
   let t: TestApp;
   let agent: TestClient;
@@ -29,8 +32,8 @@ describe('feedback of qualified campaigns into analyses and the registry', () =>
     const campaignId = (await campaignOfReport(t.database, made[0]!.id))!;
     const qualified = (await agent.post(`/api/campaigns/${campaignId}/qualify`)).json();
     expect(qualified.campaign.status).toBe('qualifiee');
-    label = qualified.campaign.label;
-    expect(label).toBe('Faux contrôle de certification — 09 70 12 34 56');
+    expect(qualified.campaign.label).toBe('Faux contrôle de certification — 09 70 12 34 56');
+    label = SCAM_FAMILY_LABELS.certification_periodique!;
   });
   afterAll(() => t.close());
 
@@ -49,10 +52,8 @@ describe('feedback of qualified campaigns into analyses and the registry', () =>
     const request = (await agent.post('/api/registry/change-requests', { doctorId: doctor.id, kind: 'contact_change', channel: 'guichet', changes: { corrPhone: '09 70 12 34 56' } })).json();
     const held = (
       await agent.post(`/api/registry/change-requests/${request.id}/identity-check`, {
-        documentType: 'carte_nationale_identite',
-        documentExpiry: new Date(Date.now() + 2 * 365 * 86_400_000).toISOString().slice(0, 10),
-        documentNumber: 'X4RTBPFW46',
-        nameMatches: true,
+        // buildDoctor's default person, on a valid identity card.
+        mrz: td1Specimen({ surname: 'Lefèvre', givenNames: 'Camille', birthDate: '1980-04-12' }, { expiry: new Date(Date.now() + 2 * 365 * 86_400_000).toISOString().slice(0, 10) }),
         place: 'Siège du conseil départemental, Paris',
         outcome: 'conforme',
       })

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
+import { publicLabelSql } from './public-label.js';
 
 // Bulk statements of the grouping: each takes the whole batch as array parameters (unnest), so a batch
 // costs a fixed number of statements whatever its size. Updates joined to an unnest also say `id =
@@ -313,7 +314,7 @@ export async function mergeCampaigns(tx: Executor, merges: readonly { from: stri
     ON CONFLICT (campaign_id, indicator_id) DO UPDATE SET report_count = ci.report_count + excluded.report_count`);
   await tx.execute(sql`DELETE FROM campaign_indicators WHERE campaign_id = ANY(${uuids(merges.map((m) => m.from))})`);
   await tx.execute(sql`
-    UPDATE fraud_indicators AS f SET campaign_id = m.dst, campaign_label = c.label, updated_at = now()
+    UPDATE fraud_indicators AS f SET campaign_id = m.dst, campaign_label = ${publicLabelSql('c')}, updated_at = now()
     FROM ${map} JOIN campaigns c ON c.id = m.dst WHERE f.campaign_id = m.src AND f.campaign_id = ANY(${uuids(merges.map((m) => m.from))})`);
 }
 

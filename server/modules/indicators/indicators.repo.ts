@@ -60,19 +60,45 @@ export async function findIndicatorInScope(db: Executor, id: string, departement
   return rows[0] ?? null;
 }
 
-/** Indicators held by the over-correlation guard, with up to five campaigns carrying each. */
-export async function listHeldIndicators(db: Executor, departement: string | null): Promise<(IndicatorRecord & { campaigns: { id: string; reference: string; label: string }[] | null })[]> {
+/** The départements of an indicator's reach (see indicatorReachDepartements), for the row aliased `i`. */
+const REACH = sql`
+  SELECT r.departement FROM report_indicators ri JOIN reports r ON r.id = ri.report_id WHERE ri.kind = i.kind AND ri.value = i.value
+  UNION
+  SELECT r.departement FROM campaign_indicators ci JOIN reports r ON r.campaign_id = ci.campaign_id WHERE ci.indicator_id = i.id`;
+
+/**
+ * Indicators held by the over-correlation guard, with up to five campaigns carrying each (only campaigns
+ * the actor may open) and the départements of each one's reach.
+ */
+export async function listHeldIndicators(
+  db: Executor,
+  departement: string | null,
+): Promise<(IndicatorRecord & { campaigns: { id: string; reference: string; label: string }[] | null; reach: (string | null)[] | null })[]> {
   return rowsOf(
     await db.execute(sql`
       SELECT i.id, i.kind, i.value, i.status, i.sightings, i.solo_links, i.first_seen_at, i.last_seen_at, i.decided_at,
              (SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference, 'label', c.label))
                 FROM (SELECT c.id, c.reference, c.label FROM campaign_indicators ci JOIN campaigns c ON c.id = ci.campaign_id
-                      WHERE ci.indicator_id = i.id ORDER BY ci.report_count DESC LIMIT 5) c) AS campaigns
+                      WHERE ci.indicator_id = i.id
+                        ${departement === null ? sql`` : sql`AND EXISTS (SELECT 1 FROM reports r WHERE r.campaign_id = c.id AND r.departement = ${departement})`}
+                      ORDER BY ci.report_count DESC LIMIT 5) c) AS campaigns,
+             (SELECT json_agg(d.departement) FROM (${REACH}) d) AS reach
       FROM indicators i
       WHERE i.status = 'en_attente' ${carriedIn(departement)}
       ORDER BY i.solo_links DESC, i.last_seen_at DESC
       LIMIT 200`),
   );
+}
+
+/**
+ * The départements of an indicator's reach: of the reports carrying it, and of every report of the
+ * campaigns it sits in (a decision changes what those campaigns link and publish). null: no département.
+ */
+export async function indicatorReachDepartements(tx: Executor, indicator: { id: string; kind: IndicatorKind; value: string }): Promise<(string | null)[]> {
+  const rows = rowsOf<{ departement: string | null }>(
+    await tx.execute(sql`SELECT d.departement FROM indicators i, LATERAL (${REACH}) d WHERE i.id = ${indicator.id}`),
+  );
+  return rows.map((r) => r.departement);
 }
 
 export async function decideIndicator(tx: Executor, id: string, status: IndicatorStatus, decidedBy: string): Promise<void> {

@@ -7,13 +7,17 @@ import type { IndicatorStatus } from '../../platform/db/schema-reports.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { buildCampaignLabel, displayValue, strongestIndicator } from '../campaigns/campaign-label.js';
+import { distinctDepartements, indicatorAccess, SHARED_INDICATOR_REASON } from '../campaigns/campaigns.policy.js';
+import { inTransactionUnlessShared, SharedRefusal } from '../campaigns/shared-refusal.js';
 import { linkingIndicatorsOf, recountCampaigns } from '../campaigns/campaigns.repo.js';
 import * as grouping from '../campaigns/grouping.repo.js';
 import * as repo from './indicators.repo.js';
 
 // Agents' decisions on indicators: those held by the over-correlation guard (approve, common value,
-// false positive) and a false positive spotted anywhere. Départemental agents act on indicators their
-// département reported; others answer 404.
+// false positive) and a false positive spotted anywhere. Départemental agents see indicators their
+// département reported (others answer 404) and decide only on those whose whole reach — reports
+// carrying it, campaigns holding it — is of their département (campaigns.policy.ts); a shared one is
+// decided by a national agent (403 CAMPAIGN_SHARED, audited).
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -22,7 +26,7 @@ function toView(i: repo.IndicatorRecord): TIndicatorView {
 }
 
 /** Indicators waiting for a decision, the most over-linking first. */
-export async function listHeldIndicators(deps: ServiceDeps, actor: Actor): Promise<{ items: THeldIndicator[]; limit: number }> {
+export async function listHeldIndicators(deps: ServiceDeps, actor: Actor): Promise<{ items: THeldIndicator[]; limit: number; sharedReason: string }> {
   const rows = await repo.listHeldIndicators(deps.database.db, actor.departement);
   return {
     items: rows.map((i) => ({
@@ -36,17 +40,27 @@ export async function listHeldIndicators(deps: ServiceDeps, actor: Actor): Promi
       firstSeenAt: iso(i.first_seen_at)!,
       lastSeenAt: iso(i.last_seen_at)!,
       campaigns: i.campaigns ?? [],
+      canDecide: indicatorAccess(actor, i.reach ?? []) === 'change',
     })),
+    sharedReason: SHARED_INDICATOR_REASON,
     limit: deps.config.campaignLinkLimit,
   };
 }
 
-async function lockIndicator(tx: Executor, actor: Actor, id: string): Promise<repo.IndicatorRecord> {
+async function lockIndicator(tx: Executor, actor: Actor, id: string, operation: string): Promise<repo.IndicatorRecord> {
   await grouping.lockGrouping(tx);
   const indicator = await repo.findIndicatorInScope(tx, id, actor.departement, true);
   if (!indicator) throw new AppError('NOT_FOUND');
+  const reach = await repo.indicatorReachDepartements(tx, indicator);
+  const access = indicatorAccess(actor, reach);
+  if (access === 'hidden') throw new AppError('NOT_FOUND');
+  if (access === 'read') throw new SharedRefusal('indicator', id, operation, distinctDepartements(reach));
   return indicator;
 }
+
+/** One decision in a transaction; an indicator shared with another département is refused, audited, answered 403. */
+const decide = <T>(deps: ServiceDeps, ctx: AuditContext, work: (tx: Executor) => Promise<T>): Promise<T> =>
+  inTransactionUnlessShared(deps, ctx, SHARED_INDICATOR_REASON, work);
 
 const STATUS_OF_DECISION: Record<TIndicatorDecision['decision'], IndicatorStatus> = { approuver: 'approuve', commun: 'commun', faux_positif: 'faux_positif' };
 
@@ -54,11 +68,12 @@ const STATUS_OF_DECISION: Record<TIndicatorDecision['decision'], IndicatorStatus
  * Decides on a held indicator. Approved, it links again, and at once: the reports carrying it are
  * grouped together (into the oldest of their campaigns, merging the others unless an agent shaped
  * them by hand). Common or false positive, it never links again; a false positive no longer flags
- * anything either. Throws INVALID_STATE when the indicator is not held.
+ * anything either. Throws NOT_FOUND, CAMPAIGN_SHARED (reach beyond the agent's département),
+ * INVALID_STATE when the indicator is not held.
  */
 export async function decideHeldIndicator(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, input: TIndicatorDecision): Promise<TIndicatorView> {
-  return deps.database.db.transaction(async (tx) => {
-    const indicator = await lockIndicator(tx, actor, id);
+  return decide(deps, ctx, async (tx) => {
+    const indicator = await lockIndicator(tx, actor, id, `decide_${input.decision}`);
     if (indicator.status !== 'en_attente') throw new AppError('INVALID_STATE', undefined, 'Cet indicateur n’attend plus de décision.');
     const status = STATUS_OF_DECISION[input.decision];
     await repo.decideIndicator(tx, id, status, actor.userId);
@@ -75,10 +90,13 @@ export async function decideHeldIndicator(deps: ServiceDeps, ctx: AuditContext, 
   });
 }
 
-/** Marks an indicator false positive: it never links nor flags again (published value included). */
+/**
+ * Marks an indicator false positive: it never links nor flags again (published value included).
+ * Throws NOT_FOUND, CAMPAIGN_SHARED, INVALID_STATE (already).
+ */
 export async function markFalsePositive(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string): Promise<TIndicatorView> {
-  return deps.database.db.transaction(async (tx) => {
-    const indicator = await lockIndicator(tx, actor, id);
+  return decide(deps, ctx, async (tx) => {
+    const indicator = await lockIndicator(tx, actor, id, 'mark_false_positive');
     if (indicator.status === 'faux_positif') throw new AppError('INVALID_STATE', undefined, 'Cet indicateur est déjà marqué faux positif.');
     await repo.decideIndicator(tx, id, 'faux_positif', actor.userId);
     await repo.markPublishedFalsePositive(tx, indicator.kind, indicator.value);

@@ -35,7 +35,7 @@ function EditDialog({ campaign, onClose }: { campaign: Campaign; onClose: () => 
           idPrefix="modifier"
           name="label"
           label="Libellé"
-          hint="Il peut apparaître sur la page publique de vérification : jamais le nom d'un déclarant."
+          hint="Nom de travail des agents : il n'apparaît jamais sur la page publique de vérification (voir « Nom public »). Jamais le nom d'un déclarant."
           defaultValue={campaign.label}
           maxLength={200}
           required
@@ -103,11 +103,19 @@ function ConfirmDialog({ title, text, submitLabel, danger = false, run, onClose 
   );
 }
 
-/** What an agent can do with a campaign: qualify, close, edit, merge another in, write an alert. */
-export function CampaignActions({ campaign }: { campaign: Campaign }) {
+export const ACTIONS_REASON_ID = 'campagne-actions-motif';
+
+/**
+ * What an agent can do with a campaign: qualify, close, edit, merge another in, write an alert. On a
+ * campaign he may read but not change (shared with another département), the buttons stay visible,
+ * disabled, and say why (`reason`, read with each button through aria-describedby).
+ */
+export function CampaignActions({ campaign, reason }: { campaign: Campaign; reason: string | null }) {
   const [open, setOpen] = useState<Open>(null);
   const qualify = useQualifyCampaign(campaign.id);
   const close = useCloseCampaign(campaign.id);
+  const locked = reason !== null;
+  const lock = locked ? { disabled: true, 'aria-describedby': ACTIONS_REASON_ID } : {};
   return (
     <>
       {qualify.data ? (
@@ -117,23 +125,31 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
           {qualify.data.reportsQualified > 1 ? 's' : ''} à « qualifié ».
         </Notice>
       ) : null}
+      {locked ? (
+        <Notice tone="info" title="Actions réservées à un agent national">
+          <p id={ACTIONS_REASON_ID}>
+            {reason} Vous pouvez la consulter et traiter vos propres signalements depuis la file de traitement ; pour la qualifier, la
+            renommer, la scinder, la fusionner ou la clore, adressez-vous à un agent national.
+          </p>
+        </Notice>
+      ) : null}
       <div className="button-row campaign-actions">
         {campaign.status !== 'close' ? (
-          <button type="button" className="button" onClick={() => setOpen('qualify')}>
+          <button type="button" className="button" onClick={() => setOpen('qualify')} {...lock}>
             {campaign.status === 'qualifiee' ? 'Publier à nouveau les indicateurs' : 'Qualifier la campagne'}
           </button>
         ) : null}
         <Link className="button button--secondary" to={`/alertes/gestion/nouvelle?campagne=${encodeURIComponent(campaign.id)}`}>
           Rédiger une alerte
         </Link>
-        <button type="button" className="button button--secondary" onClick={() => setOpen('edit')}>
+        <button type="button" className="button button--secondary" onClick={() => setOpen('edit')} {...lock}>
           Modifier
         </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen('merge')}>
+        <button type="button" className="button button--secondary" onClick={() => setOpen('merge')} {...lock}>
           Fusionner une autre campagne
         </button>
         {campaign.status !== 'close' ? (
-          <button type="button" className="button button--secondary" onClick={() => setOpen('close')}>
+          <button type="button" className="button button--secondary" onClick={() => setOpen('close')} {...lock}>
             Clore
           </button>
         ) : null}
@@ -143,7 +159,7 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
       {open === 'qualify' ? (
         <ConfirmDialog
           title="Qualifier la campagne"
-          text="Ses numéros, sites, liens et adresses seront publiés : chaque analyse de message les signalera (nombre de signalements et libellé de la campagne, jamais les déclarants), et toute demande de changement de coordonnées qui les utilise sera retenue pour revue. Ses signalements nouveaux ou en cours passeront à « qualifié »."
+          text="Ses numéros, sites, liens et adresses seront publiés : chaque analyse de message les signalera (nombre de signalements et nom public de la campagne, jamais les déclarants), et toute demande de changement de coordonnées qui les utilise sera retenue pour revue. Ses signalements nouveaux ou en cours passeront à « qualifié »."
           submitLabel="Qualifier et publier"
           run={qualify}
           onClose={() => setOpen(null)}

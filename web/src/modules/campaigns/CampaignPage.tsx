@@ -2,12 +2,13 @@ import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/FormError.js';
 import { Loading, Page } from '../../components/Page.js';
 import { toFormErrors } from '../../lib/form-errors.js';
-import { formatDateTime } from '../../lib/format.js';
+import { departementLabel, formatDateTime } from '../../lib/format.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { CampaignExportLinks } from '../sharing/CampaignExportLinks.js';
 import { CampaignActions } from './CampaignActions.js';
 import { DepartementsChart, TimelineChart } from './CampaignCharts.js';
 import { CampaignIndicatorsTable } from './CampaignIndicatorsTable.js';
+import { CampaignPublicLabel } from './CampaignPublicLabel.js';
 import { CampaignReportsSection } from './CampaignReportsSection.js';
 import { useCampaign } from './campaigns.api.js';
 import { campaignStatusBadge, familyLabel } from './labels.js';
@@ -33,6 +34,7 @@ export function CampaignPage() {
   }
   const c = page.campaign;
   const badge = campaignStatusBadge(c.status);
+  const shared = page.departements.length > 1;
   return (
     <Page title={`Campagne ${c.reference}`} heading={c.label}>
       <p>
@@ -59,6 +61,13 @@ export function CampaignPage() {
           <dd>{c.reportCount}</dd>
         </div>
         <div>
+          <dt>{shared ? 'Départements concernés' : 'Département concerné'}</dt>
+          <dd>
+            {page.departements.map((d) => `${departementLabel(d.departement)} (${d.count})`).join(', ') || '—'}
+            {shared ? <span className="muted"> — campagne partagée : seul un agent national peut la modifier</span> : null}
+          </dd>
+        </div>
+        <div>
           <dt>Premier signalement</dt>
           <dd>{formatDateTime(c.firstReportAt, '—')}</dd>
         </div>
@@ -73,17 +82,25 @@ export function CampaignPage() {
           </div>
         ) : null}
       </dl>
-      {canManage ? <CampaignActions campaign={c} /> : null}
+      {canManage ? <CampaignActions campaign={c} reason={page.access.reason} /> : null}
       <div className="campaign-charts">
         <TimelineChart timeline={page.timeline} />
         <DepartementsChart departements={page.departements} />
       </div>
       <section className="section" aria-labelledby="campagne-indicateurs">
         <h2 id="campagne-indicateurs">Indicateurs</h2>
-        <CampaignIndicatorsTable indicators={page.indicators} canDecide={canDecide} />
+        <CampaignIndicatorsTable indicators={page.indicators} canDecide={canDecide && page.access.canChange} />
+        {page.indicatorsOtherDepartements > 0 ? (
+          <p className="muted">
+            {page.indicatorsOtherDepartements} autre{page.indicatorsOtherDepartements > 1 ? 's' : ''} indicateur
+            {page.indicatorsOtherDepartements > 1 ? 's' : ''}, relevé{page.indicatorsOtherDepartements > 1 ? 's' : ''} uniquement dans les
+            signalements d'autres départements, n'{page.indicatorsOtherDepartements > 1 ? 'apparaissent' : 'apparaît'} pas ici.
+          </p>
+        ) : null}
         <CampaignExportLinks campaignId={c.id} />
       </section>
-      <CampaignReportsSection key={c.id} page={page} canManage={canManage} />
+      <CampaignPublicLabel page={page} canManage={canManage} />
+      <CampaignReportsSection key={c.id} page={page} canManage={canManage && page.access.canChange} />
     </Page>
   );
 }

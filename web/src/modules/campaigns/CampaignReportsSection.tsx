@@ -46,9 +46,16 @@ export function CampaignReportsSection({ page, canManage }: { page: TCampaignPag
   return (
     <section className="section" aria-labelledby="campagne-signalements">
       <h2 id="campagne-signalements">Signalements</h2>
-      {page.reportsShown < campaign.reportCount ? (
+      {page.reportsShown < campaign.reportCount - page.reportsOtherDepartements ? (
         <p className="muted">
-          Les {page.reportsShown} plus récents sur {campaign.reportCount}.
+          Les {page.reportsShown} plus récents sur {campaign.reportCount - page.reportsOtherDepartements}.
+        </p>
+      ) : null}
+      {page.reportsOtherDepartements > 0 ? (
+        <p className="muted">
+          {page.reportsOtherDepartements} signalement{page.reportsOtherDepartements > 1 ? 's' : ''} d'autres départements{' '}
+          {page.reportsOtherDepartements > 1 ? 'sont comptés' : 'est compté'} dans la campagne sans être détaillé
+          {page.reportsOtherDepartements > 1 ? 's' : ''} ici.
         </p>
       ) : null}
       {remove.isSuccess ? (

@@ -74,6 +74,11 @@ export function HeldIndicatorsPage() {
       {held.isPending ? <Loading /> : null}
       {held.isError ? <FormError errors={toFormErrors(held.error)} idPrefix={ID} /> : null}
       {data && data.items.length === 0 ? <Notice tone="success">Aucun indicateur en attente de décision.</Notice> : null}
+      {data && data.items.some((i) => !i.canDecide) ? (
+        <Notice tone="info" title="Certaines décisions reviennent à un agent national">
+          <p id={`${ID}-partage`}>{data.sharedReason} Les boutons de ces indicateurs sont désactivés.</p>
+        </Notice>
+      ) : null}
       {data && data.items.length > 0 ? (
         <div className="table-wrap" role="region" aria-labelledby="indicateurs-legende" tabIndex={0}>
           <table className="table">
@@ -122,6 +127,8 @@ export function HeldIndicatorsPage() {
                           key={decision}
                           type="button"
                           className={decision === 'approuver' ? 'button button--small' : 'button button--secondary button--small'}
+                          disabled={!i.canDecide}
+                          aria-describedby={i.canDecide ? undefined : `${ID}-partage`}
                           onClick={() => setDeciding({ indicator: i, decision })}
                         >
                           {decision === 'approuver' ? 'Approuver' : decision === 'commun' ? 'Valeur commune' : 'Faux positif'}

@@ -4,6 +4,9 @@ import type {
   TCampaignList,
   TCampaignMerge,
   TCampaignPage,
+  TCampaignPublicLabelApproval,
+  TCampaignPublicLabelProposal,
+  TCampaignPublicLabelState,
   TCampaignSplit,
   TCampaignSummary,
   TCampaignUpdate,
@@ -87,6 +90,22 @@ export function useQualifyCampaign(id: string) {
 export function useCloseCampaign(id: string) {
   const invalidate = useInvalidation();
   return useMutation({ mutationFn: () => api.post<TCampaignSummary>(`${campaignPath(id)}/close`), onSuccess: invalidate });
+}
+
+export function useProposePublicLabel(id: string) {
+  const invalidate = useInvalidation();
+  return useMutation({
+    mutationFn: (input: TCampaignPublicLabelProposal) => api.post<TCampaignPublicLabelState>(`${campaignPath(id)}/public-label`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useApprovePublicLabel(id: string) {
+  const invalidate = useInvalidation();
+  return useMutation({
+    mutationFn: (input: TCampaignPublicLabelApproval) => api.post<TCampaignPublicLabelState>(`${campaignPath(id)}/public-label/approve`, input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useDecideIndicator() {
