@@ -13,9 +13,11 @@ import type { JobQueue } from './platform/jobs/job-queue.js';
 import type { Antivirus } from './platform/storage/antivirus.js';
 import type { UploadStore } from './platform/storage/upload-store.js';
 import { createLocalKeyProvider, type KeyProvider } from './platform/crypto/key-provider.js';
-import { AppError, registerErrorHandling } from './platform/errors.js';
+import { registerErrorHandling } from './platform/errors.js';
 import { registerRequestContext } from './platform/http/request-context.js';
-import { pgRateLimitStore } from './platform/http/rate-limit-store.js';
+import { rateLimitOptions } from './platform/http/rate-limit.js';
+import { stripBeforeValidation } from './platform/http/control-characters.js';
+import { registerCacheControl } from './platform/http/cache-control.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -83,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const method of methods) records.push({ method, url: route.url, access: route.config?.access });
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(stripBeforeValidation(validatorCompiler));
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
@@ -113,15 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    store: pgRateLimitStore(database),
-    // Health probes come from the load balancer, not from users.
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
-  });
+  await app.register(fastifyRateLimit, rateLimitOptions(config, database));
 
   const services: ServiceDeps = {
     config,
@@ -136,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('services', services);
   registerRequestContext(app, { database, secret: config.secret, sessionPolicy: services.sessionPolicy, cookieSecure: config.cookieSecure });
+  registerCacheControl(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { database });

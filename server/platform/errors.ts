@@ -69,6 +69,51 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+type ErrorLike = { name?: string; code?: unknown; message?: string; stack?: string; cause?: unknown } & Record<string, unknown>;
+
+/** The error and the errors it wraps (Drizzle puts the driver's error in `cause`), outermost first. */
+function causeChain(err: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as ErrorLike).cause, depth++) chain.push(e as ErrorLike);
+  return chain;
+}
+
+/** An error PostgreSQL sent back (pg and PGlite alike): a five-character SQLSTATE and where it was raised. */
+function isDriverError(e: ErrorLike): boolean {
+  return typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && ('severity' in e || 'routine' in e);
+}
+
+/** Drizzle's wrapper (and PGlite's own errors) carry the query text and every parameter bound to it. */
+function carriesQuery(e: ErrorLike): boolean {
+  return e.name === 'DrizzleQueryError' || 'query' in e || 'params' in e || /^Failed query:/.test(e.message ?? '');
+}
+
+/** What names where a query failed, never what it carried: the message and detail quote the values. */
+const SAFE_DATABASE_FIELDS = ['code', 'severity', 'routine', 'schema', 'table', 'column', 'dataType', 'constraint'] as const;
+
+/** The stack's frames without its first line, which repeats the message. */
+function stackFrames(e: ErrorLike): string | undefined {
+  return e.stack?.split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+}
+
+/**
+ * What of an unexpected error may reach the log. A database error (or any error wrapping one) is
+ * summarised by its SQLSTATE, constraint, table and column: its message, detail, query and parameters
+ * quote the values of the row (addresses, report text, names, token hashes) and never leave the process.
+ * Other errors keep their message, written by our code or a library, not by a user.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const chain = causeChain(err);
+  const top = chain[0] ?? {};
+  const summary: Record<string, unknown> = { type: chain.map((e) => e.name ?? typeof e).join(' < '), stack: stackFrames(top) };
+  const driver = chain.find(isDriverError);
+  if (!driver && !chain.some(carriesQuery)) return { ...summary, code: top.code, message: top.message };
+  const database: Record<string, unknown> = {};
+  for (const field of SAFE_DATABASE_FIELDS) if (typeof driver?.[field] === 'string') database[field] = driver[field];
+  // A connection failure has a Node code (ECONNREFUSED) and no SQLSTATE.
+  return { ...summary, code: chain.find((e) => typeof e.code === 'string')?.code, database };
+}
+
 function toAppError(err: FastifyError | AppError | Error): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -105,7 +150,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const appError = toAppError(err);
     if (appError.code === 'INTERNAL' || appError.code === 'SERVICE_UNAVAILABLE') {
-      req.log.error({ err: { type: err.name, code: (err as FastifyError).code, message: err.message, stack: err.stack } }, 'request failed');
+      req.log.error({ error: loggableError(err) }, 'request failed');
     }
     const body: ApiErrorBody = {
       error: { code: appError.code, message: appError.message, requestId: String(req.id) },

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/deps.js';
+import { loggableError } from '../../platform/errors.js';
 import { countIntakeConnection } from './intake.repo.js';
 import { IntakeRejection, receiveEmail, type RejectionReason } from './intake.service.js';
 
@@ -144,7 +145,7 @@ export async function startEmailIntake(services: ServiceDeps): Promise<EmailInta
           (err: unknown) => {
             if (err instanceof IntakeRejection) return refuse(session, err.reason, () => callback(smtpError(err.responseCode, err.message)));
             // Nothing was stored (one transaction): the sending server keeps the message and retries.
-            logger.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, 'intake message failed');
+            logger.error({ error: loggableError(err) }, 'intake message failed');
             callback(smtpError(451, 'Erreur temporaire : reessayez plus tard.'));
           },
         );

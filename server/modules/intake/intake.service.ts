@@ -4,11 +4,13 @@ import { MAX_DESCRIPTION_CHARS, MAX_PASTED_TEXT_CHARS, MAX_REPORT_LINKS, MAX_SEN
 import type { AuditContext } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import { stripControlCharacters } from '../../platform/http/control-characters.js';
 import { fileReport, followUrl, parisToday, type FiledAttachment, type NewReportFiling } from '../reports/report-filing.service.js';
 import { detectMediaType } from '../reports/report-uploads.js';
 import { readReceivedEmail, type ForwardKind, type MailFile, type ReceivedEmail } from './forwarded-email.js';
 import { forwardAcknowledgementMail } from './intake-mails.js';
 import { findActiveUserByEmail } from './intake.repo.js';
+import { withoutControlCharacters } from './intake-text.js';
 
 /** Why a message was refused; the only detail kept about it (no address, no subject). */
 export type RejectionReason =
@@ -57,7 +59,7 @@ async function linksOf(input: MessageInput | null): Promise<string[]> {
   if (!input) return [];
   try {
     const { urls } = await extractIndicators(input);
-    return urls.filter((u) => u.length <= 2048).slice(0, MAX_REPORT_LINKS);
+    return urls.map(stripControlCharacters).filter((u) => u.length <= 2048).slice(0, MAX_REPORT_LINKS);
   } catch {
     return [];
   }
@@ -99,7 +101,7 @@ function rejectionOf(err: unknown): IntakeRejection | null {
  * anything else is a temporary failure the sending server retries.
  */
 export async function receiveEmail(deps: ServiceDeps, envelope: IntakeEnvelope, raw: Uint8Array): Promise<IntakeOutcome> {
-  const read = await readReceivedEmail(raw);
+  const read = withoutControlCharacters(await readReceivedEmail(raw));
   const ownAddresses = [deps.config.intakeSmtp.address, ...(/<([^>]+)>/.exec(deps.config.mailFrom)?.slice(1) ?? [deps.config.mailFrom])].map((a) => a.toLowerCase());
   const candidates = [read.reporterAddress, envelope.mailFrom?.toLowerCase() ?? null].filter((a): a is string => a !== null && a !== '');
   if (candidates.length === 0) throw new IntakeRejection('expediteur_absent', 550, "Message refuse : l'expediteur est introuvable.");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
 import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
+import { stripControlCharacters } from '../../platform/http/control-characters.js';
 import { SmtpDialogue, sendRaw } from './smtp-test-client.js';
 
 const INTAKE = 'signalement@vigie.localhost';
@@ -202,6 +203,24 @@ describe('email intake: forwarded messages become reports', () => {
     await expect(sendRaw(port, { from: INTAKE, to: INTAKE }, raw)).rejects.toMatchObject({ responseCode: 550 });
     const rejected = await expectAudited(t.database, 'intake.email.rejected');
     expect(rejected.details).toEqual({ reason: 'boucle' });
+  });
+
+  it.each([
+    ['in a plain message, its name and subject', `From: Paul\u0000 Roux <paul.roux@cabinet-exemple.fr>\r\nSubject: Faux\u0000 avis\u001b[31m\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nVoici\u0000 le faux\u0007 avis reçu : payez sur https://antai-paiement.fr\u0000/payer\r\n`],
+    ['in an inline forward', fixture('gmail-fr-inline.eml').replace('From: Claire Martin <dr.martin@exemple.fr>', 'From: Paul\u0000 Roux <paul.roux@cabinet-exemple.fr>').replace(/Bonjour/g, 'Bon\u0000jour\u001b')],
+    ['in a message forwarded as attachment', fixture('forwarded-as-attachment.eml').replace('From: Claire Martin <dr.martin@exemple.fr>', 'From: Paul Roux <paul.roux@cabinet-exemple.fr>').replace(/Bonjour/g, 'Bon\u0000jour').replace(/remboursement@/g, 'rembour\u0000sement@')],
+  ])('files a message with NUL and other control characters %s, without them (250, not a temporary failure)', async (_where, raw) => {
+    const { dialogue } = await SmtpDialogue.open(port);
+    await dialogue.command('EHLO relais.exemple.fr');
+    const reply = await dialogue.send('paul.roux@cabinet-exemple.fr', INTAKE, raw);
+    await dialogue.command('QUIT');
+    expect(reply.code, reply.text).toBe(250);
+    const row = (await reportByReceipt(receiptOf(reply.text)))!;
+    expect(row).toMatchObject({ reporterEmail: 'paul.roux@cabinet-exemple.fr', reporterName: 'Paul Roux' });
+    const text = [row.sender, row.description, row.pastedText, row.reporterName, ...row.links].join('\n');
+    expect(text).toMatch(/Bonjour|Voici le faux avis reçu/);
+    expect(text).toBe(stripControlCharacters(text));
+    expect(JSON.stringify(row)).not.toContain('\\u0000');
   });
 
   it('logs rejections with a reason code only', async () => {

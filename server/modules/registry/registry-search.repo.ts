@@ -47,6 +47,14 @@ function textArray(values: readonly string[]): SQL {
   return sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 }
 
+/**
+ * Every condition joined by AND, or TRUE when there is none: a national account searching with no
+ * filter has no condition at all, and an empty `WHERE` is a syntax error.
+ */
+function allOf(where: readonly SQL[]): SQL {
+  return and(...where) ?? sql`TRUE`;
+}
+
 export function filterConditions(filters: SearchFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.departement !== null) conditions.push(eq(doctors.departement, filters.departement));
@@ -75,14 +83,14 @@ export function startsWithCondition(prefix: string): SQL {
 /** Counts matches, stopping at `upTo`: exact totals of large result sets cost more than they tell. */
 export async function countUpTo(db: Executor, where: SQL[], upTo: number): Promise<number> {
   if (upTo <= 0) return 0;
-  const inner = db.select({ one: sql`1` }).from(doctors).where(and(...where)).limit(upTo).as('matches');
+  const inner = db.select({ one: sql`1` }).from(doctors).where(allOf(where)).limit(upTo).as('matches');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
   return Number(row?.n ?? 0);
 }
 
 function cappedCount(where: SQL[], upTo: number): SQL<number> {
   // Uncorrelated: PostgreSQL runs it once, as an InitPlan of the page query.
-  return sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${doctors} WHERE ${and(...where)} LIMIT ${upTo}) AS counted)`.mapWith(Number);
+  return sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${doctors} WHERE ${allOf(where)} LIMIT ${upTo}) AS counted)`.mapWith(Number);
 }
 
 /**
@@ -93,7 +101,7 @@ export async function findCountedPage(db: Executor, where: SQL[], order: SQL[], 
   const found = await db
     .select({ ...summaryColumns, counted: cappedCount(where, upTo) })
     .from(doctors)
-    .where(and(...where))
+    .where(allOf(where))
     .orderBy(...order)
     .limit(limit)
     .offset(offset);

@@ -149,6 +149,57 @@ describe('registry search', () => {
     expect(ids(await search(nationalAgent, 'q=du'))).toEqual([dupond.id, dupont.id]);
   });
 
+  describe('every role × filter combination', () => {
+    // Each filter with a value that matches some record, so combinations both find and miss.
+    const FILTERS = { q: 'lefevre', rpps: '1', city: 'paris', departement: '75', status: 'inscrit' } as const;
+    type FilterName = keyof typeof FILTERS;
+    const names = Object.keys(FILTERS) as FilterName[];
+    const combinations: Partial<Record<FilterName, string>>[] = Array.from({ length: 2 ** names.length }, (_, mask) =>
+      Object.fromEntries(names.filter((_, i) => mask & (2 ** i)).map((n) => [n, FILTERS[n]])),
+    );
+    // The name box also takes a short prefix and an RPPS.
+    combinations.push({ q: 'du' }, { q: '1' }, { q: 'du', departement: '42' }, { q: 'zoe', city: 'saint' });
+    const queryOf = (filters: Partial<Record<FilterName, string>>) => new URLSearchParams(filters).toString();
+
+    it.each([
+      ['admin', null],
+      ['admin', '75'],
+      ['agent', null],
+      ['agent', '75'],
+    ] as const)('answers a %s (département %s) for every filter combination, within its scope', async (role, departement) => {
+      const client = await loggedIn(t, await buildUser(t.database, t.keys, { role, departement }));
+      for (const filters of combinations) {
+        const res = await client.get(`/api/registry/doctors?${queryOf(filters)}`);
+        expect(res.statusCode, `${queryOf(filters)}: ${res.body}`).toBe(200);
+        const page = res.json() as { items: Summary[]; total: number };
+        expect(page.total).toBeGreaterThanOrEqual(page.items.length);
+        for (const item of page.items) {
+          if (departement) expect(item.departement).toBe(departement);
+          if (filters.departement) expect(item.departement).toBe(filters.departement);
+          if (filters.status) expect(item.status).toBe(filters.status);
+          if (filters.rpps) expect(item.rpps.startsWith(filters.rpps)).toBe(true);
+        }
+      }
+      // With no filter at all, the whole register in scope comes back.
+      const everything = (await client.get('/api/registry/doctors')).json() as { items: Summary[] };
+      expect(everything.items.map((i) => i.id)).toEqual(expect.arrayContaining(departement ? [lefevreParis.id, dupond.id] : [lefevreParis.id, lefevreLyon.id, stEtienne.id]));
+    });
+
+    it.each([
+      ['medecin', '75'],
+      ['membre_cde', '75'],
+      ['membre_cne', null],
+    ] as const)('refuses a %s for every filter combination, with nothing of the register', async (role, departement) => {
+      const client = await loggedIn(t, await buildUser(t.database, t.keys, { role, departement }));
+      for (const filters of combinations) {
+        const res = await client.get(`/api/registry/doctors?${queryOf(filters)}`);
+        expect(res.statusCode, queryOf(filters)).toBe(403);
+        expect(res.json().error.code).toBe('FORBIDDEN');
+        expect(res.body).not.toContain(lefevreParis.rpps);
+      }
+    });
+  });
+
   it('pages by 25 in name order and caps the count at 1,000', async () => {
     const rows = Array.from({ length: 1003 }, (_, i) => {
       const values = { birthName: 'Capdevielle', usageName: null, firstNames: `Prénom${String(i).padStart(4, '0')}`.replace(/\d/g, (d) => 'abcdefghij'[+d]!), proCity: 'Pau' };

@@ -11,7 +11,9 @@ RETURNING hits, GREATEST(0, (EXTRACT(EPOCH FROM (reset_at - now())) * 1000))::bi
 
 /**
  * Rate-limit counters in PostgreSQL, so every instance behind the load balancer counts the same hits.
- * One upsert per request; expired rows are swept by the maintenance job.
+ * One upsert per request; expired rows are swept by the maintenance job. The key already names the route
+ * and the address (rateLimitKey); the prefix only says which budget counts, the general one or a route's
+ * own, so a row reads `route:POST /api/auth/login 192.0.2.7`.
  */
 export function pgRateLimitStore(database: Database): FastifyRateLimitStoreCtor {
   class PgRateLimitStore implements FastifyRateLimitStore {
@@ -30,13 +32,15 @@ export function pgRateLimitStore(database: Database): FastifyRateLimitStoreCtor 
         .catch((err: Error) => callback(err));
     }
 
-    child(routeOptions: { method: string | string[]; path: string }): FastifyRateLimitStore {
-      return new PgRateLimitStore(undefined, `${String(routeOptions.method)} ${routeOptions.path}`);
+    /** The store of a route with its own budget; the route is in the key, not read from these options. */
+    child(): FastifyRateLimitStore {
+      return new PgRateLimitStore(undefined, 'route');
     }
   }
   return PgRateLimitStore as unknown as FastifyRateLimitStoreCtor;
 }
 
+/** Deletes the counters whose window has ended (maintenance job). */
 export async function purgeExpiredRateLimits(database: Database): Promise<void> {
   await database.raw.query('DELETE FROM rate_limits WHERE reset_at < now()');
 }
