@@ -40,8 +40,6 @@ export const MAX_DESCRIPTION_CHARS = 10_000;
 export const MAX_PASTED_TEXT_CHARS = 100_000;
 /** A file name as sent by the browser; the server keeps a neutralised one of at most 200 characters. */
 export const MAX_RAW_FILE_NAME_CHARS = 1000;
-/** Hard ceiling of the schema; the configured limit (UPLOAD_MAX_FILES) is checked by the service. */
-export const MAX_UPLOAD_FILES_CEILING = 20;
 
 /** « 10 Mo », « 512 Ko »: the limit as a French reader expects it. */
 export function formatByteLimit(bytes: number): string {
@@ -60,13 +58,15 @@ export const zReportDepartement = z
   .toUpperCase()
   .refine(isDepartementCode, { error: 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).' });
 
-export const ZReportUpload = z.strictObject({
-  fileName: z.string().max(MAX_RAW_FILE_NAME_CHARS, { error: 'Nom de fichier trop long.' }),
-  contentBase64: z
-    .string()
-    .min(1, { error: 'Le fichier est vide.' })
-    .regex(/^[A-Za-z0-9+/=\r\n]*$/, { error: 'Le fichier doit être transmis en base64.' }),
-});
+/**
+ * Files travel as parts of a multipart/form-data request (one part named « attachments » per file), streamed
+ * to storage. A JSON body carries the text fields only: base64 files in JSON are refused with this message.
+ */
+export const REPORT_FILE_FIELD = 'attachments';
+/** Multipart text fields that repeat (one part per value); every other field is sent once. */
+export const REPORT_LIST_FIELDS = ['links', 'consequences'] as const;
+export const JSON_ATTACHMENTS_REFUSED =
+  'Les fichiers ne sont plus acceptés en base64 dans un corps JSON : envoyez le signalement en multipart/form-data, un fichier par partie « attachments » (voir la documentation de l’API).';
 
 const filingFields = {
   channel: z.enum(REPORT_CHANNELS, { error: 'Choisissez le canal : téléphone, SMS, courriel, courrier ou autre.' }),
@@ -85,28 +85,38 @@ const filingFields = {
     .default(''),
   consequences: z.array(z.enum(REPORT_CONSEQUENCES, { error: 'Conséquence inconnue.' })).max(REPORT_CONSEQUENCES.length).default([]),
   pseudonymous: z.boolean().default(false),
-  attachments: z.array(ZReportUpload).max(MAX_UPLOAD_FILES_CEILING, { error: `${MAX_UPLOAD_FILES_CEILING} fichiers au plus.` }).default([]),
 };
 
-const hasContent = (v: { description: string; pastedText: string; attachments: unknown[] }) =>
-  v.description !== '' || v.pastedText.trim() !== '' || v.attachments.length > 0;
+const anonymousFields = {
+  email: zEmail,
+  name: trimmed(120, 'Nom').default(''),
+  departement: zReportDepartement.nullable().optional(),
+};
+
+// An empty list stays accepted, so a client that always sent `attachments: []` keeps working.
+const noJsonAttachments = z.array(z.unknown()).max(0, { error: JSON_ATTACHMENTS_REFUSED }).optional();
+
+const hasContent = (v: { description: string; pastedText: string }) => v.description !== '' || v.pastedText.trim() !== '';
 const CONTENT_REQUIRED = {
   error: 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.',
   path: ['description'],
 };
 
-/** A report filed by a logged-in doctor: the département is the account's. */
-export const ZReportCreate = z.strictObject(filingFields).refine(hasContent, CONTENT_REQUIRED);
+/**
+ * The text fields of a multipart filing (doctor), once the parts are gathered: the same rules as JSON.
+ * Whether there is content (text or a file) is checked by the service, which counts the files.
+ */
+export const ZReportFormFields = z.strictObject(filingFields);
+/** The text fields of a multipart filing without an account. */
+export const ZAnonymousReportFormFields = z.strictObject({ ...filingFields, ...anonymousFields });
+
+/** A report filed by a logged-in doctor as JSON (text only): the département is the account's. */
+export const ZReportCreate = z.strictObject({ ...filingFields, attachments: noJsonAttachments }).refine(hasContent, CONTENT_REQUIRED);
 export type TReportCreate = z.infer<typeof ZReportCreate>;
 
 /** A report filed without an account: the address is confirmed by a link before the report counts. */
 export const ZAnonymousReportCreate = z
-  .strictObject({
-    ...filingFields,
-    email: zEmail,
-    name: trimmed(120, 'Nom').default(''),
-    departement: zReportDepartement.nullable().optional(),
-  })
+  .strictObject({ ...filingFields, ...anonymousFields, attachments: noJsonAttachments })
   .refine(hasContent, CONTENT_REQUIRED);
 export type TAnonymousReportCreate = z.infer<typeof ZAnonymousReportCreate>;
 

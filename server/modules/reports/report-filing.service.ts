@@ -5,8 +5,6 @@ import type { Analysis, KnownIndicator, MessageInput, MessageKind } from '../../
 import { isDepartementCode } from '../../../contracts/departements.js';
 import { reportGuidance, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../contracts/reports.guidance.js';
 import {
-  ACCEPTED_UPLOADS_LABEL,
-  formatByteLimit,
   MAX_CALLER_NUMBER_CHARS,
   MAX_DESCRIPTION_CHARS,
   MAX_ORGANISATION_CHARS,
@@ -15,7 +13,7 @@ import {
   MAX_SENDER_CHARS,
 } from '../../../contracts/reports.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import type { AttachmentMediaType, AttachmentOrigin, ReportChannel, ReportStatus } from '../../platform/db/schema-reports.js';
+import type { AttachmentOrigin, ReportChannel, ReportStatus } from '../../platform/db/schema-reports.js';
 import { users } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { recordAudit, type AuditAction, type AuditContext } from '../../platform/audit/audit.js';
@@ -24,9 +22,10 @@ import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { reportConfirmationMail, reportReceiptMail } from '../../platform/mail/report-mails.js';
 import { foldForSearch } from '../registry/search-text.js';
 import { findActiveIndicators } from '../indicators/indicators.repo.js';
-import { detectMediaType, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
+import { emailForAnalysis, receiveAttachment, removeAttachments, scanAttachments, tooManyFiles, type ReceivedAttachment } from './report-attachments.js';
 import * as reportsRepo from './reports.repo.js';
 
+/** A copy held in memory (a forwarded email's original, small): the filing stores it. */
 export interface FiledAttachment {
   fileName: string;
   bytes: Uint8Array;
@@ -51,7 +50,11 @@ export interface NewReportFiling {
   pseudonymous?: boolean;
   /** What happened to the reporter (money, credentials…), from the form; drives the guidance. */
   consequences?: ReportConsequence[];
-  attachments: FiledAttachment[];
+  /**
+   * Copies in memory (stored by the filing), or already streamed into the store by the form
+   * (receiveAttachment). Either way the filing owns their keys: on any failure they are all removed.
+   */
+  attachments: (FiledAttachment | ReceivedAttachment)[];
   /**
    * Mail the receipt of a confirmed report (default true). The email intake sends its own
    * acknowledgement, or none to a robot, and sets it to false. The confirmation link of an unconfirmed
@@ -135,9 +138,7 @@ function checkFields(deps: ServiceDeps, filing: NewReportFiling): CheckedFiling 
     pastedText,
     consequences,
   };
-  if (filing.attachments.length > deps.config.uploadMaxFiles) {
-    throw new AppError('UPLOAD_REJECTED', { fields: [{ path: 'attachments', message: `${deps.config.uploadMaxFiles} fichiers au plus par signalement.` }] }, `Vous pouvez joindre ${deps.config.uploadMaxFiles} fichiers au plus.`);
-  }
+  if (filing.attachments.length > deps.config.uploadMaxFiles) throw tooManyFiles(deps.config.uploadMaxFiles);
   if (checked.description === '' && checked.pastedText.trim() === '' && filing.attachments.length === 0 && !filing.analysisInput) {
     throw fieldError('description', 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.');
   }
@@ -172,53 +173,6 @@ async function resolveReporter(deps: ServiceDeps, filing: NewReportFiling): Prom
   return { ...reporter, departement };
 }
 
-interface CheckedAttachment {
-  fileName: string;
-  bytes: Uint8Array;
-  origin: AttachmentOrigin;
-  mediaType: AttachmentMediaType;
-  scanStatus: 'sain' | 'non_analyse';
-}
-
-function uploadRejected(index: number, message: string): AppError {
-  return new AppError('UPLOAD_REJECTED', { fields: [{ path: `attachments.${index}`, message }] }, message);
-}
-
-async function checkAttachments(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<CheckedAttachment[]> {
-  const max = deps.config.uploadMaxBytes;
-  const checked: CheckedAttachment[] = [];
-  for (const [index, file] of filing.attachments.entries()) {
-    const shownName = neutraliseFileName(file.fileName);
-    if (file.bytes.byteLength > max) {
-      throw uploadRejected(index, `Le fichier « ${shownName} » dépasse la taille maximale de ${formatByteLimit(max)} par fichier.`);
-    }
-    const mediaType = await detectMediaType(file.bytes);
-    if (!mediaType) {
-      throw uploadRejected(index, `Le fichier « ${shownName} » n'est pas d'un type accepté (${ACCEPTED_UPLOADS_LABEL}, ${formatByteLimit(max)} au plus). Le type est reconnu d'après le contenu du fichier, pas d'après son nom.`);
-    }
-    checked.push({ fileName: withDetectedExtension(shownName, mediaType), bytes: file.bytes, origin: file.origin, mediaType, scanStatus: 'non_analyse' });
-  }
-  for (const [index, file] of checked.entries()) {
-    let verdict;
-    try {
-      verdict = await deps.antivirus.scan(file.bytes);
-    } catch {
-      // Fail closed: a copy nobody could scan is not stored.
-      throw new AppError('SERVICE_UNAVAILABLE', undefined, "L'analyse antivirus des fichiers est momentanément indisponible. Réessayez dans quelques minutes.");
-    }
-    if (verdict.status === 'infecte') {
-      await recordAudit(deps.database.db, ctx, {
-        action: 'reports.attachment.rejected',
-        entityType: 'report_attachment',
-        details: { reason: 'infecte', signature: verdict.signature.slice(0, 200), mediaType: file.mediaType, source: filing.source, channel: filing.channel },
-      });
-      throw uploadRejected(index, `Le fichier « ${file.fileName} » contient un logiciel malveillant (${verdict.signature.slice(0, 100)}) : il a été refusé et n'a pas été conservé.`);
-    }
-    file.scanStatus = verdict.status;
-  }
-  return checked;
-}
-
 /**
  * What the engine reads: the copy of the exchanges, and the reporter's own account only when there is
  * no copy — their words may hold their own number, which the analysis would take for an indicator.
@@ -248,11 +202,12 @@ async function analyseInput(deps: ServiceDeps, input: MessageInput): Promise<Ana
  * .eml for an email report, else the text (copy of the exchanges, description, numbers, links). A
  * message the engine cannot read falls back to the text; nothing to read at all gives no analysis.
  */
-async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields: CheckedFiling, attachments: CheckedAttachment[]): Promise<Analysis | null> {
+async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields: CheckedFiling, attachments: ReceivedAttachment[]): Promise<Analysis | null> {
   const text = analysisText(fields);
   const textInput: MessageInput = { kind: KIND_OF_CHANNEL[filing.channel], text };
-  const eml = filing.channel === 'courriel' ? attachments.find((a) => a.mediaType === 'message/rfc822') : undefined;
-  const first = filing.analysisInput ?? (eml ? { kind: 'email' as const, raw: eml.bytes } : textInput);
+  const eml = filing.channel === 'courriel' && !filing.analysisInput ? attachments.find((a) => a.mediaType === 'message/rfc822') : undefined;
+  const raw = eml ? await emailForAnalysis(deps, eml) : null;
+  const first = filing.analysisInput ?? (raw ? { kind: 'email' as const, raw } : textInput);
   const analysis = await analyseInput(deps, first);
   if (analysis || first === textInput || text.trim() === '') return analysis;
   return analyseInput(deps, textInput);
@@ -271,29 +226,43 @@ function isReceiptCollision(err: unknown): boolean {
 }
 
 /**
- * Files a report from the form or from a forwarded email: validates, types attachments by content,
- * scans and stores them, analyses the message, then inserts the report, its attachments and the audit
- * entry in one transaction. After commit, a confirmed report is queued for campaign grouping and its
+ * Files a report from the form or from a forwarded email: validates, stores the copies held in memory
+ * (the form's are already streamed in), types them by content, scans them from the store, analyses the
+ * message, then inserts the report, its attachments and the audit entry in one transaction. After commit, a confirmed report is queued for campaign grouping and its
  * receipt mailed; a report from an unconfirmed address gets the confirmation link instead. Throws
  * VALIDATION_FAILED (field errors), UPLOAD_REJECTED (size, type or virus; details name the file),
- * FORBIDDEN (disabled account), SERVICE_UNAVAILABLE (antivirus down). Stored bytes are removed when the
- * transaction fails: no file outlives its row.
+ * FORBIDDEN (disabled account), SERVICE_UNAVAILABLE (antivirus down). On any failure every stored copy
+ * of the filing, given or stored here, is removed: no file outlives its row, none is left half-written.
  */
 export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<FiledReport> {
-  const fields = checkFields(deps, filing);
-  const reporter = await resolveReporter(deps, filing);
-  const attachments = await checkAttachments(deps, ctx, filing);
-  const analysis = await analyseReport(deps, filing, fields, attachments);
-
-  const confirmationToken = reporter.confirmed ? null : randomToken(32);
-  const followToken = reporter.userId === null && reporter.confirmed ? randomToken(32) : null;
-  const status: ReportStatus = reporter.confirmed ? 'nouveau' : 'en_attente_confirmation';
-  const now = new Date();
-
-  const stored: { key: string; sha256: string; sizeBytes: number }[] = [];
+  const owned: ReceivedAttachment[] = filing.attachments.filter((a): a is ReceivedAttachment => 'key' in a);
   let inserted: { reportId: string; receiptNumber: string } | null = null;
+  let fields: CheckedFiling;
+  let analysis: Analysis | null;
+  let reporter: Reporter;
+  let confirmationToken: string | null;
+  let followToken: string | null;
+  let status: ReportStatus;
   try {
-    for (const a of attachments) stored.push(await deps.uploads.put(a.bytes));
+    fields = checkFields(deps, filing);
+    reporter = await resolveReporter(deps, filing);
+    const attachments: ReceivedAttachment[] = [];
+    for (const [index, a] of filing.attachments.entries()) {
+      if ('key' in a) {
+        attachments.push(a);
+        continue;
+      }
+      const received = await receiveAttachment(deps, { source: a.bytes, rawFileName: a.fileName, origin: a.origin, index });
+      owned.push(received);
+      attachments.push(received);
+    }
+    const scanStatuses = await scanAttachments(deps, ctx, filing, attachments);
+    analysis = await analyseReport(deps, filing, fields, attachments);
+
+    confirmationToken = reporter.confirmed ? null : randomToken(32);
+    followToken = reporter.userId === null && reporter.confirmed ? randomToken(32) : null;
+    status = reporter.confirmed ? 'nouveau' : 'en_attente_confirmation';
+    const now = new Date();
     for (let attempt = 1; inserted === null; attempt++) {
       const receiptNumber = newReceiptNumber(now);
       try {
@@ -335,10 +304,10 @@ export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: N
               origin: a.origin,
               fileName: a.fileName,
               mediaType: a.mediaType,
-              sizeBytes: stored[i]!.sizeBytes,
-              sha256: stored[i]!.sha256,
-              storageKey: stored[i]!.key,
-              scanStatus: a.scanStatus,
+              sizeBytes: a.sizeBytes,
+              sha256: a.sha256,
+              storageKey: a.key,
+              scanStatus: scanStatuses[i]!,
             })),
           );
           await recordAudit(tx, ctx, {
@@ -357,7 +326,7 @@ export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: N
       }
     }
   } catch (err) {
-    await Promise.allSettled(stored.map((s) => deps.uploads.remove(s.key)));
+    await removeAttachments(deps, owned);
     throw err;
   }
   const { reportId, receiptNumber } = inserted;

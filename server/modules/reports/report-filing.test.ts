@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
@@ -9,6 +10,7 @@ import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { fileReport, newReceiptNumber } from './report-filing.service.js';
+import { receiveAttachment } from './report-attachments.js';
 
 const FORWARDED = [
   'From: "Ordre des Medecins" <verification@ordre-medecins-validation.com>',
@@ -120,8 +122,8 @@ describe('fileReport (the service the form and the email intake share)', () => {
     // The reporter's account disappears between the checks and the insert: the foreign key fails.
     const ghost = await buildUser(t.database, t.keys, { role: 'medecin' });
     const services = t.app.services;
-    const failing = { ...services, uploads: { ...services.uploads, put: async (bytes: Uint8Array) => {
-      const stored = await services.uploads.put(bytes);
+    const failing = { ...services, uploads: { ...services.uploads, put: async (...args: Parameters<typeof services.uploads.put>) => {
+      const stored = await services.uploads.put(...args);
       await t.database.raw.query('DELETE FROM users WHERE id = $1', [ghost.user.id]);
       return stored;
     } } };
@@ -135,6 +137,16 @@ describe('fileReport (the service the form and the email intake share)', () => {
       }),
     ).rejects.toThrow();
     expect((await t.database.db.select().from(reports)).length).toBe(before);
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+  });
+
+  it('removes the files the form already streamed in when the filing is refused', async () => {
+    const filesBefore = storedFiles(t.uploadDir).length;
+    const received = await receiveAttachment(t.app.services, { source: Readable.from([Buffer.from('Votre colis '), Buffer.from('est bloqué')]), rawFileName: 'sms.txt', origin: 'televersement', index: 0 });
+    expect(received).toMatchObject({ mediaType: 'text/plain', fileName: 'sms.txt', sizeBytes: 23 });
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore + 1);
+    const refused = fileReport(t.app.services, SYSTEM_CONTEXT, { source: 'formulaire', channel: 'sms', description: 'x', reporter: { email: 'pas-une-adresse', confirmed: false }, attachments: [received] });
+    await expect(refused).rejects.toMatchObject({ details: { fields: [{ path: 'email' }] } });
     expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
   });
 

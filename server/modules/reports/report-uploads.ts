@@ -2,7 +2,9 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AttachmentMediaType } from '../../platform/db/schema-reports.js';
 
 // Copies of the exchanges are typed by their content, never by their name or the browser's claim:
-// binary formats by magic bytes (file-type), text by decoding it, .msg by the OLE compound-file header.
+// binary formats by magic bytes (file-type), text by its bytes, .msg by the OLE compound-file header.
+// Text is UTF-8 or else Latin-1 (every byte sequence is valid Latin-1): what refuses a « text » file is a
+// control byte anywhere in it, checked as the bytes pass.
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const BINARY_TYPES: Partial<Record<string, AttachmentMediaType>> = {
@@ -19,15 +21,20 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+function allTextBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) return false;
+    if (b === 0x7f) return false;
+  }
+  return true;
+}
+
 /**
  * Text we accept: no NUL and no C0 control other than tab, line feed, form feed, carriage return and
  * escape (some mail clients keep ISO-2022 escapes), in UTF-8 or, failing that, read as Latin-1.
  */
 export function decodeText(bytes: Uint8Array): string | null {
-  for (const b of bytes) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) return null;
-    if (b === 0x7f) return null;
-  }
+  if (!allTextBytes(bytes)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -54,15 +61,64 @@ export function looksLikeEmail(text: string): boolean {
   return headers >= 2 && messageHeaders >= 1;
 }
 
-/** The media type read from the content, or null when it is none of the accepted types. */
+/**
+ * How much of the start of a file is kept to type it: magic bytes need a few hundred, and an email's
+ * header block (read to tell .eml from .txt) fits well within 64 Kio.
+ */
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Watches a file's bytes as they pass on their way to storage, without keeping them: it copies the
+ * first HEAD_BYTES (to read the magic bytes or the header lines) and notes whether any byte rules out
+ * text (control bytes, checked over the whole file). `mediaType()` then gives the type from that alone.
+ */
+export class ContentInspector {
+  private readonly parts: Uint8Array[] = [];
+  private headSize = 0;
+  private textBytesOnly = true;
+  sizeBytes = 0;
+
+  observe(chunk: Uint8Array): void {
+    this.sizeBytes += chunk.byteLength;
+    if (this.headSize < HEAD_BYTES) {
+      // A copy: a view would keep the whole network buffer it points into alive.
+      const part = new Uint8Array(chunk.subarray(0, HEAD_BYTES - this.headSize));
+      this.parts.push(part);
+      this.headSize += part.byteLength;
+    }
+    if (this.textBytesOnly && !allTextBytes(chunk)) this.textBytesOnly = false;
+  }
+
+  /** The media type read from the content, or null when it is none of the accepted types. */
+  async mediaType(): Promise<AttachmentMediaType | null> {
+    if (this.sizeBytes === 0) return null;
+    const head = Buffer.concat(this.parts);
+    if (startsWith(head, CFB_MAGIC)) return 'application/vnd.ms-outlook';
+    const detected = await fileTypeFromBuffer(head);
+    if (detected) return BINARY_TYPES[detected.mime] ?? null;
+    if (!this.textBytesOnly) return null;
+    // The head may end inside a UTF-8 sequence; decodeText then reads it as Latin-1, which is only used
+    // to find the header lines.
+    const text = decodeText(head);
+    if (text === null) return null;
+    return looksLikeEmail(text) ? 'message/rfc822' : 'text/plain';
+  }
+}
+
+/** Passes the source's chunks through, showing each to the inspector on the way. */
+export async function* inspected(source: AsyncIterable<Uint8Array> | Uint8Array, inspector: ContentInspector): AsyncGenerator<Uint8Array> {
+  const chunks: AsyncIterable<Uint8Array> | Uint8Array[] = source instanceof Uint8Array ? [source] : source;
+  for await (const chunk of chunks) {
+    inspector.observe(chunk);
+    yield chunk;
+  }
+}
+
+/** The media type of bytes already in memory (the email intake's copies): the same rule as a stream. */
 export async function detectMediaType(bytes: Uint8Array): Promise<AttachmentMediaType | null> {
-  if (bytes.byteLength === 0) return null;
-  if (startsWith(bytes, CFB_MAGIC)) return 'application/vnd.ms-outlook';
-  const detected = await fileTypeFromBuffer(bytes);
-  if (detected) return BINARY_TYPES[detected.mime] ?? null;
-  const text = decodeText(bytes);
-  if (text === null) return null;
-  return looksLikeEmail(text) ? 'message/rfc822' : 'text/plain';
+  const inspector = new ContentInspector();
+  inspector.observe(bytes);
+  return inspector.mediaType();
 }
 
 export const FALLBACK_FILE_NAME = 'piece-jointe';

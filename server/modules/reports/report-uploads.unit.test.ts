@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectMediaType, FALLBACK_FILE_NAME, looksLikeEmail, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
+import { ContentInspector, decodeText, detectMediaType, FALLBACK_FILE_NAME, HEAD_BYTES, inspected, looksLikeEmail, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
 import { elfExecutable, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable, zipArchive } from './report-fixtures.js';
 
 describe('detectMediaType (by content, never by name)', () => {
@@ -31,6 +31,34 @@ describe('detectMediaType (by content, never by name)', () => {
     expect(looksLikeEmail('Remarque: il a appelé deux fois.\nPuis il a raccroché.')).toBe(false);
     expect(looksLikeEmail('Note: un\nAutre: deux\n\ncorps')).toBe(false);
     expect(decodeText(Buffer.from([0x68, 0x07, 0x69]))).toBeNull();
+  });
+});
+
+describe('ContentInspector (typing a stream as it passes, without keeping it)', () => {
+  async function typeOf(chunks: Uint8Array[]) {
+    const inspector = new ContentInspector();
+    let passed = 0;
+    for await (const chunk of inspected((async function* () { yield* chunks; })(), inspector)) passed += chunk.byteLength;
+    return { mediaType: await inspector.mediaType(), passed };
+  }
+  const split = (bytes: Buffer, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => new Uint8Array(bytes.subarray(i * size, (i + 1) * size)));
+
+  it('types a file cut in small chunks like the whole file', async () => {
+    for (const bytes of [tinyPng(), tinyPdf(), tinyMsg(), tinyEml(), plainText(), latin1Text()]) {
+      const streamed = await typeOf(split(bytes, 3));
+      expect(streamed).toEqual({ mediaType: await detectMediaType(bytes), passed: bytes.length });
+    }
+  });
+
+  it('refuses a text file with a control byte far past the head it keeps', async () => {
+    const text = Buffer.concat([plainText(), Buffer.alloc(HEAD_BYTES * 3, 'a'), Buffer.from([0x00]), Buffer.from('fin')]);
+    expect((await typeOf(split(text, 16 * 1024))).mediaType).toBeNull();
+    expect((await typeOf(split(Buffer.concat([plainText(), Buffer.alloc(HEAD_BYTES * 3, 'a')]), 16 * 1024))).mediaType).toBe('text/plain');
+  });
+
+  it('tells an email from text by its headers even when its body is large', async () => {
+    const eml = Buffer.concat([tinyEml(), Buffer.alloc(HEAD_BYTES * 2, 'x')]);
+    expect((await typeOf(split(eml, 1000))).mediaType).toBe('message/rfc822');
   });
 });
 

@@ -5,7 +5,10 @@ import { TestClient } from '../../test/test-client.js';
 import { buildUser, expectAudited } from '../../test/factories.js';
 import { reportAttachments, reportNotes, reports } from '../../platform/db/schema-reports.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
-import { tinyPng } from './report-fixtures.js';
+import { readdirSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { multipartBody, postForm, postFormStream, tinyPng, windowsExecutable } from './report-fixtures.js';
 import { purgeUnconfirmedReports } from './reports.service.js';
 
 const CALL = "Appel d'un prétendu « service de certification périodique » : il exige 450 € sous 48 h sinon radiation.";
@@ -28,10 +31,11 @@ function linkIn(text: string, pathname: string): URL {
 describe('reports filed without an account: confirmation link, receipt, follow link', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    t = await buildTestApp({ env: { UPLOAD_MAX_CONCURRENT_ANONYMOUS: '2' } });
   });
   afterAll(() => t.close());
 
+  const storedCount = () => readdirSync(t.uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   const anonymous = async () => {
     const client = new TestClient(t.app);
     await client.refreshSession();
@@ -61,7 +65,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
 
   it('walks the whole flow with the real SMTP catcher: confirm by the mailed link, then follow', async () => {
     const client = await anonymous();
-    const filed = await client.post('/api/reports/anonymous', { ...valid, pseudonymous: true, consequences: ['argent_verse'], attachments: [{ fileName: 'journal-appels.png', contentBase64: tinyPng().toString('base64') }] });
+    const filed = await postForm(t, client, '/api/reports/anonymous', { ...valid, pseudonymous: true, consequences: ['argent_verse'] }, [{ name: 'journal-appels.png', bytes: tinyPng() }]);
     expect(filed.statusCode).toBe(201);
     const body = filed.json();
     expect(body).toMatchObject({ status: 'en_attente_confirmation', confirmationRequired: true, channel: 'telephone' });
@@ -147,7 +151,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
 
   it('purges reports never confirmed within 48 h, with their files, and nothing else', async () => {
     const client = await anonymous();
-    const stale = (await client.post('/api/reports/anonymous', { ...valid, email: 'oubli@exemple.fr', attachments: [{ fileName: 'capture.png', contentBase64: tinyPng().toString('base64') }] })).json();
+    const stale = (await postForm(t, client, '/api/reports/anonymous', { ...valid, email: 'oubli@exemple.fr' }, [{ name: 'capture.png', bytes: tinyPng() }])).json();
     const fresh = (await client.post('/api/reports/anonymous', { ...valid, email: 'patient@exemple.fr' })).json();
     const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, stale.reportId));
     await t.database.db.update(reports).set({ confirmationExpiresAt: new Date(Date.now() - 1000) }).where(eq(reports.id, stale.reportId));
@@ -160,6 +164,58 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     expect((await t.database.db.select().from(reports).where(eq(reports.id, fresh.reportId))).length).toBe(1);
     expect((await t.database.db.select().from(reports).where(eq(reports.status, 'nouveau'))).length).toBe(confirmedBefore);
     expect(await purgeUnconfirmedReports(t.app.services)).toBe(0);
+  });
+
+  it('bounds anonymous uploads in progress: beyond the bound, 503 with Retry-After before the body is read', async () => {
+    const before = storedCount();
+    // Two filings whose file is still arriving: each holds a slot (its file is open in the store).
+    const held = await Promise.all(
+      [0, 1].map(async (i) => {
+        const { payload, contentType } = multipartBody({ ...valid, email: `lent${i}@exemple.fr` }, [{ name: `capture${i}.png`, bytes: tinyPng() }]);
+        const cut = payload.indexOf(tinyPng()) + 16;
+        const stream = new PassThrough();
+        stream.write(payload.subarray(0, cut));
+        const response = postFormStream(t, await anonymous(), '/api/reports/anonymous', contentType, stream);
+        return { stream, rest: payload.subarray(cut), response };
+      }),
+    );
+    for (let i = 0; storedCount() < before + 2; i++) {
+      if (i > 600) throw new Error('the held uploads never reached the store');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    // The third is refused while its own body is still open: the server did not wait to read it.
+    const { payload, contentType } = multipartBody(valid, [{ name: 'capture.png', bytes: tinyPng() }]);
+    const third = new PassThrough();
+    third.write(payload.subarray(0, 100));
+    const busy = await postFormStream(t, await anonymous(), '/api/reports/anonymous', contentType, third);
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe('60');
+    expect(busy.json().error).toMatchObject({ code: 'UPLOADS_BUSY', message: 'Trop de dépôts de fichiers sont en cours. Réessayez dans une minute.' });
+    third.destroy();
+    expect(storedCount()).toBe(before + 2);
+    // A filing without files (JSON) is not an upload: it goes through.
+    expect((await (await anonymous()).post('/api/reports/anonymous', { ...valid, email: 'texte@exemple.fr' })).statusCode).toBe(201);
+
+    for (const h of held) h.stream.end(h.rest);
+    expect((await Promise.all(held.map((h) => h.response))).map((r) => r.statusCode)).toEqual([201, 201]);
+    // The slots are free again.
+    const after = await postForm(t, await anonymous(), '/api/reports/anonymous', valid, [{ name: 'capture.png', bytes: tinyPng() }]);
+    expect(after.statusCode).toBe(201);
+  });
+
+  it('answers a refusal mid-body to a real HTTP client still sending its files', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const client = await anonymous();
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const before = storedCount();
+    // The first file is refused by its type while megabytes of the next ones are still on the way.
+    const { payload, contentType } = multipartBody(valid, [{ name: 'a.exe', bytes: windowsExecutable() }, { name: 'b.png', bytes: Buffer.concat([tinyPng(), Buffer.alloc(4_000_000)]) }]);
+    const res = await fetch(`${url}/api/reports/anonymous`, { method: 'POST', headers: { 'content-type': contentType, cookie, 'x-csrf-token': client.csrfToken }, body: new Uint8Array(payload) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('« a.exe » n\'est pas d\'un type accepté');
+    expect(storedCount()).toBe(before);
   });
 
   it('rate-limits the public routes per address', async () => {

@@ -1,14 +1,17 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from '../../../contracts/zod.js';
 import {
-  MAX_DESCRIPTION_CHARS,
-  MAX_PASTED_TEXT_CHARS,
   REPORT_STATUS_LABELS,
   ZAnonymousReportCreate,
+  ZAnonymousReportFormFields,
   ZMyReports,
   ZMyReportsQuery,
   ZReportConfirm,
   ZReportCreate,
   ZReportFiled,
+  ZReportFormFields,
   ZReportFollowQuery,
   ZReportLimits,
   ZReportSummary,
@@ -17,21 +20,23 @@ import {
 } from '../../../contracts/reports.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { removeAttachments, type ReceivedAttachment } from './report-attachments.js';
 import { fileReport, type NewReportFiling } from './report-filing.service.js';
+import { multipartBound, multipartLimits, parseFormFields, receiveReportForm, REPORT_TEXT_BYTES } from './report-form.js';
+import { filingOpenApi } from './report-form.openapi.js';
+import { createUploadSlots } from './upload-slots.js';
 import { confirmReport, followReport, guidanceForFiled, listOwnReports, reportLimits } from './reports.service.js';
 
-/**
- * The body carries the files in base64 (a third larger than the bytes), so the limit is the configured
- * files at their maximum size plus the text fields at theirs (UTF-8, up to 3 bytes a character).
- */
-export function reportBodyLimit(deps: ServiceDeps): number {
-  const files = Math.ceil((deps.config.uploadMaxBytes * 4) / 3) * deps.config.uploadMaxFiles;
-  const texts = (MAX_PASTED_TEXT_CHARS + MAX_DESCRIPTION_CHARS) * 3;
-  return files + texts + 256 * 1024;
+/** The JSON body limit of the filing routes: text fields only, files come as multipart parts. */
+export function reportBodyLimit(): number {
+  return REPORT_TEXT_BYTES;
 }
 
-function toFiling(body: TReportCreate): Omit<NewReportFiling, 'reporter' | 'departement'> {
+type FilingFields = Omit<TReportCreate, 'attachments'>;
+
+function toFiling(body: FilingFields, attachments: ReceivedAttachment[]): Omit<NewReportFiling, 'reporter' | 'departement'> {
   return {
     source: 'formulaire',
     channel: body.channel,
@@ -44,8 +49,61 @@ function toFiling(body: TReportCreate): Omit<NewReportFiling, 'reporter' | 'depa
     pastedText: body.pastedText,
     pseudonymous: body.pseudonymous,
     consequences: body.consequences,
-    attachments: body.attachments.map((a) => ({ fileName: a.fileName, bytes: new Uint8Array(Buffer.from(a.contentBase64, 'base64')), origin: 'televersement' as const })),
+    attachments,
   };
+}
+
+const NEITHER_JSON_NOR_MULTIPART = new AppError(
+  'UNSUPPORTED_MEDIA_TYPE',
+  undefined,
+  'Envoyez le signalement en JSON (sans fichier) ou en multipart/form-data (avec fichiers).',
+);
+
+/**
+ * The filing's text fields and files from either body: JSON (text only, validated by the route schema)
+ * or multipart (files streamed into the store, fields validated by the same rules). The caller owns
+ * the received files: fileReport removes them on any failure.
+ */
+async function readFiling<S extends typeof ZReportFormFields | typeof ZAnonymousReportFormFields>(
+  deps: ServiceDeps,
+  req: FastifyRequest,
+  jsonBody: z.output<S> | null | undefined,
+  schema: S,
+): Promise<{ body: z.output<S>; attachments: ReceivedAttachment[] }> {
+  if (!req.isMultipart()) {
+    if (jsonBody === undefined || jsonBody === null) throw NEITHER_JSON_NOR_MULTIPART;
+    return { body: jsonBody, attachments: [] };
+  }
+  let form;
+  try {
+    form = await receiveReportForm(deps, () => req.parts());
+  } catch (err) {
+    discardRest(req, multipartBound(deps));
+    throw err;
+  }
+  try {
+    return { body: parseFormFields(schema, form.fields) as z.output<S>, attachments: form.attachments };
+  } catch (err) {
+    await removeAttachments(deps, form.attachments);
+    throw err;
+  }
+}
+
+/**
+ * After a refusal mid-body, the rest of the request is read and thrown away, up to what a legitimate
+ * form can carry: a browser still sending its files then reads the French refusal instead of a reset
+ * connection. Beyond that bound the connection is cut.
+ */
+function discardRest(req: FastifyRequest, maxBytes: number): void {
+  const raw = req.raw;
+  if (raw.readableEnded || raw.destroyed) return;
+  raw.unpipe();
+  let seen = 0;
+  raw.on('data', (chunk: Buffer) => {
+    seen += chunk.byteLength;
+    if (seen > maxBytes) raw.destroy();
+  });
+  raw.resume();
 }
 
 async function fileAndDescribe(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<TReportFiled> {
@@ -61,10 +119,30 @@ async function fileAndDescribe(deps: ServiceDeps, ctx: AuditContext, filing: New
   };
 }
 
+const BUSY_RETRY_SECONDS = 60;
+const FILING_DESCRIPTION =
+  'JSON for a report without files (base64 attachments are refused: 400 naming `attachments`). With files, multipart/form-data: the text fields as parts, then one `attachments` part per file, streamed to storage; a file over the size limit is refused as soon as it passes it.';
+
 /** Filing a report (doctor or anyone with an address), confirming it, following it. */
 export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   const limited = { max: deps.config.reportRateLimitPerMinute, timeWindow: 60_000 };
-  const bodyLimit = reportBodyLimit(deps);
+  const bodyLimit = reportBodyLimit();
+  // In this plugin's scope only: no other route accepts multipart bodies. Limits are set per request
+  // (multipartLimits); files are never buffered by the plugin, they are read as streams.
+  await app.register(fastifyMultipart, { limits: multipartLimits(deps) });
+
+  // Anonymous uploads in progress on this instance: beyond the bound, refused before the body is read.
+  const anonymousUploads = createUploadSlots(deps.config.uploadMaxConcurrentAnonymous);
+  const takeAnonymousUploadSlot = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return;
+    const release = anonymousUploads.tryTake();
+    if (!release) {
+      void reply.header('retry-after', String(BUSY_RETRY_SECONDS));
+      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
+    }
+    // 'close' comes once the answer is sent or the client went away: the slot is free in every case.
+    reply.raw.once('close', release);
+  };
 
   app.get('/api/reports/limits', {
     config: { access: 'public' },
@@ -72,23 +150,27 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
   }, async () => reportLimits(deps));
 
   app.post('/api/reports', {
-    config: { access: { permission: 'report:create' }, rateLimit: limited },
+    config: { access: { permission: 'report:create' }, rateLimit: limited, swaggerTransform: filingOpenApi(ZReportCreate, ZReportFormFields, deps.config) },
     bodyLimit,
-    schema: { tags: ['reports'], summary: 'File a report as a logged-in doctor (département of the account)', body: ZReportCreate, response: { 201: ZReportFiled } },
+    // A multipart body reaches the handler unread (null here): the handler streams it.
+    schema: { tags: ['reports'], summary: 'File a report as a logged-in doctor (département of the account)', description: FILING_DESCRIPTION, body: ZReportCreate.nullish(), response: { 201: ZReportFiled } },
   }, async (req, reply) => {
     const session = requireSession(req);
-    const filed = await fileAndDescribe(deps, req.auditContext, { ...toFiling(req.body), reporter: { userId: session.user.id } });
+    const { body, attachments } = await readFiling(deps, req, req.body, ZReportFormFields);
+    const filed = await fileAndDescribe(deps, req.auditContext, { ...toFiling(body, attachments), reporter: { userId: session.user.id } });
     return reply.status(201).send(filed);
   });
 
   app.post('/api/reports/anonymous', {
     // Public: anyone may report, with an address confirmed by a link before the report counts.
-    config: { access: 'public', rateLimit: limited },
+    config: { access: 'public', rateLimit: limited, swaggerTransform: filingOpenApi(ZAnonymousReportCreate, ZAnonymousReportFormFields, deps.config) },
     bodyLimit,
-    schema: { tags: ['reports'], summary: 'File a report without an account (address confirmed by a link)', body: ZAnonymousReportCreate, response: { 201: ZReportFiled } },
+    onRequest: takeAnonymousUploadSlot,
+    schema: { tags: ['reports'], summary: 'File a report without an account (address confirmed by a link)', description: `${FILING_DESCRIPTION} At most UPLOAD_MAX_CONCURRENT_ANONYMOUS multipart filings at once per instance: beyond, 503 UPLOADS_BUSY with Retry-After.`, body: ZAnonymousReportCreate.nullish(), response: { 201: ZReportFiled } },
   }, async (req, reply) => {
-    const { email, name, departement, ...rest } = req.body;
-    const filed = await fileAndDescribe(deps, req.auditContext, { ...toFiling(rest), reporter: { email, name, confirmed: false }, departement: departement ?? null });
+    const { body, attachments } = await readFiling(deps, req, req.body, ZAnonymousReportFormFields);
+    const { email, name, departement, ...rest } = body;
+    const filed = await fileAndDescribe(deps, req.auditContext, { ...toFiling(rest, attachments), reporter: { email, name, confirmed: false }, departement: departement ?? null });
     return reply.status(201).send(filed);
   });
 

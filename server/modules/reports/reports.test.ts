@@ -7,9 +7,11 @@ import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
 import { reportsExtra } from '../../platform/db/schema-reports-extra.js';
-import { EICAR_TEXT, EML_TEXT, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable } from './report-fixtures.js';
+import { createHash } from 'node:crypto';
+import { EICAR_TEXT, EML_TEXT, latin1Text, postForm, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable, type FormFile } from './report-fixtures.js';
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const SMS = 'Ameli : votre carte Vitale expire. Mettez-la à jour sur https://ameli-renouvellement.info avant 48h.';
 
 function storedFiles(dir: string): string[] {
@@ -44,6 +46,9 @@ describe('POST /api/reports (a doctor files a report)', () => {
   afterAll(() => t.close());
 
   const fileAs = (client: TestClient, body: Record<string, unknown>) => client.post('/api/reports', { channel: 'sms', description: 'SMS reçu au cabinet.', ...body });
+  /** The form with files: multipart, as the browser sends it. */
+  const fileWith = (client: TestClient, files: FormFile[], fields: Record<string, unknown> = {}) =>
+    postForm(t, client, '/api/reports', { channel: 'sms', description: 'SMS reçu au cabinet.', ...fields }, files);
 
   it('refuses an anonymous caller (401) and a role without report:create (403, audited)', async () => {
     const anonymous = new TestClient(t.app);
@@ -81,7 +86,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     [{ links: Array.from({ length: 21 }, (_, i) => `https://x${i}.fr`) }, 'links'],
     [{ pastedText: 'a'.repeat(100_001) }, 'pastedText'],
     [{ consequences: ['rien'] }, 'consequences.0'],
-    [{ attachments: [{ fileName: 'a.txt', contentBase64: '@@@' }] }, 'attachments.0.contentBase64'],
+    [{ attachments: [{ fileName: 'a.txt', contentBase64: b64(plainText()) }] }, 'attachments'],
     [{ departement: '75' }, 'departement'],
   ])('refuses %j with the field named (%s)', async (patch, field) => {
     const res = await fileAs(doctor, patch);
@@ -142,7 +147,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
       ['ancien.txt', latin1Text(), 'text/plain'],
     ] as const;
     for (const [fileName, bytes, mediaType] of files) {
-      const res = await fileAs(doctor, { attachments: [{ fileName, contentBase64: b64(bytes) }] });
+      const res = await fileWith(doctor, [{ name: fileName, bytes }]);
       expect({ fileName, status: res.statusCode }).toEqual({ fileName, status: 201 });
       const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
       expect(attachment).toMatchObject({ fileName, mediaType, sizeBytes: bytes.length, origin: 'televersement', scanStatus: 'non_analyse' });
@@ -151,7 +156,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
   });
 
   it('analyses the uploaded .eml (raw MIME) of an email report', async () => {
-    const res = await fileAs(doctor, { channel: 'courriel', description: '', attachments: [{ fileName: 'dpc.eml', contentBase64: b64(EML_TEXT) }] });
+    const res = await fileWith(doctor, [{ name: 'dpc.eml', bytes: Buffer.from(EML_TEXT) }], { channel: 'courriel', description: '' });
     expect(res.statusCode).toBe(201);
     const [row] = await t.database.db.select().from(reports).where(eq(reports.id, res.json().reportId));
     const analysis = row!.analysis as { kind: string; shownText: string; indicators: { domains: string[] } };
@@ -161,14 +166,14 @@ describe('POST /api/reports (a doctor files a report)', () => {
   });
 
   it('types by content: a PNG named .pdf is a PNG, an executable named .png is refused', async () => {
-    const renamed = await fileAs(doctor, { attachments: [{ fileName: 'capture.pdf', contentBase64: b64(tinyPng()) }] });
+    const renamed = await fileWith(doctor, [{ name: 'capture.pdf', bytes: tinyPng() }]);
     expect(renamed.statusCode).toBe(201);
     const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, renamed.json().reportId));
     expect(attachment).toMatchObject({ mediaType: 'image/png', fileName: 'capture.png' });
 
     const before = (await t.database.db.select().from(reports)).length;
     const filesBefore = storedFiles(t.uploadDir).length;
-    const exe = await fileAs(doctor, { attachments: [{ fileName: 'vacances.png', contentBase64: b64(windowsExecutable()) }] });
+    const exe = await fileWith(doctor, [{ name: 'vacances.png', bytes: windowsExecutable() }]);
     expect(exe.statusCode).toBe(400);
     expect(exe.json().error.code).toBe('UPLOAD_REJECTED');
     expect(exe.json().error.message).toContain('« vacances.png » n\'est pas d\'un type accepté');
@@ -177,29 +182,91 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
   });
 
-  it('refuses an oversized file and too many files, naming the limit', async () => {
-    const big = Buffer.alloc(65_537, 'a');
-    const res = await fileAs(doctor, { attachments: [{ fileName: 'long.txt', contentBase64: b64(big) }] });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Le fichier « long.txt » dépasse la taille maximale de 64 Ko par fichier.' });
-    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'attachments.0' });
-
-    const four = Array.from({ length: 4 }, (_, i) => ({ fileName: `n${i}.txt`, contentBase64: b64(plainText()) }));
-    const many = await fileAs(doctor, { attachments: four });
-    expect(many.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Vous pouvez joindre 3 fichiers au plus.' });
-    expect(many.json().error.details.fields[0].path).toBe('attachments');
+  it('streams a file into the store and keeps its exact bytes', async () => {
+    // Bytes of every value, over several network-sized chunks: what is stored is what was sent.
+    const bytes = Buffer.concat([tinyPdf(), Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 7) % 256))]);
+    const res = await fileWith(doctor, [{ name: 'courrier.pdf', bytes }]);
+    expect(res.statusCode).toBe(201);
+    const [attachment] = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
+    expect(attachment).toMatchObject({ mediaType: 'application/pdf', sizeBytes: bytes.length, sha256: sha256(bytes) });
+    expect(sha256(await t.app.services.uploads.get(attachment!.storageKey))).toBe(sha256(bytes));
   });
 
-  it('refuses a body over the documented limit with 413', async () => {
-    const res = await fileAs(doctor, { attachments: [{ fileName: 'x.txt', contentBase64: 'A'.repeat(2 * 1024 * 1024) }] });
+  it('refuses an oversized file mid-stream and too many files, naming the limit, nothing stored', async () => {
+    const before = (await t.database.db.select().from(reports)).length;
+    const filesBefore = storedFiles(t.uploadDir).length;
+    const big = Buffer.alloc(65_537, 'a');
+    const res = await fileWith(doctor, [{ name: 'court.txt', bytes: plainText() }, { name: 'long.txt', bytes: big }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Le fichier « long.txt » dépasse la taille maximale de 64 Ko par fichier.' });
+    expect(res.json().error.details.fields[0]).toMatchObject({ path: 'attachments.1' });
+    // The first file was stored before the second went over: it is removed too.
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+
+    const four = Array.from({ length: 4 }, (_, i) => ({ name: `n${i}.txt`, bytes: plainText() }));
+    const many = await fileWith(doctor, four);
+    expect(many.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Vous pouvez joindre 3 fichiers au plus.' });
+    expect(many.json().error.details.fields[0].path).toBe('attachments');
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.database.db.select().from(reports)).length).toBe(before);
+  });
+
+  it('refuses base64 files in a JSON body, pointing at multipart', async () => {
+    const res = await fileAs(doctor, { attachments: [{ fileName: 'x.txt', contentBase64: b64(plainText()) }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toEqual([{ path: 'attachments', message: expect.stringContaining('multipart/form-data') }]);
+    // An empty list, as older clients sent, is still a filing without files.
+    expect((await fileAs(doctor, { attachments: [] })).statusCode).toBe(201);
+  });
+
+  it('refuses a JSON body over the text limit with 413', async () => {
+    const res = await fileAs(doctor, { pastedText: 'A'.repeat(2 * 1024 * 1024) });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('validates multipart text fields like JSON ones, control characters stripped', async () => {
+    const bad = await fileWith(doctor, [{ name: 'a.txt', bytes: plainText() }], { channel: 'fax', links: ['https://a.fr', ''], intrus: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['channel', 'intrus', 'links.1']);
+    
+    const res = await fileWith(doctor, [{ name: 'a.txt', bytes: plainText() }], {
+      organisationName: 'Certif\u0000ication\u0007 Pro',
+      description: 'Ligne 1\u0000\nLigne 2\u001b',
+      links: ['https://a.example.fr', 'https://b.example.fr'],
+      consequences: ['identifiants'],
+      pseudonymous: true,
+      occurredOn: '',
+    });
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, res.json().reportId));
+    expect(row).toMatchObject({ organisationName: 'Certification Pro', description: 'Ligne 1\nLigne 2', links: ['https://a.example.fr', 'https://b.example.fr'], pseudonymous: true, occurredOn: null });
+    const [extra] = await t.database.db.select().from(reportsExtra).where(eq(reportsExtra.id, res.json().reportId));
+    expect(extra!.consequences).toEqual(['identifiants']);
+  });
+
+  it('refuses a file sent under another field name and a broken multipart body', async () => {
+    const filesBefore = storedFiles(t.uploadDir).length;
+    const wrong = await fileWith(doctor, [{ name: 'a.txt', bytes: plainText(), field: 'piece' }]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.fields[0].path).toBe('piece');
+    const { headers, remoteAddress } = (await import('./report-fixtures.js')).clientHeaders(doctor);
+    const cut = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      remoteAddress,
+      headers: { ...headers, 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: '--xyz\r\nContent-Disposition: form-data; name="attachments"; filename="a.txt"\r\n\r\nBonjour',
+    });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().error.message).toContain('multipart/form-data');
+    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
   });
 
   it('refuses EICAR: audited, nothing stored, no report', async () => {
     const before = (await t.database.db.select().from(reports)).length;
     const filesBefore = storedFiles(t.uploadDir).length;
-    const res = await fileAs(doctor, { attachments: [{ fileName: 'ok.txt', contentBase64: b64(plainText()) }, { fileName: 'facture.txt', contentBase64: b64(EICAR_TEXT) }] });
+    const res = await fileWith(doctor, [{ name: 'ok.txt', bytes: plainText() }, { name: 'facture.txt', bytes: Buffer.from(EICAR_TEXT) }]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('UPLOAD_REJECTED');
     expect(res.json().error.message).toContain('« facture.txt » contient un logiciel malveillant');
@@ -211,13 +278,11 @@ describe('POST /api/reports (a doctor files a report)', () => {
   });
 
   it('neutralises hostile file names', async () => {
-    const res = await fileAs(doctor, {
-      attachments: [
-        { fileName: '../../../etc/cron.d/evil.txt', contentBase64: b64(plainText()) },
-        { fileName: 'facture\u202Efdp.png', contentBase64: b64(tinyPng()) },
-        { fileName: '.\u0000\u0007', contentBase64: b64(tinyPdf()) },
-      ],
-    });
+    const res = await fileWith(doctor, [
+      { name: '../../../etc/cron.d/evil.txt', bytes: plainText() },
+      { name: 'facture\u202Efdp.png', bytes: tinyPng() },
+      { name: '.\u0007', bytes: tinyPdf() },
+    ]);
     expect(res.statusCode).toBe(201);
     const rows = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
     expect(rows.map((r) => r.fileName).sort()).toEqual(['evil.txt', 'facturefdp.png', 'piece-jointe.pdf']);
@@ -250,6 +315,17 @@ describe('POST /api/reports (a doctor files a report)', () => {
     const res = await new TestClient(t.app).get('/api/reports/limits');
     expect(res.json()).toMatchObject({ maxFileBytes: 65_536, maxFileLabel: '64 Ko', maxFiles: 3 });
     expect(res.json().acceptedLabel).toContain('.eml');
+  });
+
+  it('describes both bodies in the OpenAPI document: JSON without files, multipart with them', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    for (const url of ['/api/reports', '/api/reports/anonymous']) {
+      const content = doc.paths[url].post.requestBody.content;
+      expect(Object.keys(content).sort()).toEqual(['application/json', 'multipart/form-data']);
+      expect(content['multipart/form-data'].schema.properties.attachments).toMatchObject({ type: 'array', maxItems: 3, items: { type: 'string', format: 'binary' } });
+      expect(content['multipart/form-data'].schema.properties.channel.enum).toContain('sms');
+      expect(content['application/json'].schema.properties.channel.enum).toContain('sms');
+    }
   });
 
   it('records created audit entries only for reports that exist', async () => {

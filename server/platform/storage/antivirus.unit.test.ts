@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAntivirus, createClamdAntivirus, createLocalAntivirus, parseClamdReply } from './antivirus.js';
 
@@ -97,6 +98,24 @@ describe('clamd antivirus (INSTREAM)', () => {
     expect(clamd.chunkSizes).toEqual([65_536, 65_536, 65_536, 3_392]);
   });
 
+  it('scans a stream as it is read: every byte sent, in chunks of at most 64 Kio, nothing gathered first', async () => {
+    const clamd = await startFakeClamd();
+    cleanups.push(clamd.close);
+    const pieces = Array.from({ length: 12 }, (_, n) => Buffer.alloc(100_000 + n, n + 1));
+    let read = 0;
+    async function* stored() {
+      for (const piece of pieces) {
+        read += 1;
+        yield new Uint8Array(piece);
+      }
+    }
+    expect(await createClamdAntivirus(clamd.url).scan(stored())).toEqual({ status: 'sain' });
+    expect(read).toBe(pieces.length);
+    expect(Buffer.compare(clamd.streams[0]!, Buffer.concat(pieces))).toBe(0);
+    expect(Math.max(...clamd.chunkSizes)).toBeLessThanOrEqual(65_536);
+    expect(await createClamdAntivirus(clamd.url).scan(Readable.from([Buffer.from('début '), Buffer.from(EICAR)]))).toMatchObject({ status: 'infecte' });
+  });
+
   it('answers infecte with the signature for EICAR', async () => {
     const clamd = await startFakeClamd();
     cleanups.push(clamd.close);
@@ -139,5 +158,18 @@ describe('clamd antivirus (INSTREAM)', () => {
     const local = createAntivirus(undefined);
     expect(await local.scan(new TextEncoder().encode(EICAR))).toMatchObject({ status: 'infecte' });
     expect(await createLocalAntivirus().scan(new TextEncoder().encode('texte'))).toEqual({ status: 'non_analyse' });
+  });
+
+  it('has the local scanner read only the head of a stream', async () => {
+    let chunks = 0;
+    async function* endless() {
+      for (;;) {
+        chunks += 1;
+        yield new Uint8Array(1000).fill(0x41);
+      }
+    }
+    expect(await createLocalAntivirus().scan(endless())).toEqual({ status: 'non_analyse' });
+    expect(chunks).toBeLessThanOrEqual(5);
+    expect(await createLocalAntivirus().scan(Readable.from([Buffer.from(EICAR.slice(0, 10)), Buffer.from(EICAR.slice(10))]))).toMatchObject({ status: 'infecte' });
   });
 });

@@ -8,7 +8,6 @@ import { EmailField } from '../../components/EmailField.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import type { FormErrors } from '../../lib/form-errors.js';
-import { readAsBase64 } from '../checks/eml-file.js';
 import { AttachmentsField } from './AttachmentsField.js';
 import type { ReportPrefill } from './report-prefill.js';
 import type { ReportSubmission, TReportLimits } from './reports.api.js';
@@ -36,7 +35,7 @@ const PASTED_HINT: Record<Channel, string> = {
   autre: 'Copiez les messages échangés.',
 };
 
-/** Server field paths (« links.3 », « attachments.0.contentBase64 ») → the form's field names. */
+/** Server field paths (« links.3 », « attachments.0 ») → the form's field names. */
 export function toFormFields(errors: FormErrors | null): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors?.fields ?? {})) {
@@ -93,15 +92,8 @@ export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmi
     });
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let attachments;
-    try {
-      attachments = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })));
-    } catch {
-      chooseFiles([], "Un fichier n'a pas pu être lu. Choisissez-le de nouveau.");
-      return;
-    }
     const common = {
       channel,
       occurredOn: occurredOn || null,
@@ -113,14 +105,14 @@ export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmi
       pastedText,
       consequences,
       pseudonymous,
-      attachments,
     };
-    if (asDoctor) onSubmit({ asDoctor: true, body: common }, null);
-    else onSubmit({ asDoctor: false, body: { ...common, email, name, departement: departement || null } }, email.trim());
+    // The File objects themselves: the browser streams them in the request, nothing is read here.
+    if (asDoctor) onSubmit({ asDoctor: true, body: common, files }, null);
+    else onSubmit({ asDoctor: false, body: { ...common, email, name, departement: departement || null }, files }, email.trim());
   }
 
   return (
-    <form className="form report-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form report-form" noValidate onSubmit={submit}>
       <FormError errors={summary} idPrefix={FORM_ID} />
       <RadioGroupField idPrefix={FORM_ID} name="channel" legend="Comment avez-vous été démarché ?" options={CHANNEL_OPTIONS} value={channel} onChange={setChannel} error={fieldErrors.channel} />
       <TextField
