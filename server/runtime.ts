@@ -24,6 +24,7 @@ import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
 import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
 import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
 import { startEmailIntake, type EmailIntake } from './modules/intake/intake.listener.js';
+import { loggableError } from './platform/errors.js';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -128,7 +129,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
       // Repeated refusals of a window nobody came back to get their one counted audit row.
       flushDenialWindows(database),
     ]).catch((err: Error) =>
-      logger.warn({ err: { message: err.message } }, 'sweep failed'),
+      logger.warn({ error: loggableError(err) }, 'sweep failed'),
     );
   }, 10 * 60_000);
   sweeper.unref();

@@ -4,6 +4,7 @@ import { createBroadcastSender, type BroadcastSender } from '../../platform/mail
 import { buildAlertTemplate, isSendableAddress, type AlertMessageTemplate, type AlertText } from './alert-message.js';
 import * as deliveries from './alert-deliveries.repo.js';
 import type { ClaimedDelivery } from './alert-deliveries.repo.js';
+import { loggableError } from '../../platform/errors.js';
 
 /** A delivery claimed more often than this (crashes, refusals) is given up as 'echec'. */
 export const MAX_ATTEMPTS = 5;
@@ -77,7 +78,7 @@ export async function broadcastAlert(env: BroadcastEnv, alertId: string, options
   const marker = createSentMarker(env.database, alertId, () => feed.stop());
   // Leases are kept alive while this worker holds the rows (buffered or in a lane).
   const renewal = setInterval(() => {
-    deliveries.renewLeases(env.database.raw, feed.held(), env.leaseSeconds).catch((err: Error) => env.log.warn({ err: { message: err.message } }, 'lease renewal failed'));
+    deliveries.renewLeases(env.database.raw, feed.held(), env.leaseSeconds).catch((err: Error) => env.log.warn({ error: loggableError(err) }, 'lease renewal failed'));
   }, Math.max(250, (env.leaseSeconds * 1000) / 3));
   try {
     await Promise.allSettled(Array.from({ length: env.lanes }, () => runLane(env, template, feed, marker, options)));
@@ -228,7 +229,7 @@ async function runLane(env: BroadcastEnv, template: AlertMessageTemplate, feed: 
       await env.pacer.take(options.signal);
       const failed = await deliver(env, template, sender, marker, claim)
         .catch((err: Error) => {
-          env.log.warn({ err: { message: err.message } }, 'alert delivery bookkeeping failed');
+          env.log.warn({ error: loggableError(err) }, 'alert delivery bookkeeping failed');
           return true;
         })
         .finally(() => feed.done(claim));

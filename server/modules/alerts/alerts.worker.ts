@@ -11,6 +11,7 @@ import { ALERT_BROADCAST_QUEUE } from '../../platform/jobs/queues.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { broadcastAlert, createPacer, type BroadcastEnv } from './alert-broadcast.js';
 import * as deliveries from './alert-deliveries.repo.js';
+import { loggableError } from '../../platform/errors.js';
 
 export interface AlertWorkers {
   stop(): Promise<void>;
@@ -117,7 +118,7 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
   let sweeping: Promise<void> | null = null;
   const timer = setInterval(() => {
     sweeping ??= sweep()
-      .catch((err: Error) => log.warn({ err: { message: err.message } }, 'alert sweep failed'))
+      .catch((err: Error) => log.warn({ error: loggableError(err) }, 'alert sweep failed'))
       .finally(() => (sweeping = null));
   }, sweepMs);
   timer.unref();

@@ -14,6 +14,7 @@ import { permissionsFor } from '../../platform/authz/policy.js';
 import { CSRF_COOKIE, requireSession, signAnonymousCsrf } from '../../platform/http/request-context.js';
 import { clearSessionCookie, ensureDeviceToken, setSessionCookie } from '../../platform/http/cookies.js';
 import * as auth from './auth.service.js';
+import { loggableError } from '../../platform/errors.js';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   const secure = deps.config.cookieSecure;
@@ -79,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (a
       // On the next turn of the event loop: with the embedded database, whose queries run on this very
       // thread, the enqueue would otherwise still hold up the delivery of the answer just sent.
       if (afterAnswer) {
-        setImmediate(() => void afterAnswer().catch((err: Error) => req.log.error({ err: { message: err.message } }, 'password reset mail not queued')));
+        setImmediate(() => void afterAnswer().catch((err: Error) => req.log.error({ error: loggableError(err) }, 'password reset mail not queued')));
       }
     },
   }, async (req, reply) => {

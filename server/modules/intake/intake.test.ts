@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
@@ -139,11 +139,11 @@ describe('email intake: forwarded messages become reports', () => {
 
   it('refuses a message over the size limit (552) and stores nothing', async () => {
     const before = await reportCount();
-    const uploads = readdirCount(t.uploadDir);
+    const uploads = (await t.storedUploads());
     const big = `${fixture('gmail-fr-inline.eml').split('\n\n')[0]}\n\n${'Ligne de remplissage pour dépasser la limite.\n'.repeat(2_000)}`;
     await expect(sendRaw(port, { from: 'dr.martin@exemple.fr', to: INTAKE }, big)).rejects.toMatchObject({ responseCode: 552 });
     expect(await reportCount()).toBe(before);
-    expect(readdirCount(t.uploadDir)).toBe(uploads);
+    expect((await t.storedUploads())).toBe(uploads);
     const rejected = await expectAudited(t.database, 'intake.email.rejected');
     expect(rejected.details).toEqual({ reason: 'trop_volumineux' });
   });
@@ -209,6 +209,7 @@ describe('email intake: forwarded messages become reports', () => {
     ['in a plain message, its name and subject', `From: Paul\u0000 Roux <paul.roux@cabinet-exemple.fr>\r\nSubject: Faux\u0000 avis\u001b[31m\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nVoici\u0000 le faux\u0007 avis reçu : payez sur https://antai-paiement.fr\u0000/payer\r\n`],
     ['in an inline forward', fixture('gmail-fr-inline.eml').replace('From: Claire Martin <dr.martin@exemple.fr>', 'From: Paul\u0000 Roux <paul.roux@cabinet-exemple.fr>').replace(/Bonjour/g, 'Bon\u0000jour\u001b')],
     ['in a message forwarded as attachment', fixture('forwarded-as-attachment.eml').replace('From: Claire Martin <dr.martin@exemple.fr>', 'From: Paul Roux <paul.roux@cabinet-exemple.fr>').replace(/Bonjour/g, 'Bon\u0000jour').replace(/remboursement@/g, 'rembour\u0000sement@')],
+    ['encoded in quoted-printable (=00), where only decoding reveals it', `From: Paul Roux <paul.roux@cabinet-exemple.fr>\r\nSubject: Faux avis\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nVoici=00 le faux=07 avis re=C3=A7u : payez sur https://antai-paiement.fr/payer\r\n`],
   ])('files a message with NUL and other control characters %s, without them (250, not a temporary failure)', async (_where, raw) => {
     const { dialogue } = await SmtpDialogue.open(port);
     await dialogue.command('EHLO relais.exemple.fr');
@@ -229,18 +230,3 @@ describe('email intake: forwarded messages become reports', () => {
   });
 });
 
-function readdirCount(dir: string): number {
-  try {
-    return readdirRecursive(dir);
-  } catch {
-    return 0;
-  }
-}
-
-function readdirRecursive(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    n += entry.isDirectory() ? readdirRecursive(`${dir}/${entry.name}`) : 1;
-  }
-  return n;
-}

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { analyzePrepared, indicatorLookupKeys, indicatorsOf, MessageInputError, prepareMessage } from '../../../analysis/analyze.js';
+import { stripControlCharactersDeep } from '../../platform/http/control-characters.js';
 import type { Analysis, KnownIndicator, MessageInput, MessageKind } from '../../../analysis/analysis.types.js';
 import { isDepartementCode } from '../../../contracts/departements.js';
 import { reportGuidance, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../contracts/reports.guidance.js';
@@ -257,7 +258,9 @@ export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: N
       attachments.push(received);
     }
     const scanStatuses = await scanAttachments(deps, ctx, filing, attachments);
-    analysis = await analyseReport(deps, filing, fields, attachments);
+    // A control character decoded from the message (quoted-printable =00, base64) would be refused by
+    // PostgreSQL inside the stored analysis: the one rule for text applies to what the engine read too.
+    analysis = stripControlCharactersDeep(await analyseReport(deps, filing, fields, attachments)) as Analysis | null;
 
     confirmationToken = reporter.confirmed ? null : randomToken(32);
     followToken = reporter.userId === null && reporter.confirmed ? randomToken(32) : null;

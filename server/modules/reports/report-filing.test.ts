@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +22,6 @@ const FORWARDED = [
   '',
 ].join('\r\n');
 
-function storedFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
 
 describe('fileReport (the service the form and the email intake share)', () => {
   let t: TestApp;
@@ -118,7 +111,7 @@ describe('fileReport (the service the form and the email intake share)', () => {
 
   it('leaves neither row nor file when the transaction fails', async () => {
     const before = (await t.database.db.select().from(reports)).length;
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     // The reporter's account disappears between the checks and the insert: the foreign key fails.
     const ghost = await buildUser(t.database, t.keys, { role: 'medecin' });
     const services = t.app.services;
@@ -137,17 +130,17 @@ describe('fileReport (the service the form and the email intake share)', () => {
       }),
     ).rejects.toThrow();
     expect((await t.database.db.select().from(reports)).length).toBe(before);
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
   });
 
   it('removes the files the form already streamed in when the filing is refused', async () => {
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     const received = await receiveAttachment(t.app.services, { source: Readable.from([Buffer.from('Votre colis '), Buffer.from('est bloqué')]), rawFileName: 'sms.txt', origin: 'televersement', index: 0 });
     expect(received).toMatchObject({ mediaType: 'text/plain', fileName: 'sms.txt', sizeBytes: 23 });
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore + 1);
+    expect((await t.storedUploads())).toBe(filesBefore + 1);
     const refused = fileReport(t.app.services, SYSTEM_CONTEXT, { source: 'formulaire', channel: 'sms', description: 'x', reporter: { email: 'pas-une-adresse', confirmed: false }, attachments: [received] });
     await expect(refused).rejects.toMatchObject({ details: { fields: [{ path: 'email' }] } });
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
   });
 
   it('draws receipt numbers from the unambiguous alphabet', () => {

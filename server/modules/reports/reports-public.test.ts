@@ -5,7 +5,6 @@ import { TestClient } from '../../test/test-client.js';
 import { buildUser, expectAudited } from '../../test/factories.js';
 import { reportAttachments, reportNotes, reports } from '../../platform/db/schema-reports.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
-import { readdirSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { multipartBody, postForm, postFormStream, tinyPng, windowsExecutable } from './report-fixtures.js';
@@ -35,7 +34,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
   });
   afterAll(() => t.close());
 
-  const storedCount = () => readdirSync(t.uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  const storedCount = () => t.storedUploads();
   const anonymous = async () => {
     const client = new TestClient(t.app);
     await client.refreshSession();
@@ -167,7 +166,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
   });
 
   it('bounds anonymous uploads in progress: beyond the bound, 503 with Retry-After before the body is read', async () => {
-    const before = storedCount();
+    const before = await storedCount();
     // Two filings whose file is still arriving: each holds a slot (its file is open in the store).
     const held = await Promise.all(
       [0, 1].map(async (i) => {
@@ -179,7 +178,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
         return { stream, rest: payload.subarray(cut), response };
       }),
     );
-    for (let i = 0; storedCount() < before + 2; i++) {
+    for (let i = 0; (await storedCount()) < before + 2; i++) {
       if (i > 600) throw new Error('the held uploads never reached the store');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -193,7 +192,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     expect(busy.headers['retry-after']).toBe('60');
     expect(busy.json().error).toMatchObject({ code: 'UPLOADS_BUSY', message: 'Trop de dépôts de fichiers sont en cours. Réessayez dans une minute.' });
     third.destroy();
-    expect(storedCount()).toBe(before + 2);
+    expect(await storedCount()).toBe(before + 2);
     // A filing without files (JSON) is not an upload: it goes through.
     expect((await (await anonymous()).post('/api/reports/anonymous', { ...valid, email: 'texte@exemple.fr' })).statusCode).toBe(201);
 
@@ -209,13 +208,13 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     const client = await anonymous();
     const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const before = storedCount();
+    const before = await storedCount();
     // The first file is refused by its type while megabytes of the next ones are still on the way.
     const { payload, contentType } = multipartBody(valid, [{ name: 'a.exe', bytes: windowsExecutable() }, { name: 'b.png', bytes: Buffer.concat([tinyPng(), Buffer.alloc(4_000_000)]) }]);
     const res = await fetch(`${url}/api/reports/anonymous`, { method: 'POST', headers: { 'content-type': contentType, cookie, 'x-csrf-token': client.csrfToken }, body: new Uint8Array(payload) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('« a.exe » n\'est pas d\'un type accepté');
-    expect(storedCount()).toBe(before);
+    expect(await storedCount()).toBe(before);
   });
 
   it('rate-limits the public routes per address', async () => {

@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
@@ -14,11 +12,6 @@ const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const SMS = 'Ameli : votre carte Vitale expire. Mettez-la à jour sur https://ameli-renouvellement.info avant 48h.';
 
-function storedFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
 
 async function groupingJobs(t: TestApp, reportId: string): Promise<number> {
   const { rows } = await t.database.raw.query<{ n: number }>(
@@ -172,14 +165,14 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(attachment).toMatchObject({ mediaType: 'image/png', fileName: 'capture.png' });
 
     const before = (await t.database.db.select().from(reports)).length;
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     const exe = await fileWith(doctor, [{ name: 'vacances.png', bytes: windowsExecutable() }]);
     expect(exe.statusCode).toBe(400);
     expect(exe.json().error.code).toBe('UPLOAD_REJECTED');
     expect(exe.json().error.message).toContain('« vacances.png » n\'est pas d\'un type accepté');
     expect(exe.json().error.details.fields[0].path).toBe('attachments.0');
     expect((await t.database.db.select().from(reports)).length).toBe(before);
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
   });
 
   it('streams a file into the store and keeps its exact bytes', async () => {
@@ -194,20 +187,20 @@ describe('POST /api/reports (a doctor files a report)', () => {
 
   it('refuses an oversized file mid-stream and too many files, naming the limit, nothing stored', async () => {
     const before = (await t.database.db.select().from(reports)).length;
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     const big = Buffer.alloc(65_537, 'a');
     const res = await fileWith(doctor, [{ name: 'court.txt', bytes: plainText() }, { name: 'long.txt', bytes: big }]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Le fichier « long.txt » dépasse la taille maximale de 64 Ko par fichier.' });
     expect(res.json().error.details.fields[0]).toMatchObject({ path: 'attachments.1' });
     // The first file was stored before the second went over: it is removed too.
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
 
     const four = Array.from({ length: 4 }, (_, i) => ({ name: `n${i}.txt`, bytes: plainText() }));
     const many = await fileWith(doctor, four);
     expect(many.json().error).toMatchObject({ code: 'UPLOAD_REJECTED', message: 'Vous pouvez joindre 3 fichiers au plus.' });
     expect(many.json().error.details.fields[0].path).toBe('attachments');
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
     expect((await t.database.db.select().from(reports)).length).toBe(before);
   });
 
@@ -246,7 +239,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
   });
 
   it('refuses a file sent under another field name and a broken multipart body', async () => {
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     const wrong = await fileWith(doctor, [{ name: 'a.txt', bytes: plainText(), field: 'piece' }]);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.fields[0].path).toBe('piece');
@@ -260,19 +253,19 @@ describe('POST /api/reports (a doctor files a report)', () => {
     });
     expect(cut.statusCode).toBe(400);
     expect(cut.json().error.message).toContain('multipart/form-data');
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
   });
 
   it('refuses EICAR: audited, nothing stored, no report', async () => {
     const before = (await t.database.db.select().from(reports)).length;
-    const filesBefore = storedFiles(t.uploadDir).length;
+    const filesBefore = (await t.storedUploads());
     const res = await fileWith(doctor, [{ name: 'ok.txt', bytes: plainText() }, { name: 'facture.txt', bytes: Buffer.from(EICAR_TEXT) }]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('UPLOAD_REJECTED');
     expect(res.json().error.message).toContain('« facture.txt » contient un logiciel malveillant');
     expect(res.json().error.details.fields[0].path).toBe('attachments.1');
     expect((await t.database.db.select().from(reports)).length).toBe(before);
-    expect(storedFiles(t.uploadDir).length).toBe(filesBefore);
+    expect((await t.storedUploads())).toBe(filesBefore);
     const audit = await expectAudited(t.database, 'reports.attachment.rejected');
     expect(audit.details).toMatchObject({ reason: 'infecte', signature: 'Eicar-Test-Signature', mediaType: 'text/plain', channel: 'sms' });
   });
@@ -286,7 +279,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(res.statusCode).toBe(201);
     const rows = await t.database.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, res.json().reportId));
     expect(rows.map((r) => r.fileName).sort()).toEqual(['evil.txt', 'facturefdp.png', 'piece-jointe.pdf']);
-    for (const r of rows) expect(r.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f-]{36}$/);
+    for (const r of rows) expect(r.storageKey).toMatch(/^([0-9a-f]{2}|pg|s3)\/[0-9a-f-]{36}$/);
   });
 
   it('lists the doctor’s own reports with their status in French, and only theirs', async () => {

@@ -25,9 +25,11 @@ export async function campaignHasReportIn(db: Executor, campaignId: string, depa
 
 /**
  * The campaign's indicators with one of the statuses, each with how many of the campaign's reports carry
- * it. Organisation names are left out (see indicator-formats.ts); so are unconfirmed reports.
+ * it. Organisation names are left out (see indicator-formats.ts); so are unconfirmed reports. A
+ * départemental exporter (`departement`) gets only those carried by at least one of his département's
+ * reports: a campaign shared with other départements is not his to share whole (docs/campaigns.md).
  */
-export async function listCampaignIndicators(db: Executor, campaignId: string, statuses: readonly IndicatorStatus[]): Promise<ExportIndicator[]> {
+export async function listCampaignIndicators(db: Executor, campaignId: string, statuses: readonly IndicatorStatus[], departement: string | null): Promise<ExportIndicator[]> {
   const rows = rowsOf<{ kind: SharedIndicatorKind; value: string; status: IndicatorStatus; first_seen: string; last_seen: string; reports: number }>(
     await db.execute(sql`
       SELECT i.kind, i.value, i.status,
@@ -42,6 +44,7 @@ export async function listCampaignIndicators(db: Executor, campaignId: string, s
         AND ri.kind IN ('phone', 'domain', 'url', 'email')
         AND i.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})
       GROUP BY i.id
+      ${departement === null ? sql`` : sql`HAVING bool_or(r.departement = ${departement})`}
       ORDER BY i.kind, i.value COLLATE "C"`),
   );
   return rows.map((r) => ({

@@ -41,7 +41,7 @@ async function loadCampaignInScope(deps: ServiceDeps, actor: Actor, campaignId: 
 export async function exportCampaignIndicators(deps: ServiceDeps, ctx: AuditContext, actor: Actor, campaignId: string, query: TIndicatorExportQuery): Promise<ExportedFile<string>> {
   const row = await loadCampaignInScope(deps, actor, campaignId);
   const statuses = query.include === 'all' ? ALL_SHAREABLE_STATUSES : LINKING_STATUSES;
-  const indicators = await repo.listCampaignIndicators(deps.database.db, row.id, statuses);
+  const indicators = await repo.listCampaignIndicators(deps.database.db, row.id, statuses, actor.departement);
   const campaign: ExportCampaign = {
     id: row.id,
     reference: row.reference,

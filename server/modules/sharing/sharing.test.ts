@@ -179,13 +179,22 @@ describe('sharing: campaign indicators and report dossiers', () => {
     });
 
     it('adds held and expired indicators on request, still never common values nor false positives', async () => {
-      const res = await parisAgent.get(exportUrl(campaign.id, 'format=csv&include=all&tlp=green'));
+      const res = await nationalAgent.get(exportUrl(campaign.id, 'format=csv&include=all&tlp=green'));
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-disposition']).toContain('TLP-GREEN.csv');
       expect(res.body).toContain(`telephone;"'+33756781234";2026-02-02T09:15:00Z;2026-02-10T17:40:00Z;1;en_attente;${campaign.reference}`);
       expect(res.body).not.toContain('gmail.com');
       expect(res.body).not.toContain('bit.ly');
       expect((await expectAudited(t.database, 'campaigns.indicators.exported', campaign.id)).details).toMatchObject({ count: 6, include: 'all', tlp: 'green' });
+    });
+
+    it('gives a départemental agent only the indicators his own reports carry in a campaign shared with another département', async () => {
+      // +33756781234 is carried only by the Marseille report: not Paris's to share.
+      const res = await parisAgent.get(exportUrl(campaign.id, 'format=csv&include=all&tlp=green'));
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('+33756781234');
+      // A value both carry is shared, with the campaign's whole count.
+      expect(res.body).toContain(`telephone;"'+33612345678";2026-02-02T09:15:00Z;2026-02-10T17:40:00Z;2;actif;${campaign.reference}`);
     });
   });
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database, RawExecutor } from '../db/client.js';
 import type { KeyProvider } from '../crypto/key-provider.js';
 import { safeEqual } from '../crypto/tokens.js';
+import { loggableError } from '../errors.js';
 
 // The hash chain proves that no entry was edited, inserted or removed *before* the newest one; it cannot
 // tell that the newest entries were cut off. A checkpoint anchors the head outside the database: the
@@ -181,7 +182,7 @@ export function startAuditCheckpoints(deps: AuditCheckpointsDeps): { stop(): Pro
     if (running) return;
     running = writeAuditCheckpoint(deps.database, deps.keys, deps.dir, { minGapMinutes: deps.intervalMinutes / 2 })
       .then(() => undefined)
-      .catch((err: Error) => deps.logger.warn({ err: { message: err.message } }, 'audit checkpoint not written'))
+      .catch((err: Error) => deps.logger.warn({ error: loggableError(err) }, 'audit checkpoint not written'))
       .finally(() => {
         running = null;
       });

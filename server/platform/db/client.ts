@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { loggableError } from '../errors.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -69,7 +70,7 @@ async function openPg(url: string, poolSize: number, logger?: Logger): Promise<D
     idleTimeoutMillis: 30_000,
   });
   // A dropped idle connection must not crash the process; the pool replaces it on next use.
-  pool.on('error', (err) => logger?.warn({ err: { message: err.message } }, 'database connection lost'));
+  pool.on('error', (err) => logger?.warn({ error: loggableError(err) }, 'database connection lost'));
   const raw: RawExecutor = {
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
     exec: async (script: string) => lastRows(await pool.query(script)),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { JOB_SCHEMA } from './job-schema.js';
 import { JOB_QUEUES } from './queues.js';
+import { loggableError } from '../errors.js';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -47,7 +48,7 @@ export async function startJobQueue(database: Database, logger: Logger): Promise
     archiveCompletedAfterSeconds: 60,
     deleteAfterSeconds: 3600,
   } as unknown as PgBoss.ConstructorOptions);
-  boss.on('error', (err: Error) => logger.error({ err: { message: err.message } }, 'job queue error'));
+  boss.on('error', (err: Error) => logger.error({ error: loggableError(err) }, 'job queue error'));
   await boss.start();
   // Creating a queue is DDL (a table partition): an undeclared one would work on the embedded database
   // and fail in production, so it is refused everywhere.

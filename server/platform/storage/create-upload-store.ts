@@ -1,13 +1,13 @@
-import { ConfigError, type Config } from '../../config.js';
+import type { Config } from '../../config.js';
 import type { Database } from '../db/client.js';
 import { createPostgresUploadStore } from './postgres-upload-store.js';
 import { createS3UploadStore } from './s3-upload-store.js';
 import { createLocalUploadStore, type UploadStore } from './upload-store.js';
 
 /**
- * The upload store the configuration names (config.ts refuses a local folder for several instances).
- * Throws ConfigError for s3 without S3_ENDPOINT: files never go to a public cloud by default.
- * See docs/upload-storage.md.
+ * The upload store the configuration names. config.ts has already refused a local folder for several
+ * instances and s3 without S3_ENDPOINT (files never go to a public cloud by default). See
+ * docs/upload-storage.md.
  */
 export function createUploadStore(config: Pick<Config, 'uploadStore' | 'uploadDir'>, database: Database): UploadStore {
   const store = config.uploadStore;
@@ -17,11 +17,6 @@ export function createUploadStore(config: Pick<Config, 'uploadStore' | 'uploadDi
     case 'postgres':
       return createPostgresUploadStore(database);
     case 's3':
-      if (!store.endpoint) {
-        throw new ConfigError(
-          "Configuration invalide :\n  - S3_ENDPOINT : obligatoire avec UPLOAD_STORE=s3 (l'adresse du stockage objet de l'Ordre, par exemple https://s3.ordre.example)",
-        );
-      }
-      return createS3UploadStore({ ...store, endpoint: store.endpoint });
+      return createS3UploadStore(store);
   }
 }

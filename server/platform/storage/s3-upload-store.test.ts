@@ -48,8 +48,7 @@ describeUploadStoreContract(`s3 (s3rver${external ? ', shared' : ', in-process'}
 
 describe('s3 upload store configuration', () => {
   it('refuses UPLOAD_STORE=s3 without an endpoint, so files never go to a public cloud by default', () => {
-    const config = loadConfig({ UPLOAD_STORE: 's3', S3_BUCKET: 'vigie-uploads' });
-    expect(() => createUploadStore(config, {} as Database)).toThrow(/S3_ENDPOINT : obligatoire avec UPLOAD_STORE=s3/);
+    expect(() => loadConfig({ UPLOAD_STORE: 's3', S3_BUCKET: 'vigie-uploads' })).toThrow(/S3_ENDPOINT : obligatoire avec UPLOAD_STORE=s3/);
     const store = createUploadStore(loadConfig({ UPLOAD_STORE: 's3', S3_BUCKET: 'vigie-uploads', S3_ENDPOINT: 'http://127.0.0.1:1' }), {} as Database);
     expect(store.kind).toBe('s3');
   });
