@@ -45,7 +45,7 @@ export const triageRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
     config: { access },
     schema: { tags, summary: 'Download a copy of the exchanges (audited read)', params: ZTriageAttachmentParams },
   }, async (req, reply) => {
-    const { attachment, bytes } = await triage.readAttachment(deps, req.auditContext, requireSession(req).actor, req.params.id, req.params.attachmentId);
+    const { attachment, content } = await triage.readAttachment(deps, req.auditContext, requireSession(req).actor, req.params.id, req.params.attachmentId);
     // Never rendered by the browser as our origin's page: downloaded, typed by its content, sandboxed.
     return reply
       .header('content-type', attachment.mediaType)
@@ -53,7 +53,8 @@ export const triageRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', 'no-store')
-      .send(Buffer.from(bytes));
+      .header('content-length', String(attachment.sizeBytes))
+      .send(content);
   });
 
   app.get('/api/triage/reports/:id/assignees', {

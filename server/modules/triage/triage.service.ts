@@ -132,26 +132,32 @@ export async function readReport(deps: ServiceDeps, ctx: AuditContext, actor: Ac
 }
 
 /**
- * The bytes of one copy of the exchanges, with what was checked about them; the read is audited.
- * Throws NOT_FOUND (report out of scope, file not of this report, or bytes missing from the store).
+ * One copy of the exchanges as a stream from the upload store (a 10 MB file never sits whole in memory),
+ * with what was checked about it; the read is audited. Throws NOT_FOUND (report out of scope, file not
+ * of this report, or bytes missing from the store).
  */
 export async function readAttachment(deps: ServiceDeps, ctx: AuditContext, actor: Actor, reportId: string, attachmentId: string) {
   const db = deps.database.db;
   await loadScoped(db, actor, reportId, false);
   const attachment = await repo.findAttachment(db, reportId, attachmentId);
   if (!attachment) throw new AppError('NOT_FOUND');
-  const bytes = await deps.uploads.get(attachment.storageKey).catch(() => {
+  const content = await deps.uploads.open(attachment.storageKey).catch(() => {
     throw new AppError('NOT_FOUND');
   });
-  await db.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'reports.attachment.read',
-      entityType: 'report_attachment',
-      entityId: attachment.id,
-      details: { reportId, sha256: attachment.sha256 },
-    }),
-  );
-  return { attachment, bytes };
+  try {
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'reports.attachment.read',
+        entityType: 'report_attachment',
+        entityId: attachment.id,
+        details: { reportId, sha256: attachment.sha256 },
+      }),
+    );
+  } catch (err) {
+    content.destroy();
+    throw err;
+  }
+  return { attachment, content };
 }
 
 /** Accounts the report may be assigned to: staff of its département (and national staff, for a national actor). */
