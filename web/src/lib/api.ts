@@ -48,14 +48,16 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (files) is multipart: the browser writes its content type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK_ERROR', message: NETWORK_MESSAGE });
@@ -96,6 +98,15 @@ export const api = {
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   postForFile: (path: string, body: unknown) => requestFile(path, body),
+  /**
+   * multipart/form-data (files streamed by the browser, never read into memory by the page). The CSRF
+   * token is read first if none is held: a refusal before the body is read may reach the browser as a
+   * cut connection while it is still sending megabytes, not as a retryable CSRF_INVALID.
+   */
+  postForm: async <T = void>(path: string, form: FormData) => {
+    if (!csrfToken) await fetchSession();
+    return request<T>('POST', path, form);
+  },
 };
 
 /** Reads the session and keeps its CSRF token for the next state-changing requests. */

@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { ERROR_MESSAGES, type ApiErrorBody } from '../../../../contracts/errors.js';
 import {
   REPORT_FILE_FIELD,
   type TAnonymousReportCreate,
@@ -9,7 +8,7 @@ import {
   type TReportLimits,
   type TReportSummary,
 } from '../../../../contracts/reports.schemas.js';
-import { api, ApiError, fetchSession, toQueryString } from '../../lib/api.js';
+import { api, toQueryString } from '../../lib/api.js';
 
 export type { TMyReports, TReportFiled, TReportLimits, TReportSummary };
 
@@ -31,29 +30,6 @@ function toFormData(body: Record<string, unknown>, files: File[]): FormData {
   return form;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as ApiErrorBody).error?.code === 'string';
-}
-
-/**
- * Files a report with its files as multipart/form-data. lib/api.ts speaks JSON only, so this sends the
- * request itself, with the CSRF token of a fresh session read, and answers errors as ApiError like api.post.
- */
-async function postReportForm(path: string, body: Record<string, unknown>, files: File[]): Promise<TReportFiled> {
-  const { csrfToken } = await fetchSession();
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin', body: toFormData(body, files) });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK_ERROR', message: 'Impossible de joindre Vigie. Vérifiez votre connexion et réessayez.' });
-  }
-  if (response.ok) return (await response.json()) as TReportFiled;
-  const error: unknown = await response.json().catch(() => null);
-  if (isErrorBody(error)) throw new ApiError(response.status, error.error);
-  const code = response.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
-  throw new ApiError(response.status, { code, message: ERROR_MESSAGES[code] });
-}
-
 export function useReportLimits() {
   return useQuery({ queryKey: ['report-limits'], queryFn: () => api.get<TReportLimits>('/api/reports/limits'), staleTime: 10 * 60_000 });
 }
@@ -63,7 +39,7 @@ export function useFileReport() {
     mutationFn: (submission: ReportSubmission) => {
       const path = submission.asDoctor ? '/api/reports' : '/api/reports/anonymous';
       // Without files, plain JSON; with files, multipart (the API no longer takes files inside JSON).
-      return submission.files.length === 0 ? api.post<TReportFiled>(path, submission.body) : postReportForm(path, submission.body, submission.files);
+      return submission.files.length === 0 ? api.post<TReportFiled>(path, submission.body) : api.postForm<TReportFiled>(path, toFormData(submission.body, submission.files));
     },
   });
 }
