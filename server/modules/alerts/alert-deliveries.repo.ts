@@ -43,10 +43,11 @@ export async function claimDeliveries(db: RawExecutor, alertId: string, afterId:
 
 /**
  * Fresh planner statistics once an approval has added its deliveries, so that the broadcast's queries
- * use the indexes from the first message (autovacuum gets there only later; PGlite has none).
+ * use the indexes from the first message (autovacuum gets there only later; PGlite has none). Through
+ * the owner's function (migration 0017): the application role may not ANALYZE a table it does not own.
  */
 export async function analyzeDeliveries(db: RawExecutor): Promise<void> {
-  await db.query('ANALYZE alert_deliveries');
+  await db.query('SELECT analyze_alert_deliveries()');
 }
 
 export function compareIds(a: string, b: string): number {

@@ -173,8 +173,9 @@ describe('triage queue', () => {
     const options = await t.database.raw.query<{ reloptions: string[] | null }>(`SELECT reloptions FROM pg_class WHERE relname = 'report_search_texts_trgm_idx'`);
     expect(options.rows[0]!.reloptions).toEqual(['fastupdate=off']);
     // Enough rows, with statistics, for the planner to choose as it would in production. Loaded through
-    // the pending list (fast), then merged into the index as migration 0008 leaves it.
-    await t.database.raw.exec(`
+    // the pending list (fast), then merged into the index as migration 0008 leaves it. Altering the index
+    // is DDL: the owner role's connection.
+    await t.ownerDatabase.raw.exec(`
       ALTER INDEX report_search_texts_trgm_idx SET (fastupdate = on);
       INSERT INTO reports (receipt_number, source, status, channel, departement, reporter_email, description, search_text)
       SELECT 'SIG-2024-' || lpad(i::text, 8, '0'), 'formulaire', 'nouveau', 'telephone', '976', 'volume@exemple.fr', 'Appel',

@@ -116,6 +116,17 @@ describe('an instance running as the application role after the owner migrated',
     await expect(t.database.raw.exec('DELETE FROM audit_log')).rejects.toThrow(/permission denied for table audit_log/);
     await expect(t.database.raw.exec('TRUNCATE audit_log')).rejects.toThrow(/permission denied for table audit_log/);
   });
+
+  it('refreshes the statistics of alert deliveries through the owner\'s function, not by ANALYZE itself', async () => {
+    // pg_class.reltuples is -1 until a table is first analysed.
+    const reltuples = async () =>
+      (await t.database.raw.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'alert_deliveries'`)).rows[0]!.n;
+    // PostgreSQL 15 answers ANALYZE by a non-owner with a warning and analyses nothing.
+    await t.database.raw.query('ANALYZE alert_deliveries');
+    expect(await reltuples()).toBe(-1);
+    await t.database.raw.query('SELECT analyze_alert_deliveries()');
+    expect(await reltuples()).toBe(0);
+  });
 });
 
 describe('a start with MIGRATION_DATABASE_URL', () => {
