@@ -2,6 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const FACE = "Import another module through its face, 'modules/<name>/index.js' (docs/architecture.md).";
+// What a test may take from another module besides its face: test data and builders, never production code.
+const TEST_HELPER = String.raw`(?![^/]+\.(factories|specimens|testing)\.js$)`;
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'coverage'] },
   js.configs.recommended,
@@ -15,4 +19,30 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**', 'cli/**', 'bench/**', 'e2e/**'], rules: { 'no-console': 'off' } },
+  // A module has one face (docs/architecture.md, « Modules and their faces »): another module, app.ts,
+  // runtime.ts, scripts and benchmarks import `modules/<name>/index.js`, never a module's other files.
+  // Tests may also take another module's test helpers: `*.factories.js`, `*.specimens.js`, `*.testing.js`.
+  {
+    files: ['server/modules/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^\.\./(?!\.\.)[^/]+/(?!index\.js$)`, message: FACE }] }] },
+  },
+  {
+    files: ['server/modules/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^\.\./(?!\.\.)[^/]+/(?!index\.js$)${TEST_HELPER}`, message: FACE }] }] },
+  },
+  {
+    files: ['server/*.ts', 'server/test/**/*.ts', 'server/platform/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'cli/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`(^|/)modules/[^/]+/(?!index\.js$)`, message: FACE }] }] },
+  },
+  // The platform is what every module uses: it never depends on a module (its tests may take factories).
+  {
+    files: ['server/platform/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`(^|/)modules/`, message: 'The platform never imports a module (docs/architecture.md).' }] }] },
+  },
+  {
+    files: ['server/*.test.ts', 'server/platform/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'cli/**/*.test.ts', 'e2e/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`(^|/)modules/[^/]+/(?!index\.js$)${TEST_HELPER}`, message: FACE }] }] },
+  },
 );

@@ -10,9 +10,7 @@ import { startJobQueue } from '../server/platform/jobs/job-queue.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
 import type { ServiceDeps } from '../server/platform/deps.js';
 import type { Actor } from '../server/platform/authz/policy.js';
-import { approveAlert, createDraft, submitAlert } from '../server/modules/alerts/alerts.service.js';
-import { startBroadcastWorkers } from '../server/modules/alerts/alerts.worker.js';
-import { startSmtpSink } from '../server/modules/alerts/smtp-sink.js';
+import { approveAlert, createDraft, startBroadcastWorkers, startSmtpSink, submitAlert } from '../server/modules/alerts/index.js';
 
 // `npm run bench:alerts`: BENCH_RECIPIENTS doctors (250,000 by default) with an email address are
 // loaded with generate_series; one national alert is drafted, submitted and approved through the alerts

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { extractTextIndicators } from '../analysis/analyze.js';
-import { groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/grouping.service.js';
-import { foldForSearch } from '../server/modules/registry/search-text.js';
+import { groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
+import { foldForSearch } from '../server/platform/text/fold.js';
 
 // `npm run bench:campaigns`: for each N in BENCH_SIZES (10,000, 30,000 and 100,000 by default), files N
 // synthetic reports into a fresh PGlite in a temporary directory (or, with DATABASE_URL, a scratch database

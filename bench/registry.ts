@@ -4,10 +4,8 @@ import { openDatabase, type Database } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
 import type { Actor } from '../server/platform/authz/policy.js';
-import { IMPORT_COLUMNS, phoneToE164 } from '../server/modules/registry/registry-import.parse.js';
-import { importRegistryCsv } from '../server/modules/registry/registry-import.service.js';
-import { searchDoctors } from '../server/modules/registry/registry-search.service.js';
-import { foldForSearch, toSearchText } from '../server/modules/registry/search-text.js';
+import { IMPORT_COLUMNS, importRegistryCsv, phoneToE164, searchDoctors, toSearchText } from '../server/modules/registry/index.js';
+import { foldForSearch } from '../server/platform/text/fold.js';
 import { createDoctorGenerator, type SyntheticDoctor } from './registry-generator.js';
 
 // `npm run bench:registry`: loads BENCH_RECORDS synthetic doctors (300,000 by default) into a fresh

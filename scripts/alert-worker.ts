@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { startJobQueue } from '../server/platform/jobs/job-queue.js';
-import { startBroadcastWorkers } from '../server/modules/alerts/alerts.worker.js';
+import { startBroadcastWorkers } from '../server/modules/alerts/index.js';
 
 let config: Config;
 try {

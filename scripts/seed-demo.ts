@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { migrate } from '../server/platform/db/migrate.js';
 import { doctors, users } from '../server/platform/db/schema.js';
 import { withRppsCheckDigit } from '../contracts/rpps.js';
-import { toSearchText } from '../server/modules/registry/search-text.js';
+import { toSearchText } from '../server/modules/registry/index.js';
 import { hashPassword } from '../server/platform/auth/passwords.js';
 import { recordAudit } from '../server/platform/audit/audit.js';
 import { createLocalKeyProvider } from '../server/platform/crypto/key-provider.js';
 import { resolveSecret } from '../server/runtime.js';
-import { TOTP_SEAL_PURPOSE } from '../server/modules/auth/auth.service.js';
+import { TOTP_SEAL_PURPOSE } from '../server/modules/auth/index.js';
 import { DEMO_ACCOUNTS, DEMO_DOCTORS, DEMO_PASSWORD, demoDoctorEmail } from './demo-accounts.js';
 import { openScriptDatabase } from './script-database.js';
 

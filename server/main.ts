@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { SchemaNotCurrentError } from './platform/db/migrate.js';
-import { issueBootstrapTokenIfNeeded } from './modules/bootstrap/bootstrap.service.js';
+import { issueBootstrapTokenIfNeeded } from './modules/bootstrap/index.js';
 
 // Reads the configuration, starts Vigie and stops it cleanly on SIGTERM/SIGINT (load balancer drain).
 async function main() {

@@ -12,18 +12,18 @@ import { createQueuedOutbox, startMailWorker } from './platform/mail/outbox.js';
 import { startJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { purgeExpiredSessions } from './platform/auth/session-store.js';
 import { purgeExpiredRateLimits } from './platform/http/rate-limit-store.js';
-import { purgeStaleThrottles } from './modules/auth/auth.repo.js';
+import { purgeStaleThrottles } from './modules/auth/index.js';
 import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender.js';
 import { createUploadStore } from './platform/storage/create-upload-store.js';
 import { createAntivirus } from './platform/storage/antivirus.js';
-import { purgeUnconfirmedReports } from './modules/reports/reports.service.js';
+import { purgeUnconfirmedReports } from './modules/reports/index.js';
 import { purgeIncompleteUploads } from './platform/storage/postgres-upload-store.js';
 import { startAuditCheckpoints } from './platform/audit/checkpoints.js';
 import { flushDenialWindows } from './platform/audit/denials.js';
-import { startCampaignWorkers } from './modules/campaigns/campaigns.worker.js';
-import { startAlertWorkers, type AlertWorkers } from './modules/alerts/alerts.worker.js';
-import { startWatchlistWorkers } from './modules/watchlists/watchlists.worker.js';
-import { startEmailIntake, type EmailIntake } from './modules/intake/intake.listener.js';
+import { startCampaignWorkers } from './modules/campaigns/index.js';
+import { startAlertWorkers, type AlertWorkers } from './modules/alerts/index.js';
+import { startWatchlistWorkers } from './modules/watchlists/index.js';
+import { startEmailIntake, type EmailIntake } from './modules/intake/index.js';
 import { loggableError } from './platform/errors.js';
 
 export interface Runtime {

@@ -3,11 +3,11 @@ import type { Role } from '../../contracts/roles.js';
 import type { Database } from '../platform/db/client.js';
 import { auditLog, doctors, users, type DoctorRow, type UserRow } from '../platform/db/schema.js';
 import { withRppsCheckDigit } from '../../contracts/rpps.js';
-import { toSearchText } from '../modules/registry/search-text.js';
+import { toSearchText } from '../modules/registry/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { currentTotpCode, generateTotpSecret } from '../platform/auth/totp.js';
 import type { KeyProvider } from '../platform/crypto/key-provider.js';
-import { TOTP_SEAL_PURPOSE } from '../modules/auth/auth.service.js';
+import { TOTP_SEAL_PURPOSE } from '../modules/auth/index.js';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 let counter = 0;

@@ -10,8 +10,7 @@ import { describeTotpSecret, generateTotpSecret, matchTotpStep } from '../../pla
 import { generateRecoveryCodes } from '../../platform/auth/recovery-codes.js';
 import { revokeUserSessions } from '../../platform/auth/session-store.js';
 import { passwordChangedMail, secondFactorChangedMail } from '../../platform/mail/account-mails.js';
-import { RECOVERY_HASH_PURPOSE, TOTP_SEAL_PURPOSE } from '../auth/auth.service.js';
-import { claimTotpStep, findUserById, setPasswordHash } from '../auth/auth.repo.js';
+import { claimTotpStep, findUserById, RECOVERY_HASH_PURPOSE, setPasswordHash, TOTP_SEAL_PURPOSE } from '../auth/index.js';
 import * as repo from './account.repo.js';
 
 type Self = RequestSession;

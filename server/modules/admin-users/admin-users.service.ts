@@ -7,8 +7,8 @@ import { maskEmail, recordAudit, type AuditContext } from '../../platform/audit/
 import { revokeUserSessions } from '../../platform/auth/session-store.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { invitationMail, secondFactorChangedMail } from '../../platform/mail/account-mails.js';
-import { createAccountToken, findUserByEmail, findUserById } from '../auth/auth.repo.js';
-import { disableTotp } from '../account/account.repo.js';
+import { createAccountToken, findUserByEmail, findUserById } from '../auth/index.js';
+import { disableTotp } from '../account/index.js';
 import { assertCanAssign } from './admin-users.policy.js';
 import * as repo from './admin-users.repo.js';
 

@@ -20,7 +20,7 @@ import {
 } from '../../../contracts/campaigns.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
-import * as indicators from '../indicators/indicators.service.js';
+import * as indicators from './indicator-decisions.service.js';
 import * as service from './campaigns.service.js';
 
 // Campaigns (agents: campaign:read to look, campaign:manage to change) and the indicators' decisions

@@ -5,7 +5,7 @@ import { FREEMAIL_DOMAINS, GOUV_BRANDS, DEFAULT_OFFICIAL_DOMAINS, SHORTENER_DOMA
 import { ORGANISATIONS } from '../../../analysis/messages/organisations.js';
 import { OFFICIAL_SHORT_NUMBERS } from '../../../analysis/messages/phones/extract-phones.js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';
-import { foldForSearch } from '../registry/search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
 
 /**
  * The Ordre's own numbers, which scammers display (spoofed) and doctors quote in their reports (« j'ai

@@ -5,7 +5,7 @@
 // are candidates (a 0.6-similar pair shares at least one band with probability 0.89, a 0.8-similar
 // pair 0.9997), then confirmed when the estimated similarity reaches SIMILARITY_THRESHOLD.
 
-import { foldForSearch } from '../registry/search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
 
 export const SIGNATURE_SIZE = 64;
 export const BANDS = 16;

@@ -3,7 +3,7 @@ import type { KnownIndicator, MessageInput } from '../../../analysis/analysis.ty
 import type { TAnalysis, TAnalysisRequest } from '../../../contracts/checks.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { fieldError } from '../../platform/errors.js';
-import { findActiveIndicators } from '../indicators/indicators.repo.js';
+import { findActiveIndicators } from '../indicators/index.js';
 
 function toMessageInput(request: TAnalysisRequest): MessageInput {
   return {

@@ -1,5 +1,6 @@
 import { DASHBOARD_DEFAULT_WEEKS, DASHBOARD_MAX_DAYS } from '../../../contracts/dashboard.schemas.js';
 import { fieldError } from '../../platform/errors.js';
+import { parisDay } from '../../platform/time/paris-day.js';
 
 // Calendar arithmetic on 'YYYY-MM-DD' strings (days in Europe/Paris, weeks ISO 8601: Monday first), done
 // at noon UTC so no daylight-saving change ever moves a date.
@@ -24,10 +25,6 @@ export function isoWeekLabel(day: string): string {
   const year = Number(thursday.slice(0, 4));
   const week = Math.floor((toDate(thursday).getTime() - toDate(`${year}-01-01`).getTime()) / DAY_MS / 7) + 1;
   return `${year}-S${String(week).padStart(2, '0')}`;
-}
-
-export function parisDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export interface Period {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekLabel, mondayOf, parisDay, resolvePeriod } from './dashboard-period.js';
+import { isoWeekLabel, mondayOf, resolvePeriod } from './dashboard-period.js';
 
 describe('dashboard period', () => {
   it.each([
@@ -12,11 +12,6 @@ describe('dashboard period', () => {
   ])('%s is in the week of Monday %s (%s)', (day, monday, label) => {
     expect(mondayOf(day)).toBe(monday);
     expect(isoWeekLabel(day)).toBe(label);
-  });
-
-  it('takes the day in Paris', () => {
-    expect(parisDay(new Date('2026-01-04T23:30:00Z'))).toBe('2026-01-05');
-    expect(parisDay(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
   });
 
   it('defaults to the current week and the eleven before', () => {

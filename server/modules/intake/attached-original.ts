@@ -3,7 +3,7 @@ import type { FieldsData } from '@kenjiuno/msgreader';
 import PostalMime from 'postal-mime';
 import type { MessageInput } from '../../../analysis/analysis.types.js';
 import { htmlToText } from '../../../analysis/messages/email/html-text.js';
-import { decodeText, looksLikeEmail } from '../reports/report-uploads.js';
+import { decodeText, looksLikeEmail } from '../reports/index.js';
 import { parseForwardedDate } from './forward-date.js';
 import { forwardedAsPastedEmail, readMailbox } from './inline-forward.js';
 

@@ -5,8 +5,8 @@ import type { AuditContext } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { stripControlCharacters } from '../../platform/http/control-characters.js';
-import { fileReport, followUrl, parisToday, type FiledAttachment, type NewReportFiling } from '../reports/report-filing.service.js';
-import { detectMediaType } from '../reports/report-uploads.js';
+import { parisDay } from '../../platform/time/paris-day.js';
+import { detectMediaType, fileReport, followUrl, type FiledAttachment, type NewReportFiling } from '../reports/index.js';
 import { readReceivedEmail, type ForwardKind, type MailFile, type ReceivedEmail } from './forwarded-email.js';
 import { forwardAcknowledgementMail } from './intake-mails.js';
 import { findActiveUserByEmail } from './intake.repo.js';
@@ -116,7 +116,7 @@ export async function receiveEmail(deps: ServiceDeps, envelope: IntakeEnvelope, 
   }
   const reporterAddress = user?.email ?? candidates[0]!;
   const { original } = read;
-  const occurredOn = original.occurredOn !== null && original.occurredOn >= '2000-01-01' && original.occurredOn <= parisToday() ? original.occurredOn : null;
+  const occurredOn = original.occurredOn !== null && original.occurredOn >= '2000-01-01' && original.occurredOn <= parisDay() ? original.occurredOn : null;
   const { attachments, left } = await copiesToKeep(deps, raw, read);
   const links = await linksOf(original.analysisInput);
 

@@ -42,8 +42,12 @@ async function reportCount(): Promise<number> {
 }
 
 describe('email intake: forwarded messages become reports', () => {
-  it('listens on a free port of 127.0.0.1 in tests', () => {
+  it('listens on a free port of 127.0.0.1 in tests', async () => {
+    expect(t.runtime.app.services.config.intakeSmtp).toMatchObject({ host: '127.0.0.1', port: 0 });
     expect(port).toBeGreaterThan(0);
+    const { dialogue, greeting } = await SmtpDialogue.open(port);
+    expect(greeting.code).toBe(220);
+    await dialogue.command('QUIT');
   });
 
   it('files a message forwarded as attachment from a known doctor: linked to the account, original attached, audited, acknowledged', async () => {
@@ -225,8 +229,17 @@ describe('email intake: forwarded messages become reports', () => {
   });
 
   it('logs rejections with a reason code only', async () => {
-    const rows = await auditEntries(t.database, 'intake.email.rejected');
-    for (const row of rows) expect(Object.keys(row.details as object)).toEqual(['reason']);
+    // Its own refusals, so the assertions never run over an empty list left by the tests before.
+    const before = (await auditEntries(t.database, 'intake.email.rejected')).length;
+    const stranger = 'expediteur.refuse@exemple.fr';
+    await expect(sendRaw(port, { from: stranger, to: 'direction-secrete@vigie.localhost' }, `From: ${stranger}\r\nSubject: Test\r\n\r\nTexte.\r\n`)).rejects.toMatchObject({ responseCode: 550 });
+    await expect(sendRaw(port, { from: INTAKE, to: INTAKE }, `From: ${INTAKE}\r\nSubject: Test\r\n\r\nTexte.\r\n`)).rejects.toMatchObject({ responseCode: 550 });
+    const refusals = (await auditEntries(t.database, 'intake.email.rejected')).slice(before);
+    expect(refusals.map((r) => r.details)).toEqual([{ reason: 'destinataire_inconnu' }, { reason: 'boucle' }]);
+    for (const row of refusals) {
+      expect(row).toMatchObject({ actorId: null, entityType: 'intake_email' });
+      expect(JSON.stringify(row)).not.toMatch(/@|direction-secrete/);
+    }
   });
 });
 

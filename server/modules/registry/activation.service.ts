@@ -9,7 +9,7 @@ import { hashPassword, isPasswordAcceptable } from '../../platform/auth/password
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { activationLinkMail } from '../../platform/mail/registry-mails.js';
 import type { TIdentityCheck } from '../../../contracts/registry.schemas.js';
-import { disableTotp } from '../account/account.repo.js';
+import { disableTotp } from '../account/index.js';
 import { revokeUserSessions } from '../../platform/auth/session-store.js';
 import { secondFactorChangedMail } from '../../platform/mail/account-mails.js';
 import * as doctorsRepo from './doctors.repo.js';

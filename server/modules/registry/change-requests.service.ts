@@ -10,7 +10,8 @@ import * as repo from './change-requests.repo.js';
 import { toE164 } from './contact-values.js';
 import { findHoldReasons } from './suspicious-details.js';
 import { findSecondReviewReasons } from './second-review.js';
-import { documentFacts, parisToday, verifyIdentityDocument, type VerifiedDocument } from './identity-document.service.js';
+import { documentFacts, verifyIdentityDocument, type VerifiedDocument } from './identity-document.service.js';
+import { parisDay } from '../../platform/time/paris-day.js';
 import { readMrz, type IdentitySubject } from '../../../contracts/identity-document.js';
 import { createRegisteredDoctor, prospectiveDoctor } from './registration.service.js';
 import { applyChangeRequest, sendChangeNotifications, alertSecurityReferents, type ChangeNotice } from './apply-change.js';
@@ -137,7 +138,7 @@ async function subjectOf(deps: ServiceDeps, request: ChangeRequestRow): Promise<
  * typed. Throws VALIDATION_FAILED when neither gives the type, number and expiry.
  */
 function doubtfulDocumentFacts(deps: ServiceDeps, input: TIdentityCheck): Omit<VerifiedDocument, 'format'> & { format: VerifiedDocument['format'] | null } {
-  const reading = readMrz(input.mrz, parisToday());
+  const reading = readMrz(input.mrz, parisDay());
   if (reading.ok) {
     return { documentType: reading.document.documentType, documentExpiry: reading.document.expiry, format: reading.document.format, ...documentFacts(deps, reading.document.documentNumber) };
   }

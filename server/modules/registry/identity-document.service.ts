@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/identity-document.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import { parisDay } from '../../platform/time/paris-day.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 
 const DOCUMENT_HASH_PURPOSE = 'identity-document';
@@ -28,11 +29,6 @@ export interface IdentityCheckPurpose {
   purpose: 'change_request' | 'counter_code' | 'second_factor_reset';
   entityType: 'change_request' | 'doctor';
   entityId: string;
-}
-
-/** Today in Paris, YYYY-MM-DD: a document expiring today is still valid at the Paris counter all day. */
-export function parisToday(now = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 }
 
 /** The stored facts of a document number: its last 4 characters and a keyed hash. */
@@ -75,7 +71,8 @@ export async function verifyIdentityDocument(
   mrz: string | undefined,
   subject: IdentitySubject,
 ): Promise<VerifiedDocument> {
-  const today = parisToday();
+  // A document expiring today is still valid at the Paris counter all day.
+  const today = parisDay();
   const reading = readMrz(mrz, today);
   if (!reading.ok) {
     return refuse(deps, ctx, target, 'IDENTITY_DOCUMENT_INVALID', reading.failures, reading.failures.map((f) => MRZ_FAILURE_MESSAGES[f]), {});

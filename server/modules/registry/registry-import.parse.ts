@@ -4,7 +4,8 @@ import { DOCTOR_STATUSES, DOCTOR_STATUS_LABELS } from '../../../contracts/regist
 import { MAX_IMPORT_LINES, type TImportLineError } from '../../../contracts/registry-search-import.schemas.js';
 import { isValidRpps } from '../../../contracts/rpps.js';
 import { zEmail } from '../../../contracts/zod.js';
-import { foldForSearch, toSearchText } from './search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
+import { toSearchText } from './search-text.js';
 import { decodeImportFile, detectSeparator, splitRecords, type ImportEncoding, type ImportSeparator } from './registry-import.csv.js';
 
 // The registry CSV format (docs/registry-import.md), read and checked without I/O: bytes in, valid

@@ -4,7 +4,7 @@ import { MAX_IMPORT_LINES } from '../../../contracts/registry-search-import.sche
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 import { decodeImportFile, detectSeparator, splitRecords } from './registry-import.csv.js';
 import { parseRegistryCsv, phoneToE164, rejectRegistered, type ParseOptions } from './registry-import.parse.js';
-import { foldForSearch, oneTypoAway, toSearchText } from './search-text.js';
+import { oneTypoAway, toSearchText } from './search-text.js';
 
 const HEADER = [
   'Identifiant PP', 'Nom de naissance', "Nom d'exercice", 'Prénoms', 'Libellé savoir-faire', 'Code département', 'Statut',
@@ -54,11 +54,6 @@ function parseOk(bytes: Uint8Array, opts = options) {
 }
 
 describe('search text', () => {
-  it('folds accents, ligatures, case and punctuation', () => {
-    expect(foldForSearch("  Lefèvre-Dupont d'Œillet  ")).toBe('lefevre dupont d oeillet');
-    expect(foldForSearch('ÉMILIE Æsa Łukasz')).toBe('emilie aesa lukasz');
-  });
-
   it('lists the words one typing mistake away', () => {
     const variants = oneTypoAway('joly');
     // Dropped, swapped, replaced, added.

@@ -4,7 +4,8 @@ import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, type TRegistrySearchPage } from '..
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import type { Executor } from '../../platform/db/client.js';
-import { foldForSearch, oneTypoAway } from './search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
+import { oneTypoAway } from './search-text.js';
 import * as repo from './registry-search.repo.js';
 
 /** Query words compared by similarity; shorter ones must match exactly (« de », « le »). */

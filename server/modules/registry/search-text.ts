@@ -1,23 +1,7 @@
 // What the registry search runs on. Pure: shared by the import, the record updates (a change of name or
 // of practice city must recompute `doctors.search_text`) and the search itself, so stored text and typed
-// queries are folded the same way.
-
-// Letters NFD leaves whole: ligatures and stroked letters.
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
-
-/**
- * Lower-case, accent-free, punctuation as single spaces: « Lefèvre-Dupont d'Œillet » → « lefevre dupont
- * d oeillet ». The SQL function `registry_fold` (migration 0004) folds French text the same way.
- */
-export function foldForSearch(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+// queries are folded the same way (platform/text/fold.ts).
+import { foldForSearch } from '../../platform/text/fold.js';
 
 export interface SearchTextSource {
   usageName: string | null;

@@ -7,8 +7,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { matchTotpStep } from '../../platform/auth/totp.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import type { RequestSession } from '../../platform/http/request-context.js';
-import { claimTotpStep } from '../auth/auth.repo.js';
-import { TOTP_SEAL_PURPOSE } from '../auth/auth.service.js';
+import { claimTotpStep, TOTP_SEAL_PURPOSE } from '../auth/index.js';
 
 export const STEP_UP_MINUTES = 5;
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/client.js';
 import type { DoctorRow, HoldReason, RequestedChanges } from '../../platform/db/schema.js';
-import { findActiveIndicators } from '../indicators/indicators.repo.js';
+import { findActiveIndicators } from '../indicators/index.js';
 import { findOtherRecordsUsing } from './doctors.repo.js';
 import { isDisposableEmail, isForeignPhone } from './contact-values.js';
 

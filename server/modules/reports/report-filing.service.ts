@@ -21,8 +21,9 @@ import { recordAudit, type AuditAction, type AuditContext } from '../../platform
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { reportConfirmationMail, reportReceiptMail } from '../../platform/mail/report-mails.js';
-import { foldForSearch } from '../registry/search-text.js';
-import { findActiveIndicators } from '../indicators/indicators.repo.js';
+import { foldForSearch } from '../../platform/text/fold.js';
+import { parisDay } from '../../platform/time/paris-day.js';
+import { findActiveIndicators } from '../indicators/index.js';
 import { emailForAnalysis, receiveAttachment, removeAttachments, scanAttachments, tooManyFiles, type ReceivedAttachment } from './report-attachments.js';
 import * as reportsRepo from './reports.repo.js';
 
@@ -90,11 +91,6 @@ export function newReceiptNumber(now = new Date()): string {
   return `SIG-${year}-${Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('')}`;
 }
 
-/** Today's date in Paris, YYYY-MM-DD: the latest day a reported exchange can have happened. */
-export function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
 interface CheckedFiling {
   occurredOn: string | null;
   organisationName: string;
@@ -117,7 +113,7 @@ function checkFields(deps: ServiceDeps, filing: NewReportFiling): CheckedFiling 
   if (occurredOn !== null) {
     const parsed = /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? new Date(`${occurredOn}T00:00:00Z`) : null;
     if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== occurredOn) throw fieldError('occurredOn', 'Date invalide (attendu : AAAA-MM-JJ).');
-    if (occurredOn > parisToday()) throw fieldError('occurredOn', 'La date ne peut pas être dans le futur.');
+    if (occurredOn > parisDay()) throw fieldError('occurredOn', 'La date ne peut pas être dans le futur.');
     if (occurredOn < '2000-01-01') throw fieldError('occurredOn', 'La date est trop ancienne.');
   }
   const links = (filing.links ?? []).map((l) => l.trim()).filter((l) => l !== '');

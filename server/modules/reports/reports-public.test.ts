@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { buildUser, expectAudited } from '../../test/factories.js';
@@ -8,7 +8,9 @@ import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { multipartBody, postForm, postFormStream, tinyPng, windowsExecutable } from './report-fixtures.js';
-import { purgeUnconfirmedReports } from './reports.service.js';
+import { confirmReport, purgeUnconfirmedReports } from './reports.service.js';
+import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
+import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 
 const CALL = "Appel d'un prétendu « service de certification périodique » : il exige 450 € sous 48 h sinon radiation.";
 
@@ -163,6 +165,73 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     expect((await t.database.db.select().from(reports).where(eq(reports.id, fresh.reportId))).length).toBe(1);
     expect((await t.database.db.select().from(reports).where(eq(reports.status, 'nouveau'))).length).toBe(confirmedBefore);
     expect(await purgeUnconfirmedReports(t.app.services)).toBe(0);
+  });
+
+  it('purges every file of the reports it deletes, however many files each holds (the batch counts reports)', async () => {
+    const client = await anonymous();
+    const files = [{ name: 'capture-1.png', bytes: tinyPng() }, { name: 'capture-2.png', bytes: tinyPng() }];
+    const stale = [];
+    for (const email of ['oubli-1@exemple.fr', 'oubli-2@exemple.fr']) stale.push((await postForm(t, client, '/api/reports/anonymous', { ...valid, email }, files)).json().reportId as string);
+    await t.database.db.update(reports).set({ confirmationExpiresAt: new Date(Date.now() - 1000) }).where(inArray(reports.id, stale));
+    const keys = (await t.database.db.select().from(reportAttachments).where(inArray(reportAttachments.reportId, stale))).map((a) => a.storageKey);
+    expect(keys).toHaveLength(4);
+
+    // A batch of 3 reports holds both stale ones, and their 4 files: a limit on joined file rows would
+    // stop at 3 files and leave the fourth on disk with no row pointing to it.
+    expect(await purgeUnconfirmedReports(t.app.services, 3)).toBe(2);
+    expect(await t.database.db.select().from(reports).where(inArray(reports.id, stale))).toEqual([]);
+    for (const key of keys) await expect(t.app.services.uploads.get(key)).rejects.toThrow();
+  });
+
+  it('a confirmation whose grouping job and receipt mail cannot be queued still answers the confirmed report; a later drain groups it', async () => {
+    const client = await anonymous();
+    const filed = (await client.post('/api/reports/anonymous', { ...valid, email: 'file-en-panne@exemple.fr' })).json();
+    const mail = await t.catcher.waitFor((m) => m.to.includes('file-en-panne@exemple.fr'));
+    const token = linkIn(mail.text, '/signaler/confirmer').searchParams.get('jeton')!;
+
+    // The job queue refuses everything: the grouping job and the receipt mail (queued as a job).
+    const refused = vi.spyOn(t.app.services.jobs, 'enqueue').mockRejectedValue(new Error('file de travaux indisponible'));
+    let confirmed;
+    try {
+      confirmed = await (await anonymous()).post('/api/reports/confirm', { token });
+      expect(refused).toHaveBeenCalled();
+    } finally {
+      refused.mockRestore();
+    }
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ reportId: filed.reportId, receiptNumber: filed.receiptNumber, status: 'nouveau', confirmationRequired: false });
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, filed.reportId));
+    expect(row).toMatchObject({ status: 'nouveau', confirmationTokenHash: null, confirmationExpiresAt: null });
+    await expectAudited(t.database, 'reports.report.confirmed', filed.reportId);
+    expect(await groupingJobs(t, filed.reportId)).toBe(0);
+    // The token is spent: confirming again is refused, not a second confirmation.
+    expect((await (await anonymous()).post('/api/reports/confirm', { token })).json().error.code).toBe('TOKEN_INVALID');
+
+    // The lost job loses nothing: the next drain (any grouping job) groups every confirmed report left pending.
+    await t.app.services.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId: null });
+    for (let i = 0; ; i++) {
+      const [state] = await t.database.db.select({ at: sql<Date | null>`grouped_at` }).from(reports).where(eq(reports.id, filed.reportId));
+      if (state!.at) break;
+      if (i > 300) throw new Error('the confirmed report was never grouped');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
+  it('logs a grouping job or receipt mail it could not queue after a confirmation, without personal data', async () => {
+    const filed = (await (await anonymous()).post('/api/reports/anonymous', { ...valid, email: 'journal-panne@exemple.fr' })).json();
+    const mail = await t.catcher.waitFor((m) => m.to.includes('journal-panne@exemple.fr'));
+    const token = linkIn(mail.text, '/signaler/confirmer').searchParams.get('jeton')!;
+    const log = { error: vi.fn() };
+    const refused = vi.spyOn(t.app.services.jobs, 'enqueue').mockRejectedValue(new Error('file de travaux indisponible'));
+    try {
+      const { report } = await confirmReport(t.app.services, SYSTEM_CONTEXT, token, log);
+      expect(report).toMatchObject({ id: filed.reportId, status: 'nouveau' });
+    } finally {
+      refused.mockRestore();
+    }
+    expect(log.error.mock.calls.map(([, message]) => message)).toEqual(['grouping job not queued after confirmation', 'receipt mail not queued after confirmation']);
+    for (const [fields] of log.error.mock.calls) expect(fields).toMatchObject({ reportId: filed.reportId, error: { type: 'Error', message: 'file de travaux indisponible' } });
+    expect(JSON.stringify(log.error.mock.calls)).not.toMatch(/exemple\.fr|jeton/);
   });
 
   it('bounds anonymous uploads in progress: beyond the bound, 503 with Retry-After before the body is read', async () => {

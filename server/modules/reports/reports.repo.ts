@@ -75,21 +75,25 @@ export async function listByReporter(db: Executor, userId: string, limit: number
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** Reports whose address was never confirmed within the delay, with the keys of their stored files. */
+/**
+ * At most `limit` reports whose address was never confirmed within the delay, with the keys of all
+ * their stored files. The limit counts reports, never file rows: a report cut off from some of its
+ * files would be deleted with the rest left on disk, pointed to by nothing.
+ */
 export async function findExpiredUnconfirmed(db: Executor, limit: number): Promise<{ id: string; storageKeys: string[] }[]> {
-  const rows = await db
-    .select({ id: reports.id, storageKey: reportAttachments.storageKey })
+  const expired = await db
+    .select({ id: reports.id })
     .from(reports)
-    .leftJoin(reportAttachments, eq(reportAttachments.reportId, reports.id))
     .where(and(eq(reports.status, 'en_attente_confirmation'), lt(reports.confirmationExpiresAt, new Date())))
     .orderBy(reports.id)
     .limit(limit);
-  const byId = new Map<string, string[]>();
-  for (const r of rows) {
-    const keys = byId.get(r.id) ?? [];
-    if (r.storageKey) keys.push(r.storageKey);
-    byId.set(r.id, keys);
-  }
+  if (expired.length === 0) return [];
+  const byId = new Map<string, string[]>(expired.map((r) => [r.id, []]));
+  const files = await db
+    .select({ reportId: reportAttachments.reportId, storageKey: reportAttachments.storageKey })
+    .from(reportAttachments)
+    .where(inArray(reportAttachments.reportId, [...byId.keys()]));
+  for (const f of files) byId.get(f.reportId)!.push(f.storageKey);
   return [...byId].map(([id, storageKeys]) => ({ id, storageKeys }));
 }
 

@@ -178,7 +178,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
     config: { access: 'public', rateLimit: limited },
     schema: { tags: ['reports'], summary: 'Confirm the address of a report filed without an account', body: ZReportConfirm, response: { 200: ZReportFiled } },
   }, async (req) => {
-    const { report, guidance } = await confirmReport(deps, req.auditContext, req.body.token);
+    const { report, guidance } = await confirmReport(deps, req.auditContext, req.body.token, req.log);
     return { reportId: report.id, receiptNumber: report.receiptNumber, status: report.status, statusLabel: REPORT_STATUS_LABELS[report.status], channel: report.channel, confirmationRequired: false, guidance };
   });
 

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { reportGuidance, type GuidanceItem } from '../../../contracts/reports.guidance.js';
 import {
   ACCEPTED_UPLOADS_LABEL,
@@ -15,7 +16,7 @@ import { reports, type ReportRow } from '../../platform/db/schema-reports.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import { recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit/audit.js';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/crypto/tokens.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, loggableError } from '../../platform/errors.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { reportReceiptMail } from '../../platform/mail/report-mails.js';
 import { followUrl } from './report-filing.service.js';
@@ -48,9 +49,15 @@ export function reportLimits(deps: ServiceDeps): TReportLimits {
 /**
  * Confirms the address of a report filed without an account: the report becomes `nouveau`, is queued
  * for grouping, and the receipt with a personal follow link is mailed. The token works once, for 48 h.
- * Throws TOKEN_INVALID.
+ * Throws TOKEN_INVALID. Once the confirmation has committed nothing else throws: a job or mail that
+ * cannot be queued is logged (pass the request's logger), never answered as a failure.
  */
-export async function confirmReport(deps: ServiceDeps, ctx: AuditContext, token: string): Promise<{ report: ReportRow; guidance: GuidanceItem[] }> {
+export async function confirmReport(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  token: string,
+  log?: Pick<FastifyBaseLogger, 'error'>,
+): Promise<{ report: ReportRow; guidance: GuidanceItem[] }> {
   const followToken = randomToken(32);
   const report = await deps.database.db.transaction(async (tx) => {
     const pending = await reportsRepo.findPendingConfirmation(tx, sha256Hex(token));
@@ -60,9 +67,14 @@ export async function confirmReport(deps: ServiceDeps, ctx: AuditContext, token:
     await recordAudit(tx, ctx, { action: 'reports.report.confirmed', entityType: 'report', entityId: confirmed.id, details: { channel: confirmed.channel, source: confirmed.source } });
     return confirmed;
   });
-  await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId: report.id });
+  // The report is confirmed and the token spent: a 500 now would send the reporter back to a link
+  // that no longer works. A lost grouping job loses nothing (every grouping job drains all ungrouped
+  // reports, and one drain runs at each start); a lost receipt leaves the receipt number on screen.
+  await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId: report.id }).catch((err: unknown) => log?.error({ error: loggableError(err), reportId: report.id }, 'grouping job not queued after confirmation'));
   const guidance = await guidanceForReport(deps, report);
-  await deps.outbox.queue(reportReceiptMail(report.reporterEmail!, report.receiptNumber, { kind: 'link', url: followUrl(deps, report.receiptNumber, followToken) }, guidance));
+  await deps.outbox
+    .queue(reportReceiptMail(report.reporterEmail!, report.receiptNumber, { kind: 'link', url: followUrl(deps, report.receiptNumber, followToken) }, guidance))
+    .catch((err: unknown) => log?.error({ error: loggableError(err), reportId: report.id }, 'receipt mail not queued after confirmation'));
   return { report, guidance };
 }
 

@@ -2,7 +2,7 @@ import { DEFAULT_QUEUE_STATUSES, NO_DEPARTEMENT, RECEIPT_NUMBER_PATTERN, type TT
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import { fieldError } from '../../platform/errors.js';
-import { foldForSearch } from '../registry/search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
 import * as repo from './triage.repo.js';
 
 /** Shorter words have no trigram to look up; they are left out of the search. */

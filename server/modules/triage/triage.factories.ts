@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
 import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
 import { reportAttachments, reports, type AttachmentMediaType, type AttachmentOrigin, type ReportChannel, type ReportRow } from '../../platform/db/schema-reports.js';
-import { foldForSearch } from '../registry/search-text.js';
+import { foldForSearch } from '../../platform/text/fold.js';
 
 // Test factory for the back-office: reports inserted directly, as the reports module and the email
 // intake store them (analysis run by the engine, search text folded, files in the upload store), so the

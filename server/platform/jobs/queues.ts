@@ -1,7 +1,8 @@
 // Names of the durable job queues, in one place so that a producer in one module and the worker in
 // another agree without importing each other.
-import { MAIL_QUEUE } from '../mail/outbox.js';
 
+/** OutgoingMail: one mail for the SMTP worker (platform/mail/outbox.ts). */
+export const MAIL_QUEUE = 'mail.send';
 /** { reportId }: extract the report's indicators and text signature, then group it into a campaign. */
 export const GROUP_REPORT_QUEUE = 'campaigns.group-report';
 /** { reportId }: notify agents whose watchlist matches a new (grouped) report. */

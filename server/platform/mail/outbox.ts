@@ -1,7 +1,6 @@
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
-
-export const MAIL_QUEUE = 'mail.send';
+import { MAIL_QUEUE } from '../jobs/queues.js';
 
 /**
  * Where services put mail once their transaction has committed. It is the durable job queue: a

@@ -6,12 +6,12 @@ import type { Executor } from '../../platform/db/client.js';
 import type { IndicatorStatus } from '../../platform/db/schema-reports.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { buildCampaignLabel, displayValue, strongestIndicator } from '../campaigns/campaign-label.js';
-import { distinctDepartements, indicatorAccess, SHARED_INDICATOR_REASON } from '../campaigns/campaigns.policy.js';
-import { inTransactionUnlessShared, SharedRefusal } from '../campaigns/shared-refusal.js';
-import { linkingIndicatorsOf, recountCampaigns } from '../campaigns/campaigns.repo.js';
-import * as grouping from '../campaigns/grouping.repo.js';
-import * as repo from './indicators.repo.js';
+import * as indicators from '../indicators/index.js';
+import { buildCampaignLabel, displayValue, strongestIndicator } from './campaign-label.js';
+import { distinctDepartements, indicatorAccess, SHARED_INDICATOR_REASON } from './campaigns.policy.js';
+import { inTransactionUnlessShared, SharedRefusal } from './shared-refusal.js';
+import { linkingIndicatorsOf, recountCampaigns } from './campaigns.repo.js';
+import * as grouping from './grouping.repo.js';
 
 // Agents' decisions on indicators: those held by the over-correlation guard (approve, common value,
 // false positive) and a false positive spotted anywhere. Départemental agents see indicators their
@@ -21,13 +21,13 @@ import * as repo from './indicators.repo.js';
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
-function toView(i: repo.IndicatorRecord): TIndicatorView {
+function toView(i: indicators.IndicatorRecord): TIndicatorView {
   return { id: i.id, kind: i.kind, value: i.value, status: i.status, sightings: Number(i.sightings), decidedAt: iso(i.decided_at) };
 }
 
 /** Indicators waiting for a decision, the most over-linking first. */
 export async function listHeldIndicators(deps: ServiceDeps, actor: Actor): Promise<{ items: THeldIndicator[]; limit: number; sharedReason: string }> {
-  const rows = await repo.listHeldIndicators(deps.database.db, actor.departement);
+  const rows = await indicators.listHeldIndicators(deps.database.db, actor.departement);
   return {
     items: rows.map((i) => ({
       id: i.id,
@@ -47,11 +47,11 @@ export async function listHeldIndicators(deps: ServiceDeps, actor: Actor): Promi
   };
 }
 
-async function lockIndicator(tx: Executor, actor: Actor, id: string, operation: string): Promise<repo.IndicatorRecord> {
+async function lockIndicator(tx: Executor, actor: Actor, id: string, operation: string): Promise<indicators.IndicatorRecord> {
   await grouping.lockGrouping(tx);
-  const indicator = await repo.findIndicatorInScope(tx, id, actor.departement, true);
+  const indicator = await indicators.findIndicatorInScope(tx, id, actor.departement, true);
   if (!indicator) throw new AppError('NOT_FOUND');
-  const reach = await repo.indicatorReachDepartements(tx, indicator);
+  const reach = await indicators.indicatorReachDepartements(tx, indicator);
   const access = indicatorAccess(actor, reach);
   if (access === 'hidden') throw new AppError('NOT_FOUND');
   if (access === 'read') throw new SharedRefusal('indicator', id, operation, distinctDepartements(reach));
@@ -76,8 +76,8 @@ export async function decideHeldIndicator(deps: ServiceDeps, ctx: AuditContext, 
     const indicator = await lockIndicator(tx, actor, id, `decide_${input.decision}`);
     if (indicator.status !== 'en_attente') throw new AppError('INVALID_STATE', undefined, 'Cet indicateur n’attend plus de décision.');
     const status = STATUS_OF_DECISION[input.decision];
-    await repo.decideIndicator(tx, id, status, actor.userId);
-    if (status === 'faux_positif') await repo.markPublishedFalsePositive(tx, indicator.kind, indicator.value);
+    await indicators.decideIndicator(tx, id, status, actor.userId);
+    if (status === 'faux_positif') await indicators.markPublishedFalsePositive(tx, indicator.kind, indicator.value);
     const linked = status === 'approuve' ? await linkCarriers(tx, ctx, indicator) : null;
     await recordAudit(tx, ctx, {
       action: 'campaigns.indicator.decided',
@@ -86,7 +86,7 @@ export async function decideHeldIndicator(deps: ServiceDeps, ctx: AuditContext, 
       reason: input.reason ?? null,
       details: { kind: indicator.kind, value: indicator.value, decision: input.decision, status, ...(linked ? { campaignId: linked } : {}) },
     });
-    return toView((await repo.findIndicatorInScope(tx, id, null))!);
+    return toView((await indicators.findIndicatorInScope(tx, id, null))!);
   });
 }
 
@@ -98,21 +98,21 @@ export async function markFalsePositive(deps: ServiceDeps, ctx: AuditContext, ac
   return decide(deps, ctx, async (tx) => {
     const indicator = await lockIndicator(tx, actor, id, 'mark_false_positive');
     if (indicator.status === 'faux_positif') throw new AppError('INVALID_STATE', undefined, 'Cet indicateur est déjà marqué faux positif.');
-    await repo.decideIndicator(tx, id, 'faux_positif', actor.userId);
-    await repo.markPublishedFalsePositive(tx, indicator.kind, indicator.value);
+    await indicators.decideIndicator(tx, id, 'faux_positif', actor.userId);
+    await indicators.markPublishedFalsePositive(tx, indicator.kind, indicator.value);
     await recordAudit(tx, ctx, {
       action: 'campaigns.indicator.marked_false_positive',
       entityType: 'indicator',
       entityId: id,
       details: { kind: indicator.kind, value: indicator.value, previousStatus: indicator.status },
     });
-    return toView((await repo.findIndicatorInScope(tx, id, null))!);
+    return toView((await indicators.findIndicatorInScope(tx, id, null))!);
   });
 }
 
 /** Groups the reports carrying an approved indicator; returns the campaign holding them, if any. */
-async function linkCarriers(tx: Executor, ctx: AuditContext, indicator: repo.IndicatorRecord): Promise<string | null> {
-  const carriers = await repo.findCarriers(tx, indicator.kind, indicator.value);
+async function linkCarriers(tx: Executor, ctx: AuditContext, indicator: indicators.IndicatorRecord): Promise<string | null> {
+  const carriers = await indicators.findCarriers(tx, indicator.kind, indicator.value);
   const lone = carriers.filter((r) => r.campaign_id === null).map((r) => r.id);
   const campaigns = (await grouping.lockCampaigns(tx, [...new Set(carriers.flatMap((r) => (r.campaign_id ? [r.campaign_id] : [])))]))
     .sort((a, b) => Number(a.has_pinned) - Number(b.has_pinned) || new Date(a.since).getTime() - new Date(b.since).getTime() || (a.id < b.id ? -1 : 1));
