@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts', ...(pg ? ['server/**/*.pg.test.ts'] : [])],
           exclude: ['**/*.unit.test.ts', ...(pg ? [] : ['**/*.pg.test.ts'])],
           environment: 'node',
+          // Migrates once per run the database every test file's database is cloned from.
+          globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -33,17 +33,18 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'pg'; url: string; poolSize: number }
-  | { kind: 'pglite'; dataDir: string | null };
+  /** loadDataDir: a tarball from PGlite's dumpDataDir() to start from (the tests' migrated snapshot). */
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
 /** Opens the embedded PGlite (data under dataDir, or in memory when null) or a PostgreSQL server pool. */
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
-  return target.kind === 'pg' ? openPg(target.url, target.poolSize, logger) : openPglite(target.dataDir);
+  return target.kind === 'pg' ? openPg(target.url, target.poolSize, logger) : openPglite(target.dataDir, target.loadDataDir);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
   // Contrib extensions are compiled into PGlite but must be loaded at construction.
-  const options = { extensions: { pg_trgm } };
+  const options = { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) };
   const client = dataDir ? new PGlite(path.resolve(dataDir), options) : new PGlite(options);
   await client.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): RawExecutor => ({
