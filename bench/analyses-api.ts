@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
+import { startVigieProcess } from './vigie-process.js';
 
 // `npm run bench:analyze:api`: POST /api/analyses at a fixed rate (500 requests/s by default) against
 // Vigie running in its own process (embedded PostgreSQL, or DATABASE_URL), so the load generator does
@@ -53,32 +51,10 @@ async function measureHarnessFloor(): Promise<autocannon.Result> {
 
 const floor = await measureHarnessFloor();
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-bench-api-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(PORT),
-    VIGIE_DATA_DIR: dataDir,
-    VIGIE_SECRET: 'bench-secret-0123456789abcdef0123456789',
-    LOG_LEVEL: 'warn',
-    SMTP_CATCHER_PORT: '0',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    CHECK_RATE_LIMIT_PER_MINUTE: '1000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const url = `http://127.0.0.1:${PORT}`;
+const vigie = await startVigieProcess('api', PORT, { CHECK_RATE_LIMIT_PER_MINUTE: '1000000' });
+const url = vigie.url;
 try {
-  for (let i = 0; ; i++) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
-    if (ready) break;
-    if (i > 120) throw new Error('Vigie did not become ready');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const session = await fetch(`${url}/api/session`);
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf, cookie } = await vigie.anonymousSession();
   const headers = { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie };
   // Warm-up: JIT, compiled rules, database caches.
   await autocannon({ url: `${url}/api/analyses`, method: 'POST', connections: 10, amount: 2000, headers, body: JSON.stringify(MESSAGES[0]) });
@@ -101,7 +77,5 @@ try {
   console.log(`  débit moyen : ${result.requests.average.toFixed(0)} req/s`);
   console.log(`  latence : p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await vigie.stop();
 }

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { startVigieProcess } from './vigie-process.js';
 
 // `npm run bench:uploads`: the memory an anonymous filing with files costs the server. Vigie runs in its
 // own process (embedded PostgreSQL, or DATABASE_URL; local upload folder); this script files 1, then 4
@@ -43,35 +41,14 @@ async function settle(pid: number): Promise<number> {
 // A PDF header then incompressible bytes: typed as a PDF by its content, FILE_BYTES exactly (the limit).
 const pdf = new Blob([Buffer.from('%PDF-1.4\n'), randomBytes(FILE_BYTES - 9)], { type: 'application/pdf' });
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'vigie-bench-uploads-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(PORT),
-    VIGIE_DATA_DIR: dataDir,
-    VIGIE_SECRET: 'bench-secret-0123456789abcdef0123456789',
-    LOG_LEVEL: 'warn',
-    SMTP_CATCHER_PORT: '0',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    REPORT_RATE_LIMIT_PER_MINUTE: '1000000',
-    UPLOAD_MAX_BYTES: String(FILE_BYTES),
-    UPLOAD_MAX_FILES: String(FILES),
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const vigie = await startVigieProcess('uploads', PORT, {
+  REPORT_RATE_LIMIT_PER_MINUTE: '1000000',
+  UPLOAD_MAX_BYTES: String(FILE_BYTES),
+  UPLOAD_MAX_FILES: String(FILES),
 });
-const url = `http://127.0.0.1:${PORT}`;
+const { url, pid } = vigie;
 try {
-  for (let i = 0; ; i++) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
-    if (ready) break;
-    if (i > 120) throw new Error('Vigie did not become ready');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const pid = server.pid!;
-  const session = await fetch(`${url}/api/session`);
-  const csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
-  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrf, cookie } = await vigie.anonymousSession();
 
   let n = 0;
   const file = async (files: number) => {
@@ -107,7 +84,5 @@ try {
     );
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await vigie.stop();
 }
