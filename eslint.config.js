@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const FACE = "Import another module through its face, 'modules/<name>/index.js' (docs/architecture.md).";
 // What a test may take from another module besides its face: test data and builders, never production code.
@@ -17,6 +18,22 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  // Type-aware rules that catch real bugs: a promise nobody awaits, a promise where a callback's result
+  // is ignored, a switch that forgets a member of a union.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...Object.fromEntries(Object.keys(reactHooks.configs.recommended.rules).map((r) => [r, 'error'])) },
   },
   { files: ['scripts/**', 'cli/**', 'bench/**', 'e2e/**'], rules: { 'no-console': 'off' } },
   // A module has one face (docs/architecture.md, « Modules and their faces »): another module, app.ts,

@@ -1,7 +1,10 @@
 // Which other bodies a reporter should alert, and how, once the report is filed. Pure and shared: the
 // server returns it with the receipt, the web shows it on the confirmation page. No zod here.
 
-export type ReportChannelId = 'telephone' | 'sms' | 'courriel' | 'courrier' | 'autre';
+import type { ReportChannel } from './report-vocabulary.js';
+
+/** @deprecated name kept for the guidance API: the report channel. */
+export type ReportChannelId = ReportChannel;
 
 /** What happened to the reporter, as ticked in the form (none ticked: nothing was given). */
 export const REPORT_CONSEQUENCES = ['argent_verse', 'coordonnees_bancaires', 'identifiants', 'donnees_personnelles', 'acces_ordinateur'] as const;

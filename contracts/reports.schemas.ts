@@ -1,30 +1,9 @@
 import { z, zEmail, zUuid } from './zod.js';
 import { isDepartementCode } from './departements.js';
-import { REPORT_CONSEQUENCES, type ReportConsequence, type ReportChannelId } from './reports.guidance.js';
+import { REPORT_CONSEQUENCES, type ReportConsequence } from './reports.guidance.js';
+import { REPORT_CHANNELS, REPORT_STATUSES, REPORT_VERDICTS } from './report-vocabulary.js';
 
 export { REPORT_CONSEQUENCES, type ReportConsequence };
-
-export const REPORT_CHANNELS = ['telephone', 'sms', 'courriel', 'courrier', 'autre'] as const satisfies readonly ReportChannelId[];
-export const REPORT_CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], string> = {
-  telephone: 'Appel téléphonique',
-  sms: 'SMS',
-  courriel: 'Courriel',
-  courrier: 'Courrier postal',
-  autre: 'Autre',
-};
-
-export const REPORT_STATUSES = ['en_attente_confirmation', 'nouveau', 'en_cours', 'qualifie', 'classe_sans_suite', 'fusionne'] as const;
-/** What the reporter reads about their report's progress (agents' wording may differ). */
-export const REPORT_STATUS_LABELS: Record<(typeof REPORT_STATUSES)[number], string> = {
-  en_attente_confirmation: 'En attente de la confirmation de votre adresse',
-  nouveau: 'Reçu, en attente de traitement',
-  en_cours: "En cours d'examen par le conseil",
-  qualifie: 'Examiné : démarchage abusif confirmé',
-  classe_sans_suite: 'Examiné : classé sans suite',
-  fusionne: 'Regroupé avec un autre signalement identique',
-};
-
-export const REPORT_VERDICTS = ['fraude_probable', 'suspect', 'aucun_signal'] as const;
 
 /** Accepted copies of the exchanges, by the type read from their content (never their name). */
 export const REPORT_MEDIA_TYPES = ['message/rfc822', 'application/vnd.ms-outlook', 'text/plain', 'application/pdf', 'image/png', 'image/jpeg'] as const;

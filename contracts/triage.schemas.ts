@@ -1,53 +1,17 @@
 import { z, zUuid } from './zod.js';
 import { ZAnalysis } from './checks.schemas.js';
 import { isDepartementCode } from './departements.js';
+import { REPORT_CHANNELS, REPORT_STATUSES, REPORT_VERDICTS, type ReportStatus } from './report-vocabulary.js';
 
 // The back-office of signalements: the queue, a report's page, and what agents do with it (assign,
 // move through the statuses, annotate, merge duplicates).
 
-export const REPORT_STATUSES = ['en_attente_confirmation', 'nouveau', 'en_cours', 'qualifie', 'classe_sans_suite', 'fusionne'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  en_attente_confirmation: 'En attente de confirmation',
-  nouveau: 'Nouveau',
-  en_cours: 'En cours',
-  qualifie: 'Qualifié',
-  classe_sans_suite: 'Classé sans suite',
-  fusionne: 'Fusionné (doublon)',
-};
 /** What the queue shows when no status is chosen: everything but reports whose address is unconfirmed. */
 export const DEFAULT_QUEUE_STATUSES: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => s !== 'en_attente_confirmation');
 
 /** The statuses an agent moves a report to; `fusionne` comes only from a merge. */
 export const TRIAGE_TARGET_STATUSES = ['en_cours', 'qualifie', 'classe_sans_suite'] as const;
 export type TriageTargetStatus = (typeof TRIAGE_TARGET_STATUSES)[number];
-
-export const REPORT_CHANNELS = ['telephone', 'sms', 'courriel', 'courrier', 'autre'] as const;
-export const REPORT_CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], string> = {
-  telephone: 'Téléphone',
-  sms: 'SMS',
-  courriel: 'Courriel',
-  courrier: 'Courrier',
-  autre: 'Autre',
-};
-
-export const REPORT_VERDICTS = ['fraude_probable', 'suspect', 'aucun_signal'] as const;
-export const REPORT_VERDICT_LABELS: Record<(typeof REPORT_VERDICTS)[number], string> = {
-  fraude_probable: 'Fraude probable',
-  suspect: 'Suspect',
-  aucun_signal: 'Aucun signal',
-};
-
-export const REPORT_SOURCE_LABELS: Record<'formulaire' | 'courriel', string> = {
-  formulaire: 'Formulaire',
-  courriel: 'Courriel transféré',
-};
-
-export const ATTACHMENT_ORIGIN_LABELS: Record<'televersement' | 'courriel_original' | 'piece_jointe_courriel', string> = {
-  televersement: 'Fichier déposé',
-  courriel_original: 'Courriel d’origine',
-  piece_jointe_courriel: 'Pièce jointe du courriel',
-};
 
 export const QUEUE_PAGE_SIZE_DEFAULT = 25;
 export const QUEUE_PAGE_SIZE_MAX = 100;

@@ -2,22 +2,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from '../../../contracts/zod.js';
-import {
-  REPORT_STATUS_LABELS,
-  ZAnonymousReportCreate,
-  ZAnonymousReportFormFields,
-  ZMyReports,
-  ZMyReportsQuery,
-  ZReportConfirm,
-  ZReportCreate,
-  ZReportFiled,
-  ZReportFormFields,
-  ZReportFollowQuery,
-  ZReportLimits,
-  ZReportSummary,
-  type TReportCreate,
-  type TReportFiled,
-} from '../../../contracts/reports.schemas.js';
+import { ZAnonymousReportCreate, ZAnonymousReportFormFields, ZMyReports, ZMyReportsQuery, ZReportConfirm, ZReportCreate, ZReportFiled, ZReportFormFields, ZReportFollowQuery, ZReportLimits, ZReportSummary, type TReportCreate, type TReportFiled } from '../../../contracts/reports.schemas.js';
+import { REPORT_STATUS_REPORTER_LABELS as REPORT_STATUS_LABELS } from '../../../contracts/report-vocabulary.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';

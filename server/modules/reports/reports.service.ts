@@ -1,16 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { reportGuidance, type GuidanceItem } from '../../../contracts/reports.guidance.js';
-import {
-  ACCEPTED_UPLOADS_LABEL,
-  formatByteLimit,
-  REPORT_CHANNEL_LABELS,
-  REPORT_STATUS_LABELS,
-  UPLOAD_ACCEPT,
-  type TMyReports,
-  type TReportLimits,
-  type TReportSummary,
-} from '../../../contracts/reports.schemas.js';
+import { ACCEPTED_UPLOADS_LABEL, formatByteLimit, UPLOAD_ACCEPT, type TMyReports, type TReportLimits, type TReportSummary } from '../../../contracts/reports.schemas.js';
+import { REPORT_CHANNEL_REPORTER_LABELS as REPORT_CHANNEL_LABELS, REPORT_STATUS_REPORTER_LABELS as REPORT_STATUS_LABELS } from '../../../contracts/report-vocabulary.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { reports, type ReportRow } from '../../platform/db/schema-reports.js';
 import type { Actor } from '../../platform/authz/policy.js';

@@ -1,4 +1,5 @@
-import { TRIAGE_TARGET_STATUSES, type ReportStatus, type TriageTargetStatus } from '../../../contracts/triage.schemas.js';
+import { TRIAGE_TARGET_STATUSES, type TriageTargetStatus } from '../../../contracts/triage.schemas.js';
+import { type ReportStatus } from '../../../contracts/report-vocabulary.js';
 
 // The statuses of a report in the back-office, as a table: nouveau → en_cours → qualifie |
 // classe_sans_suite, and back to en_cours from either decision with a written reason. `fusionne`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_STATUSES, TRIAGE_TARGET_STATUSES, type ReportStatus, type TriageTargetStatus } from '../../../contracts/triage.schemas.js';
+import { TRIAGE_TARGET_STATUSES, type TriageTargetStatus } from '../../../contracts/triage.schemas.js';
+import { REPORT_STATUSES, type ReportStatus } from '../../../contracts/report-vocabulary.js';
 import { allowedTransitions, canAssign, canMergeAway, canMergeInto, datesAfter, statusTransition } from './triage-status.js';
 
 // The whole table, written out: a cell changed in triage-status.ts must be changed here too.

@@ -54,6 +54,7 @@ function valueOf(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
       return name === 'version' ? fc.constant(1) : fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 3, (schema.minimum ?? 0) + 3) });
     case 'boolean':
       return fc.boolean();
+    case undefined:
     default:
       return stringOf(schema, name);
   }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TCampaignPage } from '../../../../contracts/campaigns.schemas.js';
-import { REPORT_CHANNEL_LABELS, REPORT_STATUS_LABELS } from '../../../../contracts/triage.schemas.js';
+import { REPORT_CHANNEL_LABELS, REPORT_STATUS_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { TextField } from '../../components/fields.js';

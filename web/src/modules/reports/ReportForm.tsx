@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { DEPARTEMENT_CODES } from '../../../../contracts/departements.js';
 import { REPORT_CONSEQUENCE_LABELS, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../../contracts/reports.guidance.js';
-import { REPORT_CHANNEL_LABELS, REPORT_CHANNELS } from '../../../../contracts/reports.schemas.js';
+import { REPORT_CHANNEL_REPORTER_LABELS as REPORT_CHANNEL_LABELS, REPORT_CHANNELS } from '../../../../contracts/report-vocabulary.js';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { EmailField } from '../../components/EmailField.js';
 import { FormActions } from '../../components/FormActions.js';

@@ -1,7 +1,7 @@
 import type { TAnalysis } from '../../../../contracts/checks.schemas.js';
 import type { MessageKind } from '../../../../analysis/analysis.types.js';
 import type { ReportChannelId } from '../../../../contracts/reports.guidance.js';
-import { REPORT_CHANNELS } from '../../../../contracts/reports.schemas.js';
+import { REPORT_CHANNELS } from '../../../../contracts/report-vocabulary.js';
 
 /**
  * What « Vérifier un message » hands to the report form, through the router's state: nothing leaves

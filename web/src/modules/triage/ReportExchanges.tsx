@@ -1,4 +1,5 @@
-import { ATTACHMENT_ORIGIN_LABELS, type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
+import { type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
+import { ATTACHMENT_ORIGIN_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { attachmentUrl } from './triage.api.js';
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { REPORT_CHANNEL_LABELS, REPORT_SOURCE_LABELS, type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
+import { type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
+import { REPORT_CHANNEL_LABELS, REPORT_SOURCE_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatDateTime } from '../../lib/format.js';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {

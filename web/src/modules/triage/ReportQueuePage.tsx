@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import { QUEUE_PAGE_SIZE_DEFAULT, REPORT_STATUSES, type ReportStatus } from '../../../../contracts/triage.schemas.js';
+import { QUEUE_PAGE_SIZE_DEFAULT } from '../../../../contracts/triage.schemas.js';
+import { REPORT_STATUSES, type ReportStatus } from '../../../../contracts/report-vocabulary.js';
 import { Loading, Page } from '../../components/Page.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';

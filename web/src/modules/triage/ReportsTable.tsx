@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { REPORT_CHANNEL_LABELS, type TTriageQueueItem } from '../../../../contracts/triage.schemas.js';
+import { type TTriageQueueItem } from '../../../../contracts/triage.schemas.js';
+import { REPORT_CHANNEL_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { StatusBadge, VerdictBadge } from './badges.js';
 

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { FormEvent } from 'react';
-import type { ReportStatus, TriageTargetStatus } from '../../../../contracts/triage.schemas.js';
+import type { TriageTargetStatus } from '../../../../contracts/triage.schemas.js';
+import type { ReportStatus } from '../../../../contracts/report-vocabulary.js';
 import { AuditReasonField } from '../../components/AuditReasonField.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';

@@ -1,4 +1,4 @@
-import { REPORT_STATUS_LABELS, REPORT_VERDICT_LABELS, type ReportStatus } from '../../../../contracts/triage.schemas.js';
+import { REPORT_STATUS_LABELS, REPORT_VERDICT_LABELS, type ReportStatus } from '../../../../contracts/report-vocabulary.js';
 
 type Verdict = keyof typeof REPORT_VERDICT_LABELS;
 

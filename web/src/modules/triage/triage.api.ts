@@ -1,17 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ReportStatus,
-  TAssignment,
-  TMerge,
-  TStatusChange,
-  TStatusChangeResult,
-  TTriageNote,
-  TTriageQueuePage,
-  TTriageReportDetail,
-  TTriageReportState,
-  ZAssignees,
-} from '../../../../contracts/triage.schemas.js';
+import type { TAssignment, TMerge, TStatusChange, TStatusChangeResult, TTriageNote, TTriageQueuePage, TTriageReportDetail, TTriageReportState, ZAssignees } from '../../../../contracts/triage.schemas.js';
+import type { ReportStatus } from '../../../../contracts/report-vocabulary.js';
 import { api } from '../../lib/api.js';
 
 export type Assignees = z.infer<typeof ZAssignees>;
