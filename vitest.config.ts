@@ -1,6 +1,7 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three suites: pure unit tests, HTTP-level server tests (PGlite by default, the PostgreSQL server with
+// Four suites: pure unit tests, web component tests, HTTP-level server tests (PGlite by default, the PostgreSQL server with
 // VIGIE_TEST_DB=pg, plus *.pg.test.ts that need several connections) and browser journeys.
 const pg = process.env.VIGIE_TEST_DB === 'pg';
 
@@ -27,6 +28,16 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Web components with logic (forms, the verdict view, tables), rendered in jsdom with Testing Library.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['web/**/*.test.ts', 'web/**/*.test.tsx'],
+          environment: 'jsdom',
+          testTimeout: 30_000,
         },
       },
       {
