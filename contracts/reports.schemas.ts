@@ -7,6 +7,7 @@ export { REPORT_CONSEQUENCES, type ReportConsequence };
 
 /** Accepted copies of the exchanges, by the type read from their content (never their name). */
 export const REPORT_MEDIA_TYPES = ['message/rfc822', 'application/vnd.ms-outlook', 'text/plain', 'application/pdf', 'image/png', 'image/jpeg'] as const;
+export type ReportMediaType = (typeof REPORT_MEDIA_TYPES)[number];
 export const ACCEPTED_UPLOADS_LABEL = 'courriel (.eml, .msg), texte (.txt), PDF, capture d’écran PNG ou JPEG';
 /** The `accept` attribute of the file input: a hint for the picker; the server decides by content. */
 export const UPLOAD_ACCEPT = '.eml,.msg,.txt,.pdf,.png,.jpg,.jpeg,message/rfc822,application/vnd.ms-outlook,text/plain,application/pdf,image/png,image/jpeg';
@@ -75,11 +76,10 @@ const anonymousFields = {
 // An empty list stays accepted, so a client that always sent `attachments: []` keeps working.
 const noJsonAttachments = z.array(z.unknown()).max(0, { error: JSON_ATTACHMENTS_REFUSED }).optional();
 
+/** The refusal of a filing with nothing to read: no description, no copy of the exchanges, no file. */
+export const REPORT_CONTENT_REQUIRED = 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.';
 const hasContent = (v: { description: string; pastedText: string }) => v.description !== '' || v.pastedText.trim() !== '';
-const CONTENT_REQUIRED = {
-  error: 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.',
-  path: ['description'],
-};
+const CONTENT_REQUIRED = { error: REPORT_CONTENT_REQUIRED, path: ['description'] };
 
 /**
  * The text fields of a multipart filing (doctor), once the parts are gathered: the same rules as JSON.
@@ -98,6 +98,23 @@ export const ZAnonymousReportCreate = z
   .strictObject({ ...filingFields, ...anonymousFields, attachments: noJsonAttachments })
   .refine(hasContent, CONTENT_REQUIRED);
 export type TAnonymousReportCreate = z.infer<typeof ZAnonymousReportCreate>;
+
+/**
+ * Every field of a filing, whatever door it came through (JSON, multipart form, forwarded email): the one
+ * validation the filing service applies, made of the same rules as the routes' bodies above. The routes
+ * add what only a door knows (a doctor sends no département, no base64 file); the service adds what only
+ * it sees: whether there is anything to read (text, a file or a message) and the date against the clock.
+ */
+export const ZReportFiling = z.object({
+  ...filingFields,
+  /** The reporter's address when they file without an account. */
+  email: zEmail.optional(),
+  name: anonymousFields.name,
+  /** Absent: the reporting account's département; null: national or unknown. */
+  departement: anonymousFields.departement,
+});
+export type TReportFilingInput = z.input<typeof ZReportFiling>;
+export type TReportFiling = z.output<typeof ZReportFiling>;
 
 export const ZGuidanceItem = z.object({
   id: z.string(),

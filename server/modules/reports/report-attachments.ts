@@ -1,7 +1,7 @@
 import { ACCEPTED_UPLOADS_LABEL, formatByteLimit, MAX_RAW_FILE_NAME_CHARS } from '../../../contracts/reports.schemas.js';
 import { MAX_EML_BYTES } from '../../../contracts/checks.limits.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import type { AttachmentMediaType, AttachmentOrigin } from '../../platform/db/schema-reports.js';
+import type { AttachmentMediaType, AttachmentOrigin, ReportChannel, ReportSource, ScanStatus } from '../../platform/db/schema-reports.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { UploadTooLargeError, type UploadSource } from '../../platform/storage/upload-store.js';
@@ -77,10 +77,10 @@ export async function removeAttachments(deps: ServiceDeps, attachments: readonly
 export async function scanAttachments(
   deps: ServiceDeps,
   ctx: AuditContext,
-  filing: { source: string; channel: string },
+  filing: { source: ReportSource; channel: ReportChannel },
   attachments: readonly ReceivedAttachment[],
-): Promise<('sain' | 'non_analyse')[]> {
-  const statuses: ('sain' | 'non_analyse')[] = [];
+): Promise<ScanStatus[]> {
+  const statuses: ScanStatus[] = [];
   for (const [index, file] of attachments.entries()) {
     let verdict;
     try {

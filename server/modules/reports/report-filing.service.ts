@@ -2,19 +2,11 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { analyzePrepared, indicatorLookupKeys, indicatorsOf, MessageInputError, prepareMessage } from '../../../analysis/analyze.js';
 import { stripControlCharactersDeep } from '../../platform/http/control-characters.js';
-import type { Analysis, KnownIndicator, MessageInput, MessageKind } from '../../../analysis/analysis.types.js';
-import { isDepartementCode } from '../../../contracts/departements.js';
-import { reportGuidance, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../contracts/reports.guidance.js';
-import {
-  MAX_CALLER_NUMBER_CHARS,
-  MAX_DESCRIPTION_CHARS,
-  MAX_ORGANISATION_CHARS,
-  MAX_PASTED_TEXT_CHARS,
-  MAX_REPORT_LINKS,
-  MAX_SENDER_CHARS,
-} from '../../../contracts/reports.schemas.js';
+import type { Analysis, KnownIndicator, MessageInput } from '../../../analysis/analysis.types.js';
+import { reportGuidance, type ReportConsequence } from '../../../contracts/reports.guidance.js';
+import { REPORT_CONTENT_REQUIRED, ZReportFiling, type TReportFiling, type TReportFilingInput } from '../../../contracts/reports.schemas.js';
+import { MESSAGE_KIND_OF_CHANNEL, type AttachmentOrigin, type ReportChannel, type ReportSource, type ReportStatus, type ScanStatus } from '../../../contracts/report-vocabulary.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import type { AttachmentOrigin, ReportChannel, ReportStatus } from '../../platform/db/schema-reports.js';
 import { users } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { recordAudit, type AuditAction, type AuditContext } from '../../platform/audit/audit.js';
@@ -25,6 +17,7 @@ import { foldForSearch } from '../../platform/text/fold.js';
 import { parisDay } from '../../platform/time/paris-day.js';
 import { findActiveIndicators } from '../indicators/index.js';
 import { emailForAnalysis, receiveAttachment, removeAttachments, scanAttachments, tooManyFiles, type ReceivedAttachment } from './report-attachments.js';
+import { validateFields } from './report-fields.js';
 import * as reportsRepo from './reports.repo.js';
 
 /** A copy held in memory (a forwarded email's original, small): the filing stores it. */
@@ -35,7 +28,7 @@ export interface FiledAttachment {
 }
 
 export interface NewReportFiling {
-  source: 'formulaire' | 'courriel';
+  source: ReportSource;
   channel: ReportChannel;
   occurredOn?: string | null;
   organisationName?: string;
@@ -78,10 +71,8 @@ export interface FiledReport {
 }
 
 export const CONFIRMATION_HOURS = 48;
-const CHANNELS: readonly ReportChannel[] = ['telephone', 'sms', 'courriel', 'courrier', 'autre'];
-const KIND_OF_CHANNEL: Record<ReportChannel, MessageKind> = { telephone: 'call', sms: 'sms', courriel: 'email', courrier: 'email', autre: 'email' };
 const MAX_SEARCH_TEXT = 20_000;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const OLDEST_OCCURRED_ON = '2000-01-01';
 // Receipt numbers are read aloud and typed: no 0/O, 1/I.
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -91,55 +82,53 @@ export function newReceiptNumber(now = new Date()): string {
   return `SIG-${year}-${Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('')}`;
 }
 
+/** A reporter without an account must give an address: the same schema, with it required. */
+const ZAnonymousFiling = ZReportFiling.required({ email: true });
+
 interface CheckedFiling {
-  occurredOn: string | null;
-  organisationName: string;
-  callerNumber: string;
-  sender: string;
-  links: string[];
-  description: string;
-  pastedText: string;
-  consequences: ReportConsequence[];
+  fields: TReportFiling;
+  /** The account, or the reporter without one with their address and name as validated. */
+  reporter: { userId: string } | { email: string; name: string; confirmed: boolean };
 }
 
-function checkFields(deps: ServiceDeps, filing: NewReportFiling): CheckedFiling {
-  if (!CHANNELS.includes(filing.channel)) throw fieldError('channel', 'Choisissez le canal : téléphone, SMS, courriel, courrier ou autre.');
-  const bounded = (value: string | undefined, max: number, path: string, label: string) => {
-    const v = (value ?? '').trim();
-    if (v.length > max) throw fieldError(path, `${label} : ${max.toLocaleString('fr-FR')} caractères au plus.`);
-    return v;
+/**
+ * The filing's fields through ZReportFiling, the schema the routes' bodies are made of, whatever door
+ * they came through; then the rules only the service can decide: the date against today's, something
+ * to read (text, a file or a message), the number of files. Throws VALIDATION_FAILED or UPLOAD_REJECTED.
+ */
+function checkFiling(deps: ServiceDeps, filing: NewReportFiling): CheckedFiling {
+  const input: TReportFilingInput = {
+    channel: filing.channel,
+    occurredOn: filing.occurredOn,
+    organisationName: filing.organisationName,
+    callerNumber: filing.callerNumber,
+    sender: filing.sender,
+    links: filing.links,
+    description: filing.description,
+    pastedText: filing.pastedText,
+    consequences: filing.consequences,
+    pseudonymous: filing.pseudonymous,
+    departement: filing.departement,
   };
-  const occurredOn = filing.occurredOn ?? null;
-  if (occurredOn !== null) {
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) ? new Date(`${occurredOn}T00:00:00Z`) : null;
-    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== occurredOn) throw fieldError('occurredOn', 'Date invalide (attendu : AAAA-MM-JJ).');
-    if (occurredOn > parisDay()) throw fieldError('occurredOn', 'La date ne peut pas être dans le futur.');
-    if (occurredOn < '2000-01-01') throw fieldError('occurredOn', 'La date est trop ancienne.');
+  const r = filing.reporter;
+  let checked: CheckedFiling;
+  if ('userId' in r) {
+    checked = { fields: validateFields(ZReportFiling, input), reporter: r };
+  } else {
+    const fields = validateFields(ZAnonymousFiling, { ...input, email: r.email, name: r.name });
+    checked = { fields, reporter: { email: fields.email, name: fields.name, confirmed: r.confirmed } };
   }
-  const links = (filing.links ?? []).map((l) => l.trim()).filter((l) => l !== '');
-  if (links.length > MAX_REPORT_LINKS) throw fieldError('links', `${MAX_REPORT_LINKS} liens au plus.`);
-  links.forEach((l, i) => {
-    if (l.length > 2048) throw fieldError(`links.${i}`, 'Lien trop long (2 048 caractères au plus).');
-  });
-  const pastedText = filing.pastedText ?? '';
-  if (pastedText.length > MAX_PASTED_TEXT_CHARS) throw fieldError('pastedText', `Copie des échanges : ${MAX_PASTED_TEXT_CHARS.toLocaleString('fr-FR')} caractères au plus.`);
-  const consequences = [...new Set(filing.consequences ?? [])];
-  if (consequences.some((c) => !REPORT_CONSEQUENCES.includes(c))) throw fieldError('consequences', 'Conséquence inconnue.');
-  const checked: CheckedFiling = {
-    occurredOn,
-    organisationName: bounded(filing.organisationName, MAX_ORGANISATION_CHARS, 'organisationName', "Nom de l'organisme"),
-    callerNumber: bounded(filing.callerNumber, MAX_CALLER_NUMBER_CHARS, 'callerNumber', 'Numéro'),
-    sender: bounded(filing.sender, MAX_SENDER_CHARS, 'sender', 'Expéditeur'),
-    links,
-    description: bounded(filing.description, MAX_DESCRIPTION_CHARS, 'description', 'Description'),
-    pastedText,
-    consequences,
-  };
+  const { fields } = checked;
+  if (fields.occurredOn) {
+    if (fields.occurredOn > parisDay()) throw fieldError('occurredOn', 'La date ne peut pas être dans le futur.');
+    if (fields.occurredOn < OLDEST_OCCURRED_ON) throw fieldError('occurredOn', 'La date est trop ancienne.');
+  }
   if (filing.attachments.length > deps.config.uploadMaxFiles) throw tooManyFiles(deps.config.uploadMaxFiles);
-  if (checked.description === '' && checked.pastedText.trim() === '' && filing.attachments.length === 0 && !filing.analysisInput) {
-    throw fieldError('description', 'Décrivez ce qui s’est passé, collez la copie des échanges ou joignez un fichier.');
+  if (fields.description === '' && fields.pastedText.trim() === '' && filing.attachments.length === 0 && !filing.analysisInput) {
+    throw fieldError('description', REPORT_CONTENT_REQUIRED);
   }
-  return checked;
+  // A consequence ticked twice (a repeated form part) is stored once.
+  return { ...checked, fields: { ...fields, consequences: [...new Set(fields.consequences)] } };
 }
 
 interface Reporter {
@@ -151,30 +140,26 @@ interface Reporter {
   departement: string | null;
 }
 
-async function resolveReporter(deps: ServiceDeps, filing: NewReportFiling): Promise<Reporter> {
-  const r = filing.reporter;
+/** Who files: an active account (else FORBIDDEN), or the validated address; the département defaults to the account's. */
+async function resolveReporter(deps: ServiceDeps, checked: CheckedFiling): Promise<Reporter> {
+  const r = checked.reporter;
   let reporter: Reporter;
   if ('userId' in r) {
     const [user] = await deps.database.db.select().from(users).where(eq(users.id, r.userId));
     if (!user || user.status !== 'active') throw new AppError('FORBIDDEN');
     reporter = { userId: user.id, email: user.email, storedEmail: null, name: '', confirmed: true, departement: user.departement };
   } else {
-    const email = r.email.trim().toLowerCase();
-    if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw fieldError('email', 'Adresse électronique invalide.');
-    const name = (r.name ?? '').trim();
-    if (name.length > 120) throw fieldError('name', 'Nom : 120 caractères au plus.');
-    reporter = { userId: null, email, storedEmail: email, name, confirmed: r.confirmed, departement: null };
+    reporter = { userId: null, email: r.email, storedEmail: r.email, name: r.name, confirmed: r.confirmed, departement: null };
   }
-  const departement = filing.departement !== undefined ? filing.departement : reporter.departement;
-  if (departement !== null && !isDepartementCode(departement)) throw fieldError('departement', 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).');
-  return { ...reporter, departement };
+  const { departement } = checked.fields;
+  return departement !== undefined ? { ...reporter, departement } : reporter;
 }
 
 /**
  * What the engine reads: the copy of the exchanges, and the reporter's own account only when there is
  * no copy — their words may hold their own number, which the analysis would take for an indicator.
  */
-function analysisText(f: CheckedFiling): string {
+function analysisText(f: TReportFiling): string {
   const parts = [f.pastedText.trim() !== '' ? f.pastedText : f.description];
   if (f.callerNumber) parts.push(`Numéro : ${f.callerNumber}`);
   if (f.sender) parts.push(`Expéditeur : ${f.sender}`);
@@ -199,9 +184,9 @@ async function analyseInput(deps: ServiceDeps, input: MessageInput): Promise<Ana
  * .eml for an email report, else the text (copy of the exchanges, description, numbers, links). A
  * message the engine cannot read falls back to the text; nothing to read at all gives no analysis.
  */
-async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields: CheckedFiling, attachments: ReceivedAttachment[]): Promise<Analysis | null> {
+async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields: TReportFiling, attachments: ReceivedAttachment[]): Promise<Analysis | null> {
   const text = analysisText(fields);
-  const textInput: MessageInput = { kind: KIND_OF_CHANNEL[filing.channel], text };
+  const textInput: MessageInput = { kind: MESSAGE_KIND_OF_CHANNEL[filing.channel], text };
   const eml = filing.channel === 'courriel' && !filing.analysisInput ? attachments.find((a) => a.mediaType === 'message/rfc822') : undefined;
   const raw = eml ? await emailForAnalysis(deps, eml) : null;
   const first = filing.analysisInput ?? (raw ? { kind: 'email' as const, raw } : textInput);
@@ -210,7 +195,7 @@ async function analyseReport(deps: ServiceDeps, filing: NewReportFiling, fields:
   return analyseInput(deps, textInput);
 }
 
-function searchTextOf(f: CheckedFiling): string {
+function searchTextOf(f: TReportFiling): string {
   const parts = [f.organisationName, f.callerNumber, f.sender, ...f.links, f.description, f.pastedText.slice(0, MAX_SEARCH_TEXT)];
   return foldForSearch(parts.join(' ')).slice(0, MAX_SEARCH_TEXT);
 }
@@ -222,10 +207,155 @@ function isReceiptCollision(err: unknown): boolean {
   return false;
 }
 
+/** Everything the report's row needs, decided before its transaction opens. */
+interface PreparedFiling {
+  fields: TReportFiling;
+  reporter: Reporter;
+  attachments: ReceivedAttachment[];
+  scanStatuses: ScanStatus[];
+  analysis: Analysis | null;
+  status: ReportStatus;
+  confirmationToken: string | null;
+  followToken: string | null;
+  now: Date;
+}
+
 /**
- * Files a report from the form or from a forwarded email: validates, stores the copies held in memory
- * (the form's are already streamed in), types them by content, scans them from the store, analyses the
- * message, then inserts the report, its attachments and the audit entry in one transaction. After commit, a confirmed report is queued for campaign grouping and its
+ * Stores the copies held in memory (the form's are already in the store) and returns every copy of the
+ * filing in order; each key stored here is pushed to `owned` at once, so a later failure removes it.
+ */
+async function storeCopies(deps: ServiceDeps, filing: NewReportFiling, owned: ReceivedAttachment[]): Promise<ReceivedAttachment[]> {
+  const attachments: ReceivedAttachment[] = [];
+  for (const [index, a] of filing.attachments.entries()) {
+    if ('key' in a) {
+      attachments.push(a);
+      continue;
+    }
+    const received = await receiveAttachment(deps, { source: a.bytes, rawFileName: a.fileName, origin: a.origin, index });
+    owned.push(received);
+    attachments.push(received);
+  }
+  return attachments;
+}
+
+/** Validates, resolves the reporter, stores and scans the copies, analyses the message, draws the tokens. */
+async function prepareFiling(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling, owned: ReceivedAttachment[]): Promise<PreparedFiling> {
+  const checked = checkFiling(deps, filing);
+  const reporter = await resolveReporter(deps, checked);
+  const attachments = await storeCopies(deps, filing, owned);
+  const scanStatuses = await scanAttachments(deps, ctx, filing, attachments);
+  // A control character decoded from the message (quoted-printable =00, base64) would be refused by
+  // PostgreSQL inside the stored analysis: the one rule for text applies to what the engine read too.
+  const analysis = stripControlCharactersDeep(await analyseReport(deps, filing, checked.fields, attachments)) as Analysis | null;
+  const confirmationToken = reporter.confirmed ? null : randomToken(32);
+  return {
+    fields: checked.fields,
+    reporter,
+    attachments,
+    scanStatuses,
+    analysis,
+    status: reporter.confirmed ? 'nouveau' : 'en_attente_confirmation',
+    confirmationToken,
+    followToken: reporter.userId === null && reporter.confirmed ? randomToken(32) : null,
+    now: new Date(),
+  };
+}
+
+function reportValues(filing: NewReportFiling, p: PreparedFiling, receiptNumber: string): reportsRepo.NewReportRow {
+  const { fields, reporter, analysis } = p;
+  return {
+    receiptNumber,
+    source: filing.source,
+    status: p.status,
+    channel: fields.channel,
+    occurredOn: fields.occurredOn ?? null,
+    organisationName: fields.organisationName,
+    callerNumber: fields.callerNumber,
+    sender: fields.sender,
+    links: fields.links,
+    description: fields.description,
+    pastedText: fields.pastedText,
+    consequences: fields.consequences,
+    departement: reporter.departement,
+    reporterUserId: reporter.userId,
+    reporterEmail: reporter.storedEmail,
+    reporterName: reporter.name,
+    pseudonymous: fields.pseudonymous,
+    followTokenHash: p.followToken ? sha256Hex(p.followToken) : null,
+    confirmationTokenHash: p.confirmationToken ? sha256Hex(p.confirmationToken) : null,
+    confirmationExpiresAt: p.confirmationToken ? new Date(p.now.getTime() + CONFIRMATION_HOURS * 3_600_000) : null,
+    confirmedAt: reporter.confirmed ? p.now : null,
+    analysis,
+    verdict: analysis?.verdict ?? null,
+    scamFamily: analysis?.family?.id ?? null,
+    searchText: searchTextOf(fields),
+  };
+}
+
+/** The report, its attachments and its audit entries in one transaction; a receipt number taken by another report is drawn again. */
+async function insertReport(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling, p: PreparedFiling): Promise<{ reportId: string; receiptNumber: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const receiptNumber = newReceiptNumber(p.now);
+    try {
+      const reportId = await deps.database.db.transaction(async (tx) => {
+        const row = await reportsRepo.insertReport(tx, reportValues(filing, p, receiptNumber));
+        await reportsRepo.insertAttachments(
+          tx,
+          p.attachments.map((a, i) => ({
+            reportId: row.id,
+            origin: a.origin,
+            fileName: a.fileName,
+            mediaType: a.mediaType,
+            sizeBytes: a.sizeBytes,
+            sha256: a.sha256,
+            storageKey: a.key,
+            scanStatus: p.scanStatuses[i]!,
+          })),
+        );
+        await recordAudit(tx, ctx, {
+          action: 'reports.report.created',
+          entityType: 'report',
+          entityId: row.id,
+          details: { channel: filing.channel, source: filing.source, status: p.status, verdict: p.analysis?.verdict ?? null, attachmentCount: p.attachments.length, pseudonymous: p.fields.pseudonymous },
+        });
+        if (filing.auditAlso) await recordAudit(tx, ctx, { ...filing.auditAlso, entityType: 'report', entityId: row.id });
+        return row.id;
+      });
+      return { reportId, receiptNumber };
+    } catch (err) {
+      if (attempt < 3 && isReceiptCollision(err)) continue;
+      throw err;
+    }
+  }
+}
+
+/**
+ * After commit: the confirmation link to an unconfirmed address; else the grouping job and the receipt.
+ * The report is committed: a failure past this point must not tell the reporter to file again. A lost
+ * grouping job loses nothing (the worker drains every ungrouped report), and the receipt number is on
+ * the reporter's screen whether or not its mail could be queued.
+ */
+async function announceFiled(deps: ServiceDeps, filing: NewReportFiling, p: PreparedFiling, filed: FiledReport): Promise<void> {
+  const { receiptNumber, reportId } = filed;
+  if (p.confirmationToken) {
+    await deps.outbox.queue(reportConfirmationMail(p.reporter.email, receiptNumber, `${deps.config.publicUrl}/signaler/confirmer?jeton=${p.confirmationToken}`, CONFIRMATION_HOURS));
+    return;
+  }
+  await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId }).catch(() => undefined);
+  if (filing.sendReceipt === false) return;
+  const hasLinks = p.fields.links.length > 0 || (p.analysis?.indicators.urls.length ?? 0) > 0;
+  const guidance = reportGuidance({ channel: filing.channel, consequences: p.fields.consequences, hasLinks });
+  const follow = p.followToken
+    ? { kind: 'link' as const, url: followUrl(deps, receiptNumber, p.followToken) }
+    : { kind: 'account' as const, url: `${deps.config.publicUrl}/mes-signalements` };
+  await deps.outbox.queue(reportReceiptMail(p.reporter.email, receiptNumber, follow, guidance, filing.source === 'courriel')).catch(() => undefined);
+}
+
+/**
+ * Files a report from the form or from a forwarded email: validates its fields with ZReportFiling,
+ * stores the copies held in memory (the form's are already streamed in), types them by content, scans
+ * them from the store, analyses the message, then inserts the report, its attachments and the audit
+ * entry in one transaction. After commit, a confirmed report is queued for campaign grouping and its
  * receipt mailed; a report from an unconfirmed address gets the confirmation link instead. Throws
  * VALIDATION_FAILED (field errors), UPLOAD_REJECTED (size, type or virus; details name the file),
  * FORBIDDEN (disabled account), SERVICE_UNAVAILABLE (antivirus down). On any failure every stored copy
@@ -233,118 +363,18 @@ function isReceiptCollision(err: unknown): boolean {
  */
 export async function fileReport(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<FiledReport> {
   const owned: ReceivedAttachment[] = filing.attachments.filter((a): a is ReceivedAttachment => 'key' in a);
-  let inserted: { reportId: string; receiptNumber: string } | null = null;
-  let fields: CheckedFiling;
-  let analysis: Analysis | null;
-  let reporter: Reporter;
-  let confirmationToken: string | null;
-  let followToken: string | null;
-  let status: ReportStatus;
+  let prepared: PreparedFiling;
+  let inserted: { reportId: string; receiptNumber: string };
   try {
-    fields = checkFields(deps, filing);
-    reporter = await resolveReporter(deps, filing);
-    const attachments: ReceivedAttachment[] = [];
-    for (const [index, a] of filing.attachments.entries()) {
-      if ('key' in a) {
-        attachments.push(a);
-        continue;
-      }
-      const received = await receiveAttachment(deps, { source: a.bytes, rawFileName: a.fileName, origin: a.origin, index });
-      owned.push(received);
-      attachments.push(received);
-    }
-    const scanStatuses = await scanAttachments(deps, ctx, filing, attachments);
-    // A control character decoded from the message (quoted-printable =00, base64) would be refused by
-    // PostgreSQL inside the stored analysis: the one rule for text applies to what the engine read too.
-    analysis = stripControlCharactersDeep(await analyseReport(deps, filing, fields, attachments)) as Analysis | null;
-
-    confirmationToken = reporter.confirmed ? null : randomToken(32);
-    followToken = reporter.userId === null && reporter.confirmed ? randomToken(32) : null;
-    status = reporter.confirmed ? 'nouveau' : 'en_attente_confirmation';
-    const now = new Date();
-    for (let attempt = 1; inserted === null; attempt++) {
-      const receiptNumber = newReceiptNumber(now);
-      try {
-        const reportId = await deps.database.db.transaction(async (tx) => {
-          const row = await reportsRepo.insertReport(
-            tx,
-            {
-              receiptNumber,
-              source: filing.source,
-              status,
-              channel: filing.channel,
-              occurredOn: fields.occurredOn,
-              organisationName: fields.organisationName,
-              callerNumber: fields.callerNumber,
-              sender: fields.sender,
-              links: fields.links,
-              description: fields.description,
-              pastedText: fields.pastedText,
-              departement: reporter.departement,
-              reporterUserId: reporter.userId,
-              reporterEmail: reporter.storedEmail,
-              reporterName: reporter.name,
-              pseudonymous: filing.pseudonymous ?? false,
-              followTokenHash: followToken ? sha256Hex(followToken) : null,
-              confirmationTokenHash: confirmationToken ? sha256Hex(confirmationToken) : null,
-              confirmationExpiresAt: confirmationToken ? new Date(now.getTime() + CONFIRMATION_HOURS * 3_600_000) : null,
-              confirmedAt: reporter.confirmed ? now : null,
-              analysis: analysis as unknown as Record<string, unknown> | null,
-              verdict: analysis?.verdict ?? null,
-              scamFamily: analysis?.family?.id ?? null,
-              searchText: searchTextOf(fields),
-            },
-            fields.consequences,
-          );
-          await reportsRepo.insertAttachments(
-            tx,
-            attachments.map((a, i) => ({
-              reportId: row.id,
-              origin: a.origin,
-              fileName: a.fileName,
-              mediaType: a.mediaType,
-              sizeBytes: a.sizeBytes,
-              sha256: a.sha256,
-              storageKey: a.key,
-              scanStatus: scanStatuses[i]!,
-            })),
-          );
-          await recordAudit(tx, ctx, {
-            action: 'reports.report.created',
-            entityType: 'report',
-            entityId: row.id,
-            details: { channel: filing.channel, source: filing.source, status, verdict: analysis?.verdict ?? null, attachmentCount: attachments.length, pseudonymous: filing.pseudonymous ?? false },
-          });
-          if (filing.auditAlso) await recordAudit(tx, ctx, { ...filing.auditAlso, entityType: 'report', entityId: row.id });
-          return row.id;
-        });
-        inserted = { reportId, receiptNumber };
-      } catch (err) {
-        if (attempt < 3 && isReceiptCollision(err)) continue;
-        throw err;
-      }
-    }
+    prepared = await prepareFiling(deps, ctx, filing, owned);
+    inserted = await insertReport(deps, ctx, filing, prepared);
   } catch (err) {
     await removeAttachments(deps, owned);
     throw err;
   }
-  const { reportId, receiptNumber } = inserted;
-
-  if (confirmationToken) {
-    await deps.outbox.queue(reportConfirmationMail(reporter.email, receiptNumber, `${deps.config.publicUrl}/signaler/confirmer?jeton=${confirmationToken}`, CONFIRMATION_HOURS));
-  } else {
-    // The report is committed: a failure past this point must not tell the reporter to file again. A
-    // lost grouping job loses nothing (the worker drains every ungrouped report), and the receipt
-    // number is on the reporter's screen whether or not its mail could be queued.
-    await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId }).catch(() => undefined);
-    if (filing.sendReceipt === false) return { reportId, receiptNumber, status, followToken };
-    const guidance = reportGuidance({ channel: filing.channel, consequences: fields.consequences, hasLinks: fields.links.length > 0 || (analysis?.indicators.urls.length ?? 0) > 0 });
-    const follow = followToken
-      ? { kind: 'link' as const, url: followUrl(deps, receiptNumber, followToken) }
-      : { kind: 'account' as const, url: `${deps.config.publicUrl}/mes-signalements` };
-    await deps.outbox.queue(reportReceiptMail(reporter.email, receiptNumber, follow, guidance, filing.source === 'courriel')).catch(() => undefined);
-  }
-  return { reportId, receiptNumber, status, followToken };
+  const filed: FiledReport = { ...inserted, status: prepared.status, followToken: prepared.followToken };
+  await announceFiled(deps, filing, prepared, filed);
+  return filed;
 }
 
 export function followUrl(deps: ServiceDeps, receiptNumber: string, followToken: string): string {

@@ -109,6 +109,32 @@ describe('fileReport (the service the form and the email intake share)', () => {
     await expect(badEmail).rejects.toMatchObject({ details: { fields: [{ path: 'email' }] } });
   });
 
+  it('validates every field with the routes\' schema (ZReportFiling): each bad field listed, messages as the form gives them', async () => {
+    const refused = fileReport(t.app.services, SYSTEM_CONTEXT, {
+      source: 'courriel',
+      channel: 'courriel',
+      organisationName: 'x'.repeat(201),
+      links: ['https://a.example.fr', 'x'.repeat(2049)],
+      description: 'Courriel reçu au cabinet.',
+      departement: '99',
+      reporter: { email: 'secretariat@cabinet-exemple.fr', name: 'n'.repeat(121), confirmed: true },
+      attachments: [],
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: {
+        fields: [
+          { path: 'organisationName', message: "Nom de l'organisme : 200 caractères au plus." },
+          { path: 'links.1', message: 'Lien trop long (2 048 caractères au plus).' },
+          { path: 'name', message: 'Nom : 120 caractères au plus.' },
+          { path: 'departement', message: 'Département inconnu (01 à 95, 2A, 2B, 971 à 976).' },
+        ],
+      },
+    });
+    const future = fileReport(t.app.services, SYSTEM_CONTEXT, { source: 'courriel', channel: 'courriel', occurredOn: '2999-01-01', description: 'x', reporter: { email: 'a@exemple.fr', confirmed: true }, attachments: [] });
+    await expect(future).rejects.toMatchObject({ details: { fields: [{ path: 'occurredOn', message: 'La date ne peut pas être dans le futur.' }] } });
+  });
+
   it('leaves neither row nor file when the transaction fails', async () => {
     const before = (await t.database.db.select().from(reports)).length;
     const filesBefore = (await t.storedUploads());

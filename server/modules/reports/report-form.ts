@@ -1,5 +1,4 @@
 import type { Multipart } from '@fastify/multipart';
-import type { z } from '../../../contracts/zod.js';
 import {
   formatByteLimit,
   MAX_DESCRIPTION_CHARS,
@@ -129,17 +128,4 @@ function shapeFields(raw: Map<string, string[]>): Record<string, unknown> {
     else fields[name] = values[0];
   }
   return fields;
-}
-
-/** Parses the gathered fields with the route's schema; VALIDATION_FAILED lists every bad field, like a JSON body. */
-export function parseFormFields<S extends z.ZodType>(schema: S, fields: Record<string, unknown>): z.output<S> {
-  const parsed = schema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  throw new AppError('VALIDATION_FAILED', {
-    fields: parsed.error.issues.flatMap((issue) => {
-      const base = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'Champ non autorisé.' }));
-      return [{ path: base, message: issue.message }];
-    }),
-  });
 }

@@ -1,25 +1,17 @@
 import { and, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { reportAttachments, reports, type ReportRow } from '../../platform/db/schema-reports.js';
-import { reportsExtra } from '../../platform/db/schema-reports-extra.js';
-import type { ReportConsequence } from '../../../contracts/reports.guidance.js';
 
 export type NewReportRow = typeof reports.$inferInsert;
 export type NewAttachmentRow = typeof reportAttachments.$inferInsert;
 
-export async function insertReport(tx: Executor, values: NewReportRow, consequences: readonly ReportConsequence[]): Promise<ReportRow> {
+export async function insertReport(tx: Executor, values: NewReportRow): Promise<ReportRow> {
   const [row] = await tx.insert(reports).values(values).returning();
-  if (consequences.length > 0) await tx.update(reportsExtra).set({ consequences: [...consequences] }).where(eq(reportsExtra.id, row!.id));
   return row!;
 }
 
 export async function insertAttachments(tx: Executor, rows: NewAttachmentRow[]): Promise<void> {
   if (rows.length > 0) await tx.insert(reportAttachments).values(rows);
-}
-
-export async function findConsequences(db: Executor, reportId: string): Promise<ReportConsequence[]> {
-  const [row] = await db.select({ consequences: reportsExtra.consequences }).from(reportsExtra).where(eq(reportsExtra.id, reportId));
-  return row?.consequences ?? [];
 }
 
 /** The report waiting for this confirmation token, still within its validity, locked for the update. */

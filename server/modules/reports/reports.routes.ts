@@ -10,7 +10,8 @@ import { AppError } from '../../platform/errors.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import { removeAttachments, type ReceivedAttachment } from './report-attachments.js';
 import { fileReport, type NewReportFiling } from './report-filing.service.js';
-import { multipartBound, multipartLimits, parseFormFields, receiveReportForm, REPORT_TEXT_BYTES } from './report-form.js';
+import { validateFields } from './report-fields.js';
+import { multipartBound, multipartLimits, receiveReportForm, REPORT_TEXT_BYTES } from './report-form.js';
 import { filingOpenApi } from './report-form.openapi.js';
 import { createUploadSlots } from './upload-slots.js';
 import { confirmReport, followReport, guidanceForFiled, listOwnReports, reportLimits } from './reports.service.js';
@@ -50,12 +51,12 @@ const NEITHER_JSON_NOR_MULTIPART = new AppError(
  * or multipart (files streamed into the store, fields validated by the same rules). The caller owns
  * the received files: fileReport removes them on any failure.
  */
-async function readFiling<S extends typeof ZReportFormFields | typeof ZAnonymousReportFormFields>(
+async function readFiling<T extends z.output<typeof ZReportFormFields>>(
   deps: ServiceDeps,
   req: FastifyRequest,
-  jsonBody: z.output<S> | null | undefined,
-  schema: S,
-): Promise<{ body: z.output<S>; attachments: ReceivedAttachment[] }> {
+  jsonBody: T | null | undefined,
+  schema: z.ZodType<T>,
+): Promise<{ body: T; attachments: ReceivedAttachment[] }> {
   if (!req.isMultipart()) {
     if (jsonBody === undefined || jsonBody === null) throw NEITHER_JSON_NOR_MULTIPART;
     return { body: jsonBody, attachments: [] };
@@ -68,7 +69,7 @@ async function readFiling<S extends typeof ZReportFormFields | typeof ZAnonymous
     throw err;
   }
   try {
-    return { body: parseFormFields(schema, form.fields) as z.output<S>, attachments: form.attachments };
+    return { body: validateFields(schema, form.fields), attachments: form.attachments };
   } catch (err) {
     await removeAttachments(deps, form.attachments);
     throw err;

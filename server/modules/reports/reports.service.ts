@@ -17,15 +17,14 @@ import * as reportsRepo from './reports.repo.js';
 const PAGE_SIZE = 20;
 
 /** The guidance shown with a receipt, from the stored report: channel, what happened, links. */
-export async function guidanceForReport(deps: ServiceDeps, report: ReportRow): Promise<GuidanceItem[]> {
-  const consequences = await reportsRepo.findConsequences(deps.database.db, report.id);
+export function guidanceForReport(report: ReportRow): GuidanceItem[] {
   const urls = (report.analysis as { indicators?: { urls?: unknown[] } } | null)?.indicators?.urls ?? [];
-  return reportGuidance({ channel: report.channel, consequences, hasLinks: report.links.length > 0 || urls.length > 0 });
+  return reportGuidance({ channel: report.channel, consequences: report.consequences, hasLinks: report.links.length > 0 || urls.length > 0 });
 }
 
 export async function guidanceForFiled(deps: ServiceDeps, reportId: string): Promise<GuidanceItem[]> {
   const report = await reportsRepo.findById(deps.database.db, reportId);
-  return report ? guidanceForReport(deps, report) : [];
+  return report ? guidanceForReport(report) : [];
 }
 
 export function reportLimits(deps: ServiceDeps): TReportLimits {
@@ -63,7 +62,7 @@ export async function confirmReport(
   // that no longer works. A lost grouping job loses nothing (every grouping job drains all ungrouped
   // reports, and one drain runs at each start); a lost receipt leaves the receipt number on screen.
   await deps.jobs.enqueue(GROUP_REPORT_QUEUE, { reportId: report.id }).catch((err: unknown) => log?.error({ error: loggableError(err), reportId: report.id }, 'grouping job not queued after confirmation'));
-  const guidance = await guidanceForReport(deps, report);
+  const guidance = guidanceForReport(report);
   await deps.outbox
     .queue(reportReceiptMail(report.reporterEmail!, report.receiptNumber, { kind: 'link', url: followUrl(deps, report.receiptNumber, followToken) }, guidance))
     .catch((err: unknown) => log?.error({ error: loggableError(err), reportId: report.id }, 'receipt mail not queued after confirmation'));

@@ -4,7 +4,6 @@ import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
-import { reportsExtra } from '../../platform/db/schema-reports-extra.js';
 import { createHash } from 'node:crypto';
 import { EICAR_TEXT, EML_TEXT, latin1Text, postForm, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable, type FormFile } from './report-fixtures.js';
 
@@ -115,8 +114,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(row!.verdict).not.toBe('aucun_signal');
     expect(row!.searchText).toContain('assurance maladie');
     expect(row!.searchText).toContain('ameli renouvellement info');
-    const [extra] = await t.database.db.select().from(reportsExtra).where(eq(reportsExtra.id, body.reportId));
-    expect(extra!.consequences).toEqual(['identifiants']);
+    expect(row!.consequences).toEqual(['identifiants']);
 
     const audit = await expectAudited(t.database, 'reports.report.created', body.reportId);
     expect(audit.actorId).toBe(doctorId);
@@ -234,8 +232,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(res.statusCode).toBe(201);
     const [row] = await t.database.db.select().from(reports).where(eq(reports.id, res.json().reportId));
     expect(row).toMatchObject({ organisationName: 'Certification Pro', description: 'Ligne 1\nLigne 2', links: ['https://a.example.fr', 'https://b.example.fr'], pseudonymous: true, occurredOn: null });
-    const [extra] = await t.database.db.select().from(reportsExtra).where(eq(reportsExtra.id, res.json().reportId));
-    expect(extra!.consequences).toEqual(['identifiants']);
+    expect(row!.consequences).toEqual(['identifiants']);
   });
 
   it('refuses a file sent under another field name and a broken multipart body', async () => {

@@ -1,7 +1,13 @@
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ReportConsequence } from '../../../contracts/reports.guidance.js';
+import type { ReportMediaType } from '../../../contracts/reports.schemas.js';
+import type { AttachmentOrigin, ReportChannel, ReportSource, ReportStatus, ReportVerdict, ScanStatus } from '../../../contracts/report-vocabulary.js';
 
-// Typed mirror of migration 0006 (signalements, campaigns, indicators, alerts, watchlists) — the
-// migration is the source of truth.
+// Typed mirror of migration 0006 (signalements, campaigns, indicators, alerts, watchlists) and of the
+// columns later migrations added to those tables (0007: reports.consequences) — the migrations are the
+// source of truth. The words of a report (channels, statuses…) are those of contracts/report-vocabulary.ts.
+
+export type { AttachmentOrigin, ReportChannel, ReportSource, ReportStatus, ReportVerdict, ScanStatus };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -24,10 +30,6 @@ export const campaigns = pgTable('campaigns', {
 });
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-export type ReportStatus = 'en_attente_confirmation' | 'nouveau' | 'en_cours' | 'qualifie' | 'classe_sans_suite' | 'fusionne';
-export type ReportChannel = 'telephone' | 'sms' | 'courriel' | 'courrier' | 'autre';
-export type ReportSource = 'formulaire' | 'courriel';
-export type ReportVerdict = 'fraude_probable' | 'suspect' | 'aucun_signal';
 export const reports = pgTable('reports', {
   id: uuid('id').primaryKey().defaultRandom(),
   receiptNumber: text('receipt_number').notNull(),
@@ -64,11 +66,12 @@ export const reports = pgTable('reports', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+  // Migration 0007: what happened to the reporter, from the form (drives the guidance).
+  consequences: text('consequences').array().$type<ReportConsequence[]>().notNull().default([]),
 });
 export type ReportRow = typeof reports.$inferSelect;
 
-export type AttachmentOrigin = 'televersement' | 'courriel_original' | 'piece_jointe_courriel';
-export type AttachmentMediaType = 'message/rfc822' | 'application/vnd.ms-outlook' | 'text/plain' | 'application/pdf' | 'image/png' | 'image/jpeg';
+export type AttachmentMediaType = ReportMediaType;
 export const reportAttachments = pgTable('report_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),
   reportId: uuid('report_id').notNull(),
@@ -78,7 +81,7 @@ export const reportAttachments = pgTable('report_attachments', {
   sizeBytes: integer('size_bytes').notNull(),
   sha256: text('sha256').notNull(),
   storageKey: text('storage_key').notNull(),
-  scanStatus: text('scan_status').$type<'sain' | 'non_analyse'>().notNull(),
+  scanStatus: text('scan_status').$type<ScanStatus>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 export type ReportAttachmentRow = typeof reportAttachments.$inferSelect;

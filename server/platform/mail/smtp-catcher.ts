@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
+import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
@@ -39,7 +39,8 @@ export async function startSmtpCatcher(options: { port?: number; saveDir?: strin
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        simpleParser(raw)
+        // postal-mime, the parser the analysis and the intake read mail with: one MIME parser in the house.
+        PostalMime.parse(raw)
           .then((parsed) => {
             const mail: CaughtMail = {
               to: session.envelope.rcptTo.map((r) => r.address),
