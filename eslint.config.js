@@ -8,7 +8,7 @@ const FACE = "Import another module through its face, 'modules/<name>/index.js' 
 const TEST_HELPER = String.raw`(?![^/]+\.(factories|specimens|testing)\.js$)`;
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'dist', 'dist.building-*', 'dist.previous-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,5 +61,14 @@ export default tseslint.config(
   {
     files: ['server/*.test.ts', 'server/platform/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'cli/**/*.test.ts', 'e2e/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`(^|/)modules/[^/]+/(?!index\.js$)${TEST_HELPER}`, message: FACE }] }] },
+  },
+  // A web module takes shared pieces from components/ and lib/, never from another module (docs/architecture.md).
+  {
+    files: ['web/src/modules/**/*.ts', 'web/src/modules/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`^\.\./(?!\.\.)[^/]+/`, message: 'A piece two web modules need lives in web/src/components (or web/src/lib), not in the first module that needed it.' }] }] },
+  },
+  {
+    files: ['web/src/components/**/*.ts', 'web/src/components/**/*.tsx', 'web/src/lib/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: String.raw`(^|/)modules/`, message: 'components/ and lib/ never import a web module.' }] }] },
   },
 );

@@ -82,6 +82,13 @@ export const REPORT_VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
   aucun_signal: 'Aucun signal',
 };
 
+/** What the reporter reads of the verdict (« Mes signalements », the follow page). */
+export const REPORT_VERDICT_REPORTER_LABELS: Readonly<Record<ReportVerdict, string>> = {
+  fraude_probable: 'Fraude probable',
+  suspect: 'Suspect',
+  aucun_signal: 'Aucun signal relevé',
+};
+
 /** How the report reached the council. */
 export const REPORT_SOURCES = ['formulaire', 'courriel'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
@@ -113,6 +120,12 @@ export const ATTACHMENT_ORIGIN_PHRASES: Readonly<Record<AttachmentOrigin, string
 /** The antivirus' word on a stored file. */
 export const SCAN_STATUSES = ['sain', 'non_analyse'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
+/** Agents' label of a file's scan (attachments table). */
+export const SCAN_STATUS_LABELS: Readonly<Record<ScanStatus, string>> = {
+  sain: 'Analysé, sain',
+  non_analyse: 'Non analysé',
+};
+/** The same inside a sentence of a formal document. */
 export const SCAN_STATUS_PHRASES: Readonly<Record<ScanStatus, string>> = {
   sain: 'aucun virus détecté',
   non_analyse: 'non analysé par l’antivirus',

@@ -246,7 +246,7 @@ async function prepareFiling(deps: ServiceDeps, ctx: AuditContext, filing: NewRe
   const scanStatuses = await scanAttachments(deps, ctx, filing, attachments);
   // A control character decoded from the message (quoted-printable =00, base64) would be refused by
   // PostgreSQL inside the stored analysis: the one rule for text applies to what the engine read too.
-  const analysis = stripControlCharactersDeep(await analyseReport(deps, filing, checked.fields, attachments)) as Analysis | null;
+  const analysis = stripControlCharactersDeep(await analyseReport(deps, filing, checked.fields, attachments));
   const confirmationToken = reporter.confirmed ? null : randomToken(32);
   return {
     fields: checked.fields,

@@ -27,6 +27,14 @@ export const campaigns = pgTable('campaigns', {
   mergedInto: uuid('merged_into'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  // Migration 0016: the approved public label (proposed by one agent, approved by another) and a pending proposal.
+  publicLabel: text('public_label'),
+  publicLabelProposedBy: uuid('public_label_proposed_by'),
+  publicLabelApprovedBy: uuid('public_label_approved_by'),
+  publicLabelApprovedAt: ts('public_label_approved_at'),
+  publicLabelProposal: text('public_label_proposal'),
+  publicLabelProposalBy: uuid('public_label_proposal_by'),
+  publicLabelProposalAt: ts('public_label_proposal_at'),
 });
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -68,6 +76,8 @@ export const reports = pgTable('reports', {
   version: integer('version').notNull().default(1),
   // Migration 0007: what happened to the reporter, from the form (drives the guidance).
   consequences: text('consequences').array().$type<ReportConsequence[]>().notNull().default([]),
+  // Migration 0009: when the grouping took the report in (null: still to group).
+  groupedAt: ts('grouped_at'),
 });
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -129,6 +139,8 @@ export const indicators = pgTable('indicators', {
   decidedAt: ts('decided_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  // Migration 0009: how many reports carried this link alone (guards against publishing a lone link).
+  soloLinks: integer('solo_links').notNull().default(0),
 });
 export type IndicatorRow = typeof indicators.$inferSelect;
 
