@@ -17,6 +17,8 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
 
 export const INDICATOR_STATUSES = ['actif', 'commun', 'en_attente', 'approuve', 'faux_positif', 'expire'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+/** The statuses of an indicator that links reports into campaigns (and may be published). */
+export const LINKING_INDICATOR_STATUSES = ['actif', 'approuve'] as const satisfies readonly IndicatorStatus[];
 export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, string> = {
   actif: 'Actif',
   commun: 'Valeur commune (ne relie pas)',
@@ -26,8 +28,27 @@ export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, string> = {
   expire: 'Expiré',
 };
 
-export const SCAM_FAMILIES = Object.keys(FAMILY_LABELS) as [keyof typeof FAMILY_LABELS, ...(keyof typeof FAMILY_LABELS)[]];
+// Scam families: the analysis engine's (analysis/messages/families.ts), with the label a doctor reads.
+export type ScamFamily = keyof typeof FAMILY_LABELS;
+export const SCAM_FAMILIES = Object.keys(FAMILY_LABELS) as [ScamFamily, ...ScamFamily[]];
 export const SCAM_FAMILY_LABELS: Record<string, string> = FAMILY_LABELS;
+/** The family as the first words of a campaign's working name (« Faux contrôle de certification — 09 70… »). */
+export const SCAM_FAMILY_SHORT_LABELS: Readonly<Record<ScamFamily, string>> = {
+  certification_periodique: 'Faux contrôle de certification',
+  formation_droits: 'Fausse formation « grâce à vos droits »',
+  mot_de_passe: 'Demande de code ou de mot de passe',
+  assurance_maladie: 'Fausse Assurance Maladie',
+  ecps: 'Fausse e-CPS',
+  cotisation_ordre: 'Faux appel de cotisation ordinale',
+  annuaire: 'Fausse facture d’annuaire',
+  urssaf: 'Fausse URSSAF',
+  conseiller_bancaire: 'Faux conseiller bancaire',
+  colis: 'Faux avis de colis',
+  amende: 'Fausse amende',
+  coordonnees: 'Changement de coordonnées frauduleux',
+  hameconnage: 'Hameçonnage',
+};
+export { isFamilyId as isScamFamily } from '../analysis/messages/families.js';
 
 const zCampaignReference = z
   .string()

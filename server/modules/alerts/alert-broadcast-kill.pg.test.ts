@@ -7,6 +7,7 @@ import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser } from '../../test/factories.js';
 import { alertDeliveries } from '../../platform/db/schema-reports.js';
 import { alerts } from '../../platform/db/schema-alerts.js';
+import { rows } from '../../platform/db/rows.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 const RECIPIENTS = 2000;
@@ -59,8 +60,8 @@ describe('alert broadcast survives SIGKILL of its worker: exactly one email per 
     child = null;
   };
   const deliveryStatuses = async (alertId: string) => {
-    const rows = (await t.database.db.execute(sql`SELECT status, count(*)::int AS n FROM alert_deliveries WHERE alert_id = ${alertId} GROUP BY status`)) as unknown as { rows: { status: string; n: number }[] };
-    return Object.fromEntries(rows.rows.map((r) => [r.status, r.n])) as Record<string, number>;
+    const counts = await rows<{ status: string; n: number }>(t.database.db, sql`SELECT status, count(*)::int AS n FROM alert_deliveries WHERE alert_id = ${alertId} GROUP BY status`);
+    return Object.fromEntries(counts.map((r) => [r.status, r.n])) as Record<string, number>;
   };
 
   beforeAll(async () => {

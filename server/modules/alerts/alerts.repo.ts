@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { users } from '../../platform/db/schema.js';
 import { campaigns } from '../../platform/db/schema-reports.js';
 import { alerts, type AlertRow } from '../../platform/db/schema-alerts.js';
@@ -93,14 +94,16 @@ function audienceWhere(audience: AudienceLike): SQL {
 const CONTACT_EMAIL = sql`COALESCE(NULLIF(btrim(d.corr_email), ''), NULLIF(btrim(d.pro_email), ''))`;
 
 export async function previewAudience(db: Executor, audience: AudienceLike): Promise<TAudiencePreview> {
-  const result = (await db.execute(sql`
+  const counts = await rows<{ recipients: number; without_email: number; frozen: number }>(
+    db,
+    sql`
     SELECT count(DISTINCT lower(x.email)) FILTER (WHERE NOT x.frozen AND length(x.email) BETWEEN 3 AND 254)::int AS recipients,
            count(*) FILTER (WHERE NOT x.frozen AND x.email IS NULL)::int AS without_email,
            count(*) FILTER (WHERE x.frozen)::int AS frozen
-      FROM (SELECT ${CONTACT_EMAIL} AS email, d.frozen_at IS NOT NULL AS frozen FROM doctors d WHERE ${audienceWhere(audience)}) x`)) as unknown as {
-    rows: { recipients: number; without_email: number; frozen: number }[];
-  };
-  const row = result.rows[0]!;
+      FROM (SELECT ${CONTACT_EMAIL} AS email, d.frozen_at IS NOT NULL AS frozen FROM doctors d WHERE ${audienceWhere(audience)}) x`,
+  );
+  // An aggregate without GROUP BY: always one row.
+  const row = counts[0]!;
   return { recipients: Number(row.recipients), withoutEmail: Number(row.without_email), frozen: Number(row.frozen) };
 }
 
@@ -109,7 +112,9 @@ export async function previewAudience(db: Executor, audience: AudienceLike): Pro
  * Frozen records are left out (their contact details are in dispute). Returns how many were created.
  */
 export async function materialiseDeliveries(tx: Executor, alertId: string, audience: AudienceLike): Promise<number> {
-  const result = (await tx.execute(sql`
+  const [inserted] = await rows<{ n: number }>(
+    tx,
+    sql`
     WITH inserted AS (
       INSERT INTO alert_deliveries (alert_id, doctor_id, email)
       SELECT DISTINCT ON (lower(x.email)) ${alertId}::uuid, x.id, x.email
@@ -118,13 +123,14 @@ export async function materialiseDeliveries(tx: Executor, alertId: string, audie
        ORDER BY lower(x.email), x.id
       ON CONFLICT DO NOTHING
       RETURNING 1)
-    SELECT count(*)::int AS n FROM inserted`)) as unknown as { rows: { n: number }[] };
-  return Number(result.rows[0]?.n ?? 0);
+    SELECT count(*)::int AS n FROM inserted`,
+  );
+  return Number(inserted?.n ?? 0);
 }
 
 export async function listSpecialties(db: Executor): Promise<string[]> {
-  const result = (await db.execute(sql`SELECT DISTINCT specialty FROM doctors WHERE specialty <> '' ORDER BY specialty LIMIT 500`)) as unknown as { rows: { specialty: string }[] };
-  return result.rows.map((r) => r.specialty);
+  const specialties = await rows<{ specialty: string }>(db, sql`SELECT DISTINCT specialty FROM doctors WHERE specialty <> '' ORDER BY specialty LIMIT 500`);
+  return specialties.map((r) => r.specialty);
 }
 
 /** What « Alertes en cours » shows: approved, not withdrawn, still within their visibility. */

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { ALERT_BROADCAST_QUEUE } from '../../platform/jobs/queues.js';
@@ -139,21 +140,26 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
  */
 export async function completeBroadcast(database: Database, alertId: string): Promise<boolean> {
   return database.db.transaction(async (tx) => {
-    const result = (await tx.execute(sql`
+    const [row] = await rows<{ recipients_total: number }>(
+      tx,
+      sql`
       UPDATE alerts SET status = 'diffusee', broadcast_finished_at = now(), updated_at = now()
        WHERE id = ${alertId} AND status = 'en_diffusion'
          AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = ${alertId} AND d.status IN ('a_envoyer', 'envoi'))
-      RETURNING recipients_total`)) as unknown as { rows: { recipients_total: number }[] };
-    const row = result.rows[0];
+      RETURNING recipients_total`,
+    );
     if (!row) return false;
-    const counts = (await tx.execute(sql`
+    const [counts] = await rows<{ sent: number; failed: number }>(
+      tx,
+      sql`
       SELECT count(*) FILTER (WHERE status = 'envoye')::int AS sent, count(*) FILTER (WHERE status = 'echec')::int AS failed
-        FROM alert_deliveries WHERE alert_id = ${alertId}`)) as unknown as { rows: { sent: number; failed: number }[] };
+        FROM alert_deliveries WHERE alert_id = ${alertId}`,
+    );
     await recordAudit(tx, SYSTEM_CONTEXT, {
       action: 'alerts.broadcast.completed',
       entityType: 'alert',
       entityId: alertId,
-      details: { recipients: row.recipients_total, sent: counts.rows[0]?.sent ?? 0, failed: counts.rows[0]?.failed ?? 0 },
+      details: { recipients: row.recipients_total, sent: counts?.sent ?? 0, failed: counts?.failed ?? 0 },
     });
     return true;
   });

@@ -4,23 +4,8 @@
 // shows the campaign's public name instead (public-label.ts).
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isScamFamily, SCAM_FAMILY_SHORT_LABELS } from '../../../contracts/campaigns.schemas.js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';
-
-const FAMILY_SHORT_LABELS: Readonly<Record<string, string>> = {
-  certification_periodique: 'Faux contrôle de certification',
-  formation_droits: 'Fausse formation « grâce à vos droits »',
-  mot_de_passe: 'Demande de code ou de mot de passe',
-  assurance_maladie: 'Fausse Assurance Maladie',
-  ecps: 'Fausse e-CPS',
-  cotisation_ordre: 'Faux appel de cotisation ordinale',
-  annuaire: 'Fausse facture d’annuaire',
-  urssaf: 'Fausse URSSAF',
-  conseiller_bancaire: 'Faux conseiller bancaire',
-  colis: 'Faux avis de colis',
-  amende: 'Fausse amende',
-  coordonnees: 'Changement de coordonnées frauduleux',
-  hameconnage: 'Hameçonnage',
-};
 
 /** What names a campaign best, first: a number, then a site, an address, an organisation, a link. */
 const KIND_PRIORITY: readonly IndicatorKind[] = ['phone', 'domain', 'email', 'organisation', 'url'];
@@ -53,8 +38,9 @@ export function strongestIndicator(candidates: readonly LabelCandidate[]): Label
   return best;
 }
 
+/** The family's short label; « Signalements liés » without a (known) family. */
 export function familyLabel(family: string | null): string {
-  return (family && FAMILY_SHORT_LABELS[family]) || 'Signalements liés';
+  return family !== null && isScamFamily(family) ? SCAM_FAMILY_SHORT_LABELS[family] : 'Signalements liés';
 }
 
 /** « <family> — <indicator> », or « <family> — textes similaires » for a campaign grouped by text alone. */

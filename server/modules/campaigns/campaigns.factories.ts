@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { reports, type ReportRow } from '../../platform/db/schema-reports.js';
 
 // Test factory of the campaigns module: report rows as the reports module files them (confirmed,
@@ -55,6 +56,6 @@ export async function campaignOfReport(database: Database, reportId: string): Pr
 }
 
 export async function countLiveCampaigns(database: Database): Promise<number> {
-  const result = (await database.db.execute(sql`SELECT count(*)::int AS n FROM campaigns WHERE merged_into IS NULL`)) as unknown as { rows: { n: number }[] };
-  return Number(result.rows[0]!.n);
+  const [live] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM campaigns WHERE merged_into IS NULL`);
+  return Number(live!.n);
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CampaignStatus } from '../../../contracts/campaigns.schemas.js';
+import type { ReportChannel, ReportStatus } from '../../../contracts/report-vocabulary.js';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
 import { publicLabelSql } from './public-label.js';
 
@@ -8,7 +10,6 @@ import { publicLabelSql } from './public-label.js';
 // (counters, campaign_indicators) from the reports themselves: agents move tens of reports, not
 // thousands, and a recount cannot drift.
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const uuids = (values: readonly string[]) => sql`${sql.param(values)}::uuid[]`;
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -89,20 +90,22 @@ const visibleIn = (departement: string | null) =>
 
 /** A live (not merged) campaign visible from `departement` (null: national), locked when `forUpdate`. */
 export async function findVisibleCampaign(db: Executor, id: string, departement: string | null, forUpdate = false): Promise<CampaignRecord | null> {
-  const rows = rowsOf<CampaignRowRaw>(
-    await db.execute(sql`
+  const found = await rows<CampaignRowRaw>(
+    db,
+    sql`
       SELECT ${COLUMNS} FROM campaigns c
       WHERE c.id = ${id} AND c.merged_into IS NULL ${visibleIn(departement)}
-      ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`),
+      ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`,
   );
-  return rows[0] ? toRecord(rows[0]) : null;
+  return found[0] ? toRecord(found[0]) : null;
 }
 
 export async function findVisibleCampaignByReference(db: Executor, reference: string, departement: string | null): Promise<CampaignRecord | null> {
-  const rows = rowsOf<CampaignRowRaw>(
-    await db.execute(sql`SELECT ${COLUMNS} FROM campaigns c WHERE c.reference = ${reference} AND c.merged_into IS NULL ${visibleIn(departement)}`),
+  const found = await rows<CampaignRowRaw>(
+    db,
+    sql`SELECT ${COLUMNS} FROM campaigns c WHERE c.reference = ${reference} AND c.merged_into IS NULL ${visibleIn(departement)}`,
   );
-  return rows[0] ? toRecord(rows[0]) : null;
+  return found[0] ? toRecord(found[0]) : null;
 }
 
 export const PAGE_SIZE = 50;
@@ -112,36 +115,39 @@ export async function listCampaigns(
   filters: { status?: CampaignStatus; family?: string; page: number },
   departement: string | null,
 ): Promise<{ items: CampaignRecord[]; total: number }> {
-  const rows = rowsOf<CampaignRowRaw & { total: number }>(
-    await db.execute(sql`
+  const found = await rows<CampaignRowRaw & { total: number }>(
+    db,
+    sql`
       SELECT ${COLUMNS}, count(*) OVER () AS total FROM campaigns c
       WHERE c.merged_into IS NULL
         ${filters.status ? sql`AND c.status = ${filters.status}` : sql``}
         ${filters.family ? sql`AND c.scam_family = ${filters.family}` : sql``}
         ${visibleIn(departement)}
       ORDER BY c.last_report_at DESC NULLS LAST, c.id
-      LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}`),
+      LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}`,
   );
-  return { items: rows.map(toRecord), total: rows[0] ? Number(rows[0].total) : 0 };
+  return { items: found.map(toRecord), total: found[0] ? Number(found[0].total) : 0 };
 }
 
 /** Reports per day (UTC date of filing). */
 export async function campaignTimeline(db: Executor, campaignId: string): Promise<{ day: string; count: number }[]> {
-  const rows = rowsOf<{ day: string; count: number }>(
-    await db.execute(sql`
+  const found = await rows<{ day: string; count: number }>(
+    db,
+    sql`
       SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS count
-      FROM reports WHERE campaign_id = ${campaignId} GROUP BY 1 ORDER BY 1`),
+      FROM reports WHERE campaign_id = ${campaignId} GROUP BY 1 ORDER BY 1`,
   );
-  return rows.map((r) => ({ day: r.day, count: Number(r.count) }));
+  return found.map((r) => ({ day: r.day, count: Number(r.count) }));
 }
 
 export async function campaignDepartements(db: Executor, campaignId: string): Promise<{ departement: string | null; count: number }[]> {
-  const rows = rowsOf<{ departement: string | null; count: number }>(
-    await db.execute(sql`
+  const found = await rows<{ departement: string | null; count: number }>(
+    db,
+    sql`
       SELECT departement, count(*)::int AS count FROM reports WHERE campaign_id = ${campaignId}
-      GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
+      GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`,
   );
-  return rows.map((r) => ({ departement: r.departement, count: Number(r.count) }));
+  return found.map((r) => ({ departement: r.departement, count: Number(r.count) }));
 }
 
 export interface CampaignIndicatorRow {
@@ -172,15 +178,16 @@ const carriedInCampaignBy = (departement: string | null) =>
  * départemental reader (`departement`), only those his département's reports carry.
  */
 export async function campaignIndicators(db: Executor, campaignId: string, departement: string | null, limit = 500): Promise<CampaignIndicatorRow[]> {
-  return rowsOf(
-    await db.execute(sql`
+  return rows<CampaignIndicatorRow>(
+    db,
+    sql`
       SELECT i.id, i.kind, i.value, i.status, i.sightings, ci.report_count, i.first_seen_at, i.last_seen_at, i.expires_at, f.status AS published
       FROM campaign_indicators ci
       JOIN indicators i ON i.id = ci.indicator_id
       LEFT JOIN fraud_indicators f ON f.kind = i.kind AND f.value = i.value
       WHERE ci.campaign_id = ${campaignId} ${carriedInCampaignBy(departement)}
       ORDER BY (i.status IN ('actif', 'approuve')) DESC, ci.report_count DESC, i.kind, i.value
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
   );
 }
 
@@ -189,9 +196,9 @@ export interface CampaignReportRow {
   receipt_number: string;
   created_at: string | Date;
   occurred_on: string | null;
-  channel: string;
+  channel: ReportChannel;
   departement: string | null;
-  status: string;
+  status: ReportStatus;
   campaign_pinned: boolean;
 }
 
@@ -200,28 +207,30 @@ export interface CampaignReportRow {
  * département's. No reporter field is read here.
  */
 export async function campaignReports(db: Executor, campaignId: string, departement: string | null, limit = 500): Promise<CampaignReportRow[]> {
-  return rowsOf(
-    await db.execute(sql`
+  return rows<CampaignReportRow>(
+    db,
+    sql`
       SELECT id, receipt_number, created_at, occurred_on::text AS occurred_on, channel, departement, status, campaign_pinned
       FROM reports WHERE campaign_id = ${campaignId} ${departement === null ? sql`` : sql`AND departement = ${departement}`}
-      ORDER BY created_at DESC, id LIMIT ${limit}`),
+      ORDER BY created_at DESC, id LIMIT ${limit}`,
   );
 }
 
 /** How many of the campaign's indicators a départemental reader does not see (none for a national one). */
 export async function countIndicatorsNotCarriedBy(db: Executor, campaignId: string, departement: string | null): Promise<number> {
   if (departement === null) return 0;
-  const rows = rowsOf<{ n: number }>(
-    await db.execute(sql`
+  const found = await rows<{ n: number }>(
+    db,
+    sql`
       SELECT count(*)::int AS n FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id
-      WHERE ci.campaign_id = ${campaignId} AND NOT (true ${carriedInCampaignBy(departement)})`),
+      WHERE ci.campaign_id = ${campaignId} AND NOT (true ${carriedInCampaignBy(departement)})`,
   );
-  return Number(rows[0]?.n ?? 0);
+  return Number(found[0]?.n ?? 0);
 }
 
 /** Of `reportIds`, those in the campaign, with their département. */
 export async function reportsInCampaign(db: Executor, campaignId: string, reportIds: readonly string[]): Promise<{ id: string; departement: string | null }[]> {
-  return rowsOf(await db.execute(sql`SELECT id, departement FROM reports WHERE campaign_id = ${campaignId} AND id = ANY(${uuids(reportIds)}) FOR UPDATE`));
+  return rows<{ id: string; departement: string | null }>(db, sql`SELECT id, departement FROM reports WHERE campaign_id = ${campaignId} AND id = ANY(${uuids(reportIds)}) FOR UPDATE`);
 }
 
 export async function updateCampaignFields(tx: Executor, id: string, fields: { label?: string; summary?: string; scamFamily?: string | null }): Promise<void> {
@@ -300,11 +309,12 @@ export async function recountCampaigns(tx: Executor, campaignIds: readonly strin
  * agent a shared campaign; the query keeps the rule even if a caller forgot it.
  */
 export async function publishableIndicators(tx: Executor, campaignId: string, departement: string | null): Promise<{ id: string }[]> {
-  return rowsOf(
-    await tx.execute(sql`
+  return rows<{ id: string }>(
+    tx,
+    sql`
       SELECT i.id FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id
       WHERE ci.campaign_id = ${campaignId} AND i.status IN ('actif', 'approuve') AND i.kind IN ('phone', 'domain', 'url', 'email')
-        ${carriedInCampaignBy(departement)}`),
+        ${carriedInCampaignBy(departement)}`,
   );
 }
 
@@ -315,8 +325,9 @@ export async function publishableIndicators(tx: Executor, campaignId: string, de
  */
 export async function publishIndicators(tx: Executor, indicatorIds: readonly string[], campaign: { id: string; publicLabel: string | null }, expiryDays: number): Promise<number> {
   if (indicatorIds.length === 0) return 0;
-  const rows = rowsOf<{ id: string }>(
-    await tx.execute(sql`
+  const published = await rows<{ id: string }>(
+    tx,
+    sql`
       INSERT INTO fraud_indicators AS f (kind, value, status, report_count, campaign_label, campaign_id, first_seen_at, last_seen_at, expires_at)
       SELECT i.kind, i.value, 'active', i.sightings, ${campaign.publicLabel}::text, ${campaign.id}::uuid, i.first_seen_at, i.last_seen_at,
              i.last_seen_at + make_interval(days => ${expiryDays}::int)
@@ -330,9 +341,9 @@ export async function publishIndicators(tx: Executor, indicatorIds: readonly str
         expires_at = excluded.expires_at,
         status = CASE WHEN f.status = 'false_positive' THEN 'false_positive' ELSE 'active' END,
         updated_at = now()
-      RETURNING id`),
+      RETURNING id`,
   );
-  return rows.length;
+  return published.length;
 }
 
 /**
@@ -340,27 +351,29 @@ export async function publishIndicators(tx: Executor, indicatorIds: readonly str
  * (a departmental agent decides for its own council's reports, not for another's) — and returns them
  * with their former status.
  */
-export async function qualifyCampaignReports(tx: Executor, campaignId: string, departement: string | null): Promise<{ id: string; from: string }[]> {
-  return rowsOf(
-    await tx.execute(sql`
+export async function qualifyCampaignReports(tx: Executor, campaignId: string, departement: string | null): Promise<{ id: string; from: ReportStatus }[]> {
+  return rows<{ id: string; from: ReportStatus }>(
+    tx,
+    sql`
       WITH old AS (
         SELECT id, status FROM reports
         WHERE campaign_id = ${campaignId} AND status IN ('nouveau', 'en_cours') ${departement ? sql`AND departement = ${departement}` : sql``}
         FOR UPDATE)
       UPDATE reports r SET status = 'qualifie', qualified_at = now(), updated_at = now(), version = r.version + 1
       FROM old WHERE r.id = old.id
-      RETURNING r.id, old.status AS "from"`),
+      RETURNING r.id, old.status AS "from"`,
   );
 }
 
 /** Label material of a set of reports: their linking indicators with how many of them carry each. */
 export async function linkingIndicatorsOf(tx: Executor, reportIds: readonly string[]): Promise<{ kind: IndicatorKind; value: string; reports: number }[]> {
-  const rows = rowsOf<{ kind: IndicatorKind; value: string; reports: number }>(
-    await tx.execute(sql`
+  const found = await rows<{ kind: IndicatorKind; value: string; reports: number }>(
+    tx,
+    sql`
       SELECT i.kind, i.value, count(*)::int AS reports
       FROM report_indicators ri JOIN indicators i ON i.kind = ri.kind AND i.value = ri.value
       WHERE ri.report_id = ANY(${uuids(reportIds)}) AND i.status IN ('actif', 'approuve')
-      GROUP BY 1, 2`),
+      GROUP BY 1, 2`,
   );
-  return rows.map((r) => ({ ...r, reports: Number(r.reports) }));
+  return found.map((r) => ({ ...r, reports: Number(r.reports) }));
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import type { ReportChannel } from '../../../contracts/report-vocabulary.js';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
 import { publicLabelSql } from './public-label.js';
 
@@ -8,7 +10,6 @@ import { publicLabelSql } from './public-label.js';
 // ANY(ids)`: without it the planner (no statistics on PGlite) hashes the whole table at every batch,
 // which made the grouping quadratic.
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const uuids = (values: readonly (string | null)[]) => sql`${sql.param(values)}::uuid[]`;
 const texts = (values: readonly (string | null)[]) => sql`${sql.param(values)}::text[]`;
 const ints = (values: readonly number[]) => sql`${sql.param(values)}::int[]`;
@@ -22,7 +23,7 @@ const groupable = (alias = '') => sql.raw(`${alias ? `${alias}.` : ''}status NOT
 export interface PendingReportRow {
   id: string;
   created_at: string | Date;
-  channel: 'telephone' | 'sms' | 'courriel' | 'courrier' | 'autre';
+  channel: ReportChannel;
   caller_number: string;
   sender: string;
   links: string[];
@@ -53,7 +54,9 @@ export async function findPendingReports(
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
     await tx.execute(sql`SET LOCAL enable_sort = off`);
-    const result = await tx.execute(sql`
+    return rows<PendingReportRow>(
+      tx,
+      sql`
       SELECT r.id, r.created_at, r.channel, r.caller_number, r.sender, r.links, r.organisation_name, r.pasted_text,
              -- The description is read again only when no analysis was stored (its indicators cover it).
              CASE WHEN r.analysis -> 'indicators' IS NULL THEN r.description ELSE '' END AS description,
@@ -66,8 +69,8 @@ export async function findPendingReports(
         ${only ? sql`AND r.id = ANY(${uuids(only)})` : sql``}
         ${after ? sql`AND (r.created_at, r.id) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
       ORDER BY r.created_at, r.id
-      LIMIT ${limit}`);
-    return rowsOf<PendingReportRow>(result);
+      LIMIT ${limit}`,
+    );
   });
 }
 
@@ -82,8 +85,8 @@ export async function lockGrouping(tx: Executor): Promise<void> {
  * nothing (no row lock needed).
  */
 export async function filterStillPending(tx: Executor, ids: readonly string[]): Promise<Set<string>> {
-  const rows = rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM reports WHERE id = ANY(${uuids(ids)}) AND grouped_at IS NULL AND ${groupable()}`));
-  return new Set(rows.map((r) => r.id));
+  const pending = await rows<{ id: string }>(tx, sql`SELECT id FROM reports WHERE id = ANY(${uuids(ids)}) AND grouped_at IS NULL AND ${groupable()}`);
+  return new Set(pending.map((r) => r.id));
 }
 
 export async function insertReportIndicators(tx: Executor, rows: readonly { reportId: string; kind: IndicatorKind; value: string }[]): Promise<void> {
@@ -119,8 +122,9 @@ export interface UpsertedIndicator {
  */
 export async function upsertIndicators(tx: Executor, sightings: readonly IndicatorSighting[], expiryDays: number): Promise<UpsertedIndicator[]> {
   if (sightings.length === 0) return [];
-  return rowsOf<UpsertedIndicator>(
-    await tx.execute(sql`
+  return rows<UpsertedIndicator>(
+    tx,
+    sql`
       INSERT INTO indicators AS i (kind, value, status, sightings, first_seen_at, last_seen_at, expires_at)
       SELECT k, v, st, n, f, l, l + make_interval(days => ${expiryDays}::int)
       FROM unnest(${texts(sightings.map((s) => s.kind))}, ${texts(sightings.map((s) => s.value))}, ${texts(sightings.map((s) => s.initialStatus))},
@@ -133,14 +137,14 @@ export async function upsertIndicators(tx: Executor, sightings: readonly Indicat
         expires_at = GREATEST(i.last_seen_at, excluded.last_seen_at) + make_interval(days => ${expiryDays}::int),
         status = CASE WHEN i.status = 'expire' THEN 'actif' ELSE i.status END,
         updated_at = now()
-      RETURNING id, kind, value, status, sightings, solo_links`),
+      RETURNING id, kind, value, status, sightings, solo_links`,
   );
 }
 
 /** The reports already in any of these LSH buckets. */
 export async function findBandBuckets(tx: Executor, keys: readonly string[]): Promise<{ key: string; report_id: string }[]> {
   if (keys.length === 0) return [];
-  return rowsOf(await tx.execute(sql`SELECT key::text AS key, report_id FROM text_band_buckets WHERE key = ANY(${texts(keys)}::bigint[])`));
+  return rows<{ key: string; report_id: string }>(tx, sql`SELECT key::text AS key, report_id FROM text_band_buckets WHERE key = ANY(${texts(keys)}::bigint[])`);
 }
 
 /**
@@ -153,12 +157,13 @@ export async function findIndexedTexts(
   needSignature: readonly string[],
 ): Promise<{ report_id: string; campaign_id: string | null; signature: Int32Array | null }[]> {
   if (reportIds.length === 0) return [];
-  const rows = rowsOf<{ report_id: string; campaign_id: string | null; signature: string | null }>(
-    await tx.execute(sql`
+  const found = await rows<{ report_id: string; campaign_id: string | null; signature: string | null }>(
+    tx,
+    sql`
       SELECT report_id, campaign_id, CASE WHEN report_id = ANY(${uuids(needSignature)}) THEN signature::text END AS signature
-      FROM indexed_texts WHERE report_id = ANY(${uuids(reportIds)})`),
+      FROM indexed_texts WHERE report_id = ANY(${uuids(reportIds)})`,
   );
-  return rows.map((r) => ({ ...r, signature: parseSignature(r.signature) }));
+  return found.map((r) => ({ ...r, signature: parseSignature(r.signature) }));
 }
 
 /** Records the signatures of the reports that open buckets, with the campaign they end up in. */
@@ -183,14 +188,15 @@ export async function insertBandBuckets(tx: Executor, rows: readonly { key: numb
 /** Campaigns (live ones: merged campaigns hold no rows) whose reports carry each indicator. */
 export async function findIndicatorCampaigns(tx: Executor, indicatorIds: readonly string[]): Promise<{ indicator_id: string; campaign_id: string }[]> {
   if (indicatorIds.length === 0) return [];
-  return rowsOf(await tx.execute(sql`SELECT indicator_id, campaign_id FROM campaign_indicators WHERE indicator_id = ANY(${uuids(indicatorIds)})`));
+  return rows<{ indicator_id: string; campaign_id: string }>(tx, sql`SELECT indicator_id, campaign_id FROM campaign_indicators WHERE indicator_id = ANY(${uuids(indicatorIds)})`);
 }
 
 /** Grouped, unpinned reports without campaign carrying each indicator (at most `perIndicator` each). */
 export async function findLoneCarriers(tx: Executor, indicatorIds: readonly string[], perIndicator: number): Promise<{ indicator_id: string; report_id: string }[]> {
   if (indicatorIds.length === 0) return [];
-  return rowsOf(
-    await tx.execute(sql`
+  return rows<{ indicator_id: string; report_id: string }>(
+    tx,
+    sql`
       SELECT i.id AS indicator_id, c.report_id
       FROM indicators i
       CROSS JOIN LATERAL (
@@ -200,7 +206,7 @@ export async function findLoneCarriers(tx: Executor, indicatorIds: readonly stri
           AND r.grouped_at IS NOT NULL AND ${groupable('r')}
         LIMIT ${perIndicator}
       ) AS c
-      WHERE i.id = ANY(${uuids(indicatorIds)})`),
+      WHERE i.id = ANY(${uuids(indicatorIds)})`,
   );
 }
 
@@ -222,22 +228,24 @@ function parseSignature(text: string | null): Int32Array | null {
 /** Grouped reports among `ids` (candidates of the batch). */
 export async function findGroupedReports(tx: Executor, ids: readonly string[]): Promise<KnownReportRow[]> {
   if (ids.length === 0) return [];
-  const rows = rowsOf<Omit<KnownReportRow, 'signature'> & { signature: string | null }>(
-    await tx.execute(sql`
+  const found = await rows<Omit<KnownReportRow, 'signature'> & { signature: string | null }>(
+    tx,
+    sql`
       SELECT id, created_at, campaign_id, campaign_pinned, scam_family, text_signature::text AS signature
-      FROM reports WHERE id = ANY(${uuids(ids)}) AND grouped_at IS NOT NULL AND ${groupable()}`),
+      FROM reports WHERE id = ANY(${uuids(ids)}) AND grouped_at IS NOT NULL AND ${groupable()}`,
   );
-  return rows.map((r) => ({ ...r, signature: parseSignature(r.signature) }));
+  return found.map((r) => ({ ...r, signature: parseSignature(r.signature) }));
 }
 
 /** The indicators of the given reports, with their current state. */
 export async function findIndicatorsOfReports(tx: Executor, reportIds: readonly string[]): Promise<(UpsertedIndicator & { report_id: string })[]> {
   if (reportIds.length === 0) return [];
-  return rowsOf(
-    await tx.execute(sql`
+  return rows<UpsertedIndicator & { report_id: string }>(
+    tx,
+    sql`
       SELECT ri.report_id, i.id, i.kind, i.value, i.status, i.sightings, i.solo_links
       FROM report_indicators ri JOIN indicators i ON i.kind = ri.kind AND i.value = ri.value
-      WHERE ri.report_id = ANY(${uuids(reportIds)})`),
+      WHERE ri.report_id = ANY(${uuids(reportIds)})`,
   );
 }
 
@@ -253,21 +261,22 @@ export interface CampaignStateRow {
 /** Live campaigns among `ids`, locked, with whether they hold a hand-placed report. */
 export async function lockCampaigns(tx: Executor, ids: readonly string[]): Promise<CampaignStateRow[]> {
   if (ids.length === 0) return [];
-  return rowsOf(
-    await tx.execute(sql`
+  return rows<CampaignStateRow>(
+    tx,
+    sql`
       SELECT c.id, coalesce(c.first_report_at, c.created_at) AS since, c.label, c.reference,
              EXISTS (SELECT 1 FROM reports r WHERE r.campaign_id = c.id AND r.campaign_pinned) AS has_pinned
       FROM campaigns c WHERE c.id = ANY(${uuids(ids)}) AND c.merged_into IS NULL
       ORDER BY c.id
-      FOR UPDATE OF c`),
+      FOR UPDATE OF c`,
   );
 }
 
 /** Next references CAMP-YYYY-NNNN (the sequence never repeats a number, whatever the year). */
 export async function nextCampaignReferences(tx: Executor, count: number, year: number): Promise<string[]> {
   if (count === 0) return [];
-  const rows = rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT nextval('campaign_reference_seq') AS n FROM generate_series(1, ${count}::int)`));
-  return rows.map((r) => `CAMP-${year}-${String(r.n).padStart(4, '0')}`);
+  const numbers = await rows<{ n: string | number }>(tx, sql`SELECT nextval('campaign_reference_seq') AS n FROM generate_series(1, ${count}::int)`);
+  return numbers.map((r) => `CAMP-${year}-${String(r.n).padStart(4, '0')}`);
 }
 
 export interface CampaignInsert {
@@ -393,10 +402,11 @@ export async function refreshPublishedIndicators(tx: Executor, indicatorIds: rea
 
 /** Marks indicators (and published values) past their expiry date; returns how many indicators. */
 export async function expireIndicators(db: Executor): Promise<number> {
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`UPDATE indicators SET status = 'expire', updated_at = now() WHERE status IN ('actif', 'approuve') AND expires_at < now() RETURNING id`),
+  const expired = await rows<{ id: string }>(
+    db,
+    sql`UPDATE indicators SET status = 'expire', updated_at = now() WHERE status IN ('actif', 'approuve') AND expires_at < now() RETURNING id`,
   );
   await db.execute(sql`UPDATE fraud_indicators SET status = 'expired', updated_at = now() WHERE status = 'active' AND expires_at < now()`);
-  return rows.length;
+  return expired.length;
 }
 

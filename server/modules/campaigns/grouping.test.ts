@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { auditEntries, expectAudited } from '../../test/factories.js';
+import { rows } from '../../platform/db/rows.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
 import { campaigns, indicators, reports } from '../../platform/db/schema-reports.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { buildReport, campaignOfReport, certificationSms } from './campaigns.factories.js';
 import { groupPendingReports, sweepExpiredIndicators, type GroupingDeps } from './grouping.service.js';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 describe('campaign grouping', () => {
   let t: TestApp;
@@ -104,8 +103,10 @@ describe('campaign grouping', () => {
     expect(await campaign(older)).toMatchObject({ reportCount: 5 });
     const merged = await expectAudited(t.database, 'campaigns.campaign.merged', older);
     expect(merged.details).toMatchObject({ automatic: true, absorbed: younger });
-    const counts = rowsOf<{ campaign_id: string; n: number }>(await t.database.db.execute(sql`
-      SELECT ci.campaign_id, ci.report_count AS n FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id WHERE i.value = '+33970000022'`));
+    const counts = await rows<{ campaign_id: string; n: number }>(
+      t.database.db,
+      sql`SELECT ci.campaign_id, ci.report_count AS n FROM campaign_indicators ci JOIN indicators i ON i.id = ci.indicator_id WHERE i.value = '+33970000022'`,
+    );
     expect(counts).toEqual([{ campaign_id: older, n: 3 }]);
 
     // A report placed by hand in a third campaign: a bridge no longer merges it.

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { SCAM_FAMILY_LABELS } from '../../../contracts/campaigns.schemas.js';
 import { listMigrations, migrate } from '../../platform/db/migrate.js';
+import { rows } from '../../platform/db/rows.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 
 // Migration 0016 takes agents' free-typed campaign names off the public check page at once: values
 // published before it show their campaign's family label, or no campaign name at all.
 describe('migration 0016: published campaign names', () => {
   let t: TestDatabase;
-  const rows = async () =>
-    ((await t.owner.db.execute(sql`SELECT value, campaign_label FROM fraud_indicators ORDER BY value`)) as unknown as { rows: { value: string; campaign_label: string | null }[] }).rows;
+  const published = () => rows<{ value: string; campaign_label: string | null }>(t.owner.db, sql`SELECT value, campaign_label FROM fraud_indicators ORDER BY value`);
 
   beforeAll(async () => {
     t = await createTestDatabase({ migrated: false });
@@ -28,7 +28,7 @@ describe('migration 0016: published campaign names', () => {
 
   it('replaces published labels by the family label, or none', async () => {
     expect(await migrate(t.owner)).toContain('0016_campaign_public_label');
-    expect(await rows()).toEqual([
+    expect(await published()).toEqual([
       { value: '+33970000001', campaign_label: SCAM_FAMILY_LABELS.colis },
       { value: '+33970000002', campaign_label: null },
       { value: '+33970000003', campaign_label: null },

@@ -4,11 +4,12 @@
 
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { parse as parseDomain } from 'tldts';
+import { MESSAGE_KIND_OF_CHANNEL, type ReportChannel } from '../../../contracts/report-vocabulary.js';
 import { extractTextIndicators } from '../../../analysis/analyze.js';
-import type { Indicators, MessageKind } from '../../../analysis/analysis.types.js';
+import type { Indicators } from '../../../analysis/analysis.types.js';
 import { extractAddresses } from '../../../analysis/messages/collect-evidence.js';
 import { parseLinkCandidate } from '../../../analysis/messages/links/extract-links.js';
-import type { IndicatorKind, ReportChannel } from '../../platform/db/schema-reports.js';
+import type { IndicatorKind } from '../../platform/db/schema-reports.js';
 import { isCommonValue, normaliseOrganisation } from './common-values.js';
 
 export interface ReportIndicatorSource {
@@ -35,8 +36,6 @@ export interface ReportIndicator {
 /** Per report: more says nothing more about its campaign and would only slow the grouping. */
 export const MAX_INDICATORS_PER_REPORT = 60;
 const MAX_VALUE_LENGTH = 2048;
-
-const KIND_OF_CHANNEL: Record<ReportChannel, MessageKind> = { telephone: 'call', sms: 'sms', courriel: 'email', courrier: 'sms', autre: 'sms' };
 
 /** A phone number as typed (« 09 70 12 34 56 », « +33 9… »), French by default: E.164, or a short number. */
 export function normalisePhone(value: string): string | null {
@@ -116,7 +115,7 @@ export function extractReportIndicators(source: ReportIndicatorSource): ReportIn
   const texts = stored
     ? [stored]
     : [
-        source.pastedText.trim() !== '' ? fromEngine(extractTextIndicators({ kind: KIND_OF_CHANNEL[source.channel], text: source.pastedText })) : null,
+        source.pastedText.trim() !== '' ? fromEngine(extractTextIndicators({ kind: MESSAGE_KIND_OF_CHANNEL[source.channel], text: source.pastedText })) : null,
         // The reporter's own words are read only when there is no copy of the exchanges: they may hold
         // the reporter's number (« rappelez-moi au … »), which must never become an indicator.
         source.description.trim() !== '' && source.pastedText.trim() === '' ? fromEngine(extractTextIndicators({ kind: 'call', text: source.description })) : null,

@@ -1,10 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 
 // One query per chart, aggregated in PostgreSQL. Days and weeks are those of Europe/Paris. The charts
 // count confirmed reports that are not merged duplicates; the status count shows duplicates too.
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export interface Scope {
   from: string;
@@ -29,51 +28,55 @@ const DIMENSIONS: Record<Dimension, SQL> = {
 /** Reports per ISO week (Monday's date) and value of the dimension. */
 export async function countPerWeek(db: Executor, s: Scope, dimension: Dimension) {
   const key = DIMENSIONS[dimension];
-  return rowsOf<{ week: string; key: string; count: number }>(
-    await db.execute(sql`
+  return rows<{ week: string; key: string; count: number }>(
+    db,
+    sql`
       SELECT ${WEEK} AS week, ${key} AS key, count(*)::int AS count
       FROM reports r
       WHERE ${charted(s)}
       GROUP BY 1, 2
-      ORDER BY 1, 2`),
+      ORDER BY 1, 2`,
   );
 }
 
 /** Campaigns with the most reports filed during the period (within the scope). */
 export async function topCampaigns(db: Executor, s: Scope, limit: number) {
-  return rowsOf<{ id: string; reference: string; label: string; status: string; reports: number }>(
-    await db.execute(sql`
+  return rows<{ id: string; reference: string; label: string; status: string; reports: number }>(
+    db,
+    sql`
       SELECT c.id, c.reference, c.label, c.status, count(*)::int AS reports
       FROM reports r
       JOIN campaigns c ON c.id = r.campaign_id
       WHERE ${charted(s)}
       GROUP BY c.id
       ORDER BY reports DESC, c.reference
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
   );
 }
 
 /** Reports qualified during the period: how many, and the median hours from filing to qualification. */
 export async function qualificationDelay(db: Executor, s: Scope) {
-  const [row] = rowsOf<{ qualified: number; median_hours: number | null }>(
-    await db.execute(sql`
+  const [row] = await rows<{ qualified: number; median_hours: number | null }>(
+    db,
+    sql`
       SELECT count(*)::int AS qualified,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.qualified_at - r.created_at)::float8) / 3600 AS median_hours
       FROM reports r
       WHERE r.qualified_at IS NOT NULL AND r.status NOT IN ('en_attente_confirmation', 'fusionne')
-        AND ${inDepartement(s)} AND ${inPeriod(sql`r.qualified_at`, s)}`),
+        AND ${inDepartement(s)} AND ${inPeriod(sql`r.qualified_at`, s)}`,
   );
   return { qualified: Number(row?.qualified ?? 0), medianHours: row?.median_hours === null || row?.median_hours === undefined ? null : Number(row.median_hours) };
 }
 
 /** Reports filed during the period by current status (merged duplicates included, unconfirmed not). */
 export async function countByStatus(db: Executor, s: Scope) {
-  return rowsOf<{ status: string; count: number }>(
-    await db.execute(sql`
+  return rows<{ status: string; count: number }>(
+    db,
+    sql`
       SELECT r.status, count(*)::int AS count
       FROM reports r
       WHERE r.status <> 'en_attente_confirmation' AND ${inDepartement(s)} AND ${inPeriod(sql`r.created_at`, s)}
       GROUP BY r.status
-      ORDER BY r.status`),
+      ORDER BY r.status`,
   );
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
 
@@ -30,7 +31,6 @@ export async function findActiveIndicators(db: Executor, values: readonly string
 // The life of indicators seen in reports (table `indicators`), as agents act on it. Grouping writes
 // sightings and the over-correlation guard; see server/modules/campaigns.
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** A départemental actor acts on indicators carried by at least one report of its département. */
 const carriedIn = (departement: string | null) =>
   departement === null
@@ -52,13 +52,17 @@ export interface IndicatorRecord {
 
 /** The indicator, if the actor's département has reported it (or the actor is national). */
 export async function findIndicatorInScope(db: Executor, id: string, departement: string | null, forUpdate = false): Promise<IndicatorRecord | null> {
-  const rows = rowsOf<IndicatorRecord>(
-    await db.execute(sql`
+  const found = await rows<IndicatorRecord>(
+    db,
+    sql`
       SELECT i.id, i.kind, i.value, i.status, i.sightings, i.solo_links, i.first_seen_at, i.last_seen_at, i.decided_at
-      FROM indicators i WHERE i.id = ${id} ${carriedIn(departement)} ${forUpdate ? sql`FOR UPDATE` : sql``}`),
+      FROM indicators i WHERE i.id = ${id} ${carriedIn(departement)} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
   );
-  return rows[0] ?? null;
+  return found[0] ?? null;
 }
+
+/** A held indicator with up to five campaigns carrying it (null: none) and the départements of its reach. */
+export type HeldIndicatorRecord = IndicatorRecord & { campaigns: { id: string; reference: string; label: string }[] | null; reach: (string | null)[] | null };
 
 /** The départements of an indicator's reach (see indicatorReachDepartements), for the row aliased `i`. */
 const REACH = sql`
@@ -73,9 +77,10 @@ const REACH = sql`
 export async function listHeldIndicators(
   db: Executor,
   departement: string | null,
-): Promise<(IndicatorRecord & { campaigns: { id: string; reference: string; label: string }[] | null; reach: (string | null)[] | null })[]> {
-  return rowsOf(
-    await db.execute(sql`
+): Promise<HeldIndicatorRecord[]> {
+  return rows<HeldIndicatorRecord>(
+    db,
+    sql`
       SELECT i.id, i.kind, i.value, i.status, i.sightings, i.solo_links, i.first_seen_at, i.last_seen_at, i.decided_at,
              (SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference, 'label', c.label))
                 FROM (SELECT c.id, c.reference, c.label FROM campaign_indicators ci JOIN campaigns c ON c.id = ci.campaign_id
@@ -86,7 +91,7 @@ export async function listHeldIndicators(
       FROM indicators i
       WHERE i.status = 'en_attente' ${carriedIn(departement)}
       ORDER BY i.solo_links DESC, i.last_seen_at DESC
-      LIMIT 200`),
+      LIMIT 200`,
   );
 }
 
@@ -95,10 +100,11 @@ export async function listHeldIndicators(
  * campaigns it sits in (a decision changes what those campaigns link and publish). null: no département.
  */
 export async function indicatorReachDepartements(tx: Executor, indicator: { id: string; kind: IndicatorKind; value: string }): Promise<(string | null)[]> {
-  const rows = rowsOf<{ departement: string | null }>(
-    await tx.execute(sql`SELECT d.departement FROM indicators i, LATERAL (${REACH}) d WHERE i.id = ${indicator.id}`),
+  const found = await rows<{ departement: string | null }>(
+    tx,
+    sql`SELECT d.departement FROM indicators i, LATERAL (${REACH}) d WHERE i.id = ${indicator.id}`,
   );
-  return rows.map((r) => r.departement);
+  return found.map((r) => r.departement);
 }
 
 export async function decideIndicator(tx: Executor, id: string, status: IndicatorStatus, decidedBy: string): Promise<void> {
@@ -110,14 +116,22 @@ export async function markPublishedFalsePositive(tx: Executor, kind: IndicatorKi
   await tx.execute(sql`UPDATE fraud_indicators SET status = 'false_positive', updated_at = now() WHERE kind = ${kind} AND value = ${value}`);
 }
 
+export interface CarrierRow {
+  id: string;
+  campaign_id: string | null;
+  created_at: string | Date;
+  scam_family: string | null;
+}
+
 /** Grouped, unpinned reports carrying the indicator, with their campaign. */
-export async function findCarriers(tx: Executor, kind: IndicatorKind, value: string): Promise<{ id: string; campaign_id: string | null; created_at: string | Date; scam_family: string | null }[]> {
-  return rowsOf(
-    await tx.execute(sql`
+export async function findCarriers(tx: Executor, kind: IndicatorKind, value: string): Promise<CarrierRow[]> {
+  return rows<CarrierRow>(
+    tx,
+    sql`
       SELECT r.id, r.campaign_id, r.created_at, r.scam_family
       FROM report_indicators ri JOIN reports r ON r.id = ri.report_id
       WHERE ri.kind = ${kind} AND ri.value = ${value} AND NOT r.campaign_pinned AND r.grouped_at IS NOT NULL
         AND r.status NOT IN ('en_attente_confirmation', 'fusionne')
-      ORDER BY r.created_at, r.id`),
+      ORDER BY r.created_at, r.id`,
   );
 }

@@ -1,4 +1,16 @@
 import PDFDocument from 'pdfkit';
+import {
+  ATTACHMENT_ORIGIN_PHRASES,
+  REPORT_CHANNEL_REPORTER_LABELS,
+  REPORT_SOURCE_DOSSIER_LABELS,
+  REPORT_STATUS_LABELS,
+  SCAN_STATUS_PHRASES,
+  type AttachmentOrigin,
+  type ReportChannel,
+  type ReportSource,
+  type ReportStatus,
+  type ScanStatus,
+} from '../../../contracts/report-vocabulary.js';
 
 // A report's dossier as a PDF a doctor or the council attaches to a complaint: the facts, the reporter
 // (unless pseudonymous), the analysis, the copies of the exchanges with their fingerprints and the
@@ -9,8 +21,8 @@ export interface DossierAttachment {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
-  origin: string;
-  scanStatus: string;
+  origin: AttachmentOrigin;
+  scanStatus: ScanStatus;
   /** The bytes of a PNG or JPEG screenshot, to embed; absent for other files. */
   image?: Uint8Array;
 }
@@ -21,9 +33,9 @@ export interface DossierData {
   receiptNumber: string;
   createdAt: Date;
   occurredOn: string | null;
-  channel: string;
-  source: string;
-  status: string;
+  channel: ReportChannel;
+  source: ReportSource;
+  status: ReportStatus;
   departement: string | null;
   organisationName: string;
   callerNumber: string;
@@ -41,21 +53,6 @@ export interface DossierData {
 export const PSEUDONYMOUS_REPORTER_TEXT = "Déclarant : identité connue du conseil de l'Ordre, non communiquée";
 export const DOSSIER_TITLE = 'Dossier de signalement — à joindre à une plainte';
 
-const CHANNEL_LABELS: Record<string, string> = { telephone: 'Appel téléphonique', sms: 'SMS', courriel: 'Courriel', courrier: 'Courrier', autre: 'Autre' };
-const SOURCE_LABELS: Record<string, string> = { formulaire: 'Formulaire de signalement Vigie', courriel: "Courriel transféré à l'adresse de signalement de l'Ordre" };
-const STATUS_LABELS: Record<string, string> = {
-  nouveau: 'Nouveau',
-  en_cours: "En cours d'examen",
-  qualifie: 'Qualifié',
-  classe_sans_suite: 'Classé sans suite',
-  fusionne: 'Fusionné avec un autre signalement',
-};
-const ORIGIN_LABELS: Record<string, string> = {
-  televersement: 'déposé par le déclarant',
-  courriel_original: 'courriel original transféré',
-  piece_jointe_courriel: 'pièce jointe du courriel transféré',
-};
-const SCAN_LABELS: Record<string, string> = { sain: 'aucun virus détecté', non_analyse: 'non analysé par l’antivirus' };
 
 // The standard PDF fonts (no font file to ship) encode WinAnsi: Latin-1 plus the Windows-1252 extras
 // (œ, €, curly quotes, dashes). Anything else would print as garbage, so it is replaced, and said so.
@@ -151,8 +148,8 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   field('Numéro de récépissé', data.receiptNumber);
   field('Signalement reçu le', dateTime(data.createdAt));
   field('Date des faits', data.occurredOn ? dateOnly(data.occurredOn) : 'non précisée');
-  field('Canal', CHANNEL_LABELS[data.channel] ?? data.channel);
-  field('Reçu par', SOURCE_LABELS[data.source] ?? data.source);
+  field('Canal', REPORT_CHANNEL_REPORTER_LABELS[data.channel]);
+  field('Reçu par', REPORT_SOURCE_DOSSIER_LABELS[data.source]);
   field('Organisme dont se réclamait l’interlocuteur', data.organisationName);
   field('Numéro appelant ou expéditeur du SMS', data.callerNumber);
   field('Expéditeur (courriel ou courrier)', data.sender);
@@ -163,7 +160,7 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
     doc.moveDown(0.2);
   }
   field('Département', data.departement ?? 'non précisé');
-  field('État du signalement', STATUS_LABELS[data.status] ?? data.status);
+  field('État du signalement', REPORT_STATUS_LABELS[data.status]);
   if (data.campaign) field('Campagne', `${data.campaign.reference} — ${data.campaign.label}`);
   doc.font('Helvetica-Bold').fontSize(10).text('Récit du déclarant :', { width });
   paragraph(data.description === '' ? '—' : data.description);
@@ -196,7 +193,7 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text('Pièces jointes (empreinte SHA-256 calculée à la réception) :', { width });
   if (data.attachments.length === 0) paragraph('Aucune pièce jointe.');
   data.attachments.forEach((a, index) => {
-    doc.font('Helvetica').fontSize(10).text(`${index + 1}. ${p(a.fileName)} — ${a.mediaType}, ${sizeLabel(a.sizeBytes)}, ${ORIGIN_LABELS[a.origin] ?? a.origin}, ${SCAN_LABELS[a.scanStatus] ?? a.scanStatus}`, { width });
+    doc.font('Helvetica').fontSize(10).text(`${index + 1}. ${p(a.fileName)} — ${a.mediaType}, ${sizeLabel(a.sizeBytes)}, ${ATTACHMENT_ORIGIN_PHRASES[a.origin]}, ${SCAN_STATUS_PHRASES[a.scanStatus]}`, { width });
     doc.font('Courier').fontSize(8).text(`SHA-256 : ${a.sha256}`, { width, indent: 14 });
     doc.moveDown(0.2);
   });

@@ -2,7 +2,8 @@ import { deflateSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { analyzeText } from '../../../analysis/analyze.js';
-import type { Analysis, MessageKind } from '../../../analysis/analysis.types.js';
+import type { Analysis } from '../../../analysis/analysis.types.js';
+import { MESSAGE_KIND_OF_CHANNEL } from '../../../contracts/report-vocabulary.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
 import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
@@ -17,7 +18,6 @@ import {
   type CampaignRow,
   type IndicatorKind,
   type IndicatorStatus,
-  type ReportChannel,
   type ReportRow,
 } from '../../platform/db/schema-reports.js';
 
@@ -51,7 +51,6 @@ export async function buildCampaign(database: Database, overrides: Partial<typeo
   return row!;
 }
 
-const KIND_OF_CHANNEL: Record<ReportChannel, MessageKind> = { telephone: 'call', sms: 'sms', courriel: 'email', courrier: 'sms', autre: 'sms' };
 export const DEFAULT_PASTED_TEXT = 'ameli : votre remboursement de 42,50 € est en attente, confirmez sur https://ameli-remboursement.fr/dossier';
 
 /**
@@ -62,7 +61,7 @@ export async function buildReport(database: Database, overrides: Partial<typeof 
   counter += 1;
   const channel = overrides.channel ?? 'sms';
   const pastedText = overrides.pastedText ?? DEFAULT_PASTED_TEXT;
-  const analysis: Analysis | null = pastedText.trim() === '' ? null : analyzeText({ kind: KIND_OF_CHANNEL[channel], text: pastedText });
+  const analysis: Analysis | null = pastedText.trim() === '' ? null : analyzeText({ kind: MESSAGE_KIND_OF_CHANNEL[channel], text: pastedText });
   // Marked grouped in the same transaction: the test runtime's campaign worker must not regroup these
   // reports (nor merge the campaigns a test places them in) while the test reads them.
   const [row] = await database.db.transaction(async (tx) => {
@@ -83,7 +82,7 @@ export async function buildReport(database: Database, overrides: Partial<typeof 
         departement: '75',
         reporterEmail: `declarant.${counter}@exemple.fr`,
         reporterName: 'Hélène Lefèvre',
-        analysis: analysis as unknown as Record<string, unknown> | null,
+        analysis,
         verdict: analysis?.verdict ?? null,
         scamFamily: analysis?.family?.id ?? null,
         ...overrides,

@@ -1,10 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { users } from '../../platform/db/schema.js';
 import { campaigns, reportAttachments, reports, type IndicatorStatus } from '../../platform/db/schema-reports.js';
 import type { ExportIndicator, SharedIndicatorKind } from './indicator-formats.js';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export async function findCampaign(db: Executor, id: string) {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
@@ -13,14 +12,15 @@ export async function findCampaign(db: Executor, id: string) {
 
 /** Whether the campaign holds at least one (confirmed) report of the département. */
 export async function campaignHasReportIn(db: Executor, campaignId: string, departement: string): Promise<boolean> {
-  const rows = rowsOf<{ found: boolean }>(
-    await db.execute(sql`
+  const answer = await rows<{ found: boolean }>(
+    db,
+    sql`
       SELECT EXISTS (
         SELECT 1 FROM reports
         WHERE campaign_id = ${campaignId} AND departement = ${departement} AND status <> 'en_attente_confirmation'
-      ) AS found`),
+      ) AS found`,
   );
-  return rows[0]?.found === true;
+  return answer[0]?.found === true;
 }
 
 /**
@@ -30,8 +30,9 @@ export async function campaignHasReportIn(db: Executor, campaignId: string, depa
  * reports: a campaign shared with other départements is not his to share whole (docs/campaigns.md).
  */
 export async function listCampaignIndicators(db: Executor, campaignId: string, statuses: readonly IndicatorStatus[], departement: string | null): Promise<ExportIndicator[]> {
-  const rows = rowsOf<{ kind: SharedIndicatorKind; value: string; status: IndicatorStatus; first_seen: string; last_seen: string; reports: number }>(
-    await db.execute(sql`
+  const found = await rows<{ kind: SharedIndicatorKind; value: string; status: IndicatorStatus; first_seen: string; last_seen: string; reports: number }>(
+    db,
+    sql`
       SELECT i.kind, i.value, i.status,
              to_char(i.first_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS first_seen,
              to_char(i.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_seen,
@@ -45,9 +46,9 @@ export async function listCampaignIndicators(db: Executor, campaignId: string, s
         AND i.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})
       GROUP BY i.id
       ${departement === null ? sql`` : sql`HAVING bool_or(r.departement = ${departement})`}
-      ORDER BY i.kind, i.value COLLATE "C"`),
+      ORDER BY i.kind, i.value COLLATE "C"`,
   );
-  return rows.map((r) => ({
+  return found.map((r) => ({
     kind: r.kind,
     value: r.value,
     status: r.status,

@@ -1,5 +1,5 @@
-import { FAMILY_LABELS, isFamilyId } from '../../../analysis/messages/families.js';
 import { VERDICT_LABELS, type Verdict } from '../../../analysis/analysis.types.js';
+import { isScamFamily, LINKING_INDICATOR_STATUSES, SCAM_FAMILY_LABELS } from '../../../contracts/campaigns.schemas.js';
 import { TLP_LABELS, type TIndicatorExportQuery } from '../../../contracts/sharing.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { IndicatorStatus, ReportRow } from '../../platform/db/schema-reports.js';
@@ -10,7 +10,7 @@ import { indicatorsToCsv, indicatorsToMisp, indicatorsToStix, type ExportCampaig
 import { renderDossierPdf, type DossierAttachment, type DossierData } from './dossier-pdf.js';
 import * as repo from './sharing.repo.js';
 
-const LINKING_STATUSES: readonly IndicatorStatus[] = ['actif', 'approuve'];
+const LINKING_STATUSES: readonly IndicatorStatus[] = LINKING_INDICATOR_STATUSES;
 // Common values and false positives are never shared: they would flag the innocent.
 const ALL_SHAREABLE_STATUSES: readonly IndicatorStatus[] = ['actif', 'approuve', 'en_attente', 'expire'];
 /** Screenshots embedded in one dossier; beyond, they are listed with their fingerprint only. */
@@ -88,7 +88,8 @@ function analysisOf(report: ReportRow): DossierData['analysis'] {
   const stored = (report.analysis ?? null) as StoredAnalysis | null;
   const verdict = (report.verdict ?? (typeof stored?.verdict === 'string' ? stored.verdict : null)) as Verdict | null;
   if (!stored && !verdict) return null;
-  const family = report.scamFamily && isFamilyId(report.scamFamily) ? FAMILY_LABELS[report.scamFamily] : typeof stored?.family?.label === 'string' ? stored.family.label : null;
+  const family =
+    (report.scamFamily && isScamFamily(report.scamFamily) ? SCAM_FAMILY_LABELS[report.scamFamily] : undefined) ?? (typeof stored?.family?.label === 'string' ? stored.family.label : null);
   const findings = Array.isArray(stored?.findings) ? stored.findings.map((f) => f?.explanation).filter((e): e is string => typeof e === 'string').slice(0, 30) : [];
   return {
     verdictLabel: verdict && Object.hasOwn(VERDICT_LABELS, verdict) ? VERDICT_LABELS[verdict] : 'Non déterminé',

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { analyzeText } from '../../../analysis/analyze.js';
-import type { MessageKind } from '../../../analysis/analysis.types.js';
+import { MESSAGE_KIND_OF_CHANNEL } from '../../../contracts/report-vocabulary.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
 import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
-import { reportAttachments, reports, type AttachmentMediaType, type AttachmentOrigin, type ReportChannel, type ReportRow } from '../../platform/db/schema-reports.js';
+import { reportAttachments, reports, type AttachmentMediaType, type AttachmentOrigin, type ReportRow } from '../../platform/db/schema-reports.js';
 import { foldForSearch } from '../../platform/text/fold.js';
 
 // Test factory for the back-office: reports inserted directly, as the reports module and the email
@@ -19,8 +19,6 @@ export function newReceiptNumber(year = new Date().getFullYear()): string {
   for (let i = 0; i < 8; i++) random += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
   return `SIG-${year}-${random}`;
 }
-
-const KIND_OF_CHANNEL: Record<ReportChannel, MessageKind> = { telephone: 'call', sms: 'sms', courriel: 'email', courrier: 'sms', autre: 'sms' };
 
 export interface AttachmentSpec {
   fileName: string;
@@ -42,7 +40,7 @@ export async function buildReport(database: Database, uploads: UploadStore, spec
   const channel = overrides.channel ?? 'sms';
   const pastedText = overrides.pastedText ?? SCAM_SMS;
   const description = overrides.description ?? 'J’ai reçu ce SMS ce matin sur mon portable professionnel.';
-  const analysis = analyzeText({ kind: KIND_OF_CHANNEL[channel], text: [pastedText, description].filter(Boolean).join('\n\n') || '—' });
+  const analysis = analyzeText({ kind: MESSAGE_KIND_OF_CHANNEL[channel], text: [pastedText, description].filter(Boolean).join('\n\n') || '—' });
   const receiptNumber = overrides.receiptNumber ?? newReceiptNumber();
   const organisationName = overrides.organisationName ?? 'Ordre des médecins';
   const callerNumber = overrides.callerNumber ?? '';

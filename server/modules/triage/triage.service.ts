@@ -1,5 +1,6 @@
 import { ZAnalysis } from '../../../contracts/checks.schemas.js';
 import { ROLE_PERMISSIONS } from '../../../contracts/permissions.js';
+import { REPORT_STATUS_LABELS } from '../../../contracts/report-vocabulary.js';
 import { ROLES } from '../../../contracts/roles.js';
 import type { TAssignment, TMerge, TStatusChange, TStatusChangeResult, TTriageNote, TTriageReportDetail, TTriageReportState } from '../../../contracts/triage.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
@@ -210,7 +211,8 @@ export async function changeStatus(deps: ServiceDeps, ctx: AuditContext, actor: 
     const updated = await repo.updateReport(tx, row.id, { status: input.status, ...datesAfter(input.status, new Date()) });
     let note: TTriageNote | null = null;
     if (input.reason) {
-      const heading = input.status === 'classe_sans_suite' ? 'Classé sans suite' : input.status === 'qualifie' ? 'Qualifié' : row.status === 'nouveau' ? 'Pris en charge' : 'Rouvert';
+      const heading =
+        input.status === 'classe_sans_suite' || input.status === 'qualifie' ? REPORT_STATUS_LABELS[input.status] : row.status === 'nouveau' ? 'Pris en charge' : 'Rouvert';
       note = await toNote(tx, actor, await repo.insertNote(tx, { reportId: row.id, authorId: actor.userId, body: `${heading} — motif : ${input.reason}` }));
     }
     await recordAudit(tx, ctx, {

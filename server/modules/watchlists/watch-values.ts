@@ -1,7 +1,7 @@
 import { domainToUnicode } from 'node:url';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { parse as parseDomain } from 'tldts';
-import { FAMILY_LABELS, isFamilyId } from '../../../analysis/messages/families.js';
+import { isScamFamily, SCAM_FAMILY_LABELS } from '../../../contracts/campaigns.schemas.js';
 import { isDepartementCode } from '../../../contracts/departements.js';
 import type { WatchKind } from '../../../contracts/watchlists.schemas.js';
 import type { Actor } from '../../platform/authz/policy.js';
@@ -40,7 +40,7 @@ export function watchLabel(kind: WatchKind, value: string): string {
     case 'departement':
       return `Département ${value}`;
     case 'scam_family':
-      return isFamilyId(value) ? FAMILY_LABELS[value] : value;
+      return (isScamFamily(value) ? SCAM_FAMILY_LABELS[value] : undefined) ?? value;
   }
 }
 
@@ -71,7 +71,7 @@ export function normaliseWatchValue(kind: WatchKind, raw: string, actor: Actor):
     }
     case 'scam_family': {
       const id = raw.trim();
-      if (!isFamilyId(id)) throw fieldError('value', "Famille d'escroquerie inconnue.");
+      if (!isScamFamily(id)) throw fieldError('value', "Famille d'escroquerie inconnue.");
       return id;
     }
   }

@@ -1,14 +1,14 @@
+import { REPORT_CHANNEL_PHRASES, type ReportChannel } from '../../../contracts/report-vocabulary.js';
 import type { OutgoingMail } from '../../platform/mail/mailer.js';
 import { MAIL_SIGNATURE } from '../../platform/mail/signature.js';
 
 const when = (date: Date) => date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
-const CHANNEL_LABELS: Record<string, string> = { telephone: 'appel téléphonique', sms: 'SMS', courriel: 'courriel', courrier: 'courrier', autre: 'autre' };
 
 export interface WatchMatchMail {
   to: string;
   receiptNumber: string;
   receivedAt: Date;
-  channel: string;
+  channel: ReportChannel;
   departement: string | null;
   /** Why it matched, one French clause per followed value. */
   reasons: string[];
@@ -26,7 +26,7 @@ export function watchMatchMail(m: WatchMatchMail): OutgoingMail {
     subject: `Vigie — veille : nouveau signalement ${m.receiptNumber}`,
     text:
       `Bonjour,\n\nUn nouveau signalement correspond à votre veille.\n\n` +
-      `Récépissé : ${m.receiptNumber}\nReçu le : ${when(m.receivedAt)}\nCanal : ${CHANNEL_LABELS[m.channel] ?? m.channel}\n` +
+      `Récépissé : ${m.receiptNumber}\nReçu le : ${when(m.receivedAt)}\nCanal : ${REPORT_CHANNEL_PHRASES[m.channel]}\n` +
       `Département : ${m.departement ?? 'non précisé'}\n\n` +
       `Pourquoi vous recevez ce message :\n${m.reasons.map((r) => `- ${r}`).join('\n')}\n\n` +
       `Consulter le signalement : ${m.reportUrl}\n\nGérer votre veille : ${m.watchlistUrl}${MAIL_SIGNATURE}`,

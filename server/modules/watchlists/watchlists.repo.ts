@@ -1,8 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { reports, watchlists, type WatchlistKind } from '../../platform/db/schema-reports.js';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export async function listWatches(db: Executor, userId: string) {
   return db.select().from(watchlists).where(eq(watchlists.userId, userId)).orderBy(asc(watchlists.kind), asc(watchlists.createdAt));
@@ -41,8 +40,9 @@ export async function findReportForMatch(db: Executor, reportId: string) {
 }
 
 export async function reportIndicatorValues(db: Executor, reportId: string) {
-  return rowsOf<{ kind: string; value: string }>(
-    await db.execute(sql`SELECT kind, value FROM report_indicators WHERE report_id = ${reportId} AND kind IN ('phone', 'domain', 'url', 'email')`),
+  return rows<{ kind: string; value: string }>(
+    db,
+    sql`SELECT kind, value FROM report_indicators WHERE report_id = ${reportId} AND kind IN ('phone', 'domain', 'url', 'email')`,
   );
 }
 
@@ -60,26 +60,28 @@ export interface WatchMatch {
  */
 export async function findWatchMatches(db: Executor, pairs: readonly { kind: WatchlistKind; value: string }[], departement: string | null): Promise<WatchMatch[]> {
   if (pairs.length === 0) return [];
-  return rowsOf<WatchMatch>(
-    await db.execute(sql`
+  return rows<WatchMatch>(
+    db,
+    sql`
       SELECT w.user_id, u.email, u.role, w.kind, w.value
       FROM watchlists w
       JOIN users u ON u.id = w.user_id
       WHERE (w.kind, w.value) IN (${sql.join(pairs.map((p) => sql`(${p.kind}::text, ${p.value}::text)`), sql`, `)})
         AND u.status = 'active'
         AND (u.departement IS NULL OR u.departement = ${departement})
-      ORDER BY w.user_id, w.kind, w.value`),
+      ORDER BY w.user_id, w.kind, w.value`,
   );
 }
 
 /** Agents already told about this report (one audit entry per agent and report). */
 export async function notifiedUserIds(db: Executor, reportId: string): Promise<Set<string>> {
-  const rows = rowsOf<{ user_id: string }>(
-    await db.execute(sql`
+  const found = await rows<{ user_id: string }>(
+    db,
+    sql`
       SELECT details->>'userId' AS user_id FROM audit_log
-      WHERE entity_type = 'report' AND entity_id = ${reportId} AND action = 'watchlists.match.notified'`),
+      WHERE entity_type = 'report' AND entity_id = ${reportId} AND action = 'watchlists.match.notified'`,
   );
-  return new Set(rows.map((r) => r.user_id));
+  return new Set(found.map((r) => r.user_id));
 }
 
 /** Serialises the notification of one report across workers and instances, until the transaction ends. */
