@@ -1,5 +1,6 @@
 import { z, zUuid } from './zod.js';
 import { FAMILY_LABELS } from '../analysis/messages/families.js';
+import { REPORT_CHANNELS, REPORT_STATUSES } from './report-vocabulary.js';
 
 export const CAMPAIGN_STATUSES = ['ouverte', 'qualifiee', 'close'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -114,9 +115,9 @@ export const ZCampaignReport = z.object({
   receiptNumber: z.string(),
   createdAt: z.string(),
   occurredOn: z.string().nullable(),
-  channel: z.string(),
+  channel: z.enum(REPORT_CHANNELS),
   departement: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(REPORT_STATUSES),
   /** Placed by an agent: automatic grouping leaves it there. */
   pinned: z.boolean(),
   /** The viewer may open it (its département is the viewer's, or the viewer is national). */

@@ -1,5 +1,6 @@
 import { z } from './zod.js';
 import { MESSAGE_KINDS } from '../analysis/analysis.types.js';
+import { REPORT_VERDICTS } from './report-vocabulary.js';
 
 import { MAX_EML_BYTES, MAX_TEXT_CHARS } from './checks.limits.js';
 
@@ -30,7 +31,7 @@ const ZSpan = z.object({ start: z.number().int(), end: z.number().int() });
 
 export const ZAnalysis = z.object({
   kind: z.enum(MESSAGE_KINDS),
-  verdict: z.enum(['fraude_probable', 'suspect', 'aucun_signal']),
+  verdict: z.enum(REPORT_VERDICTS),
   verdictLabel: z.string(),
   score: z.number(),
   family: z.object({ id: z.string(), label: z.string() }).nullable(),

@@ -1,7 +1,7 @@
 import { z, zUuid } from './zod.js';
 import { ZAnalysis } from './checks.schemas.js';
 import { isDepartementCode } from './departements.js';
-import { REPORT_CHANNELS, REPORT_STATUSES, REPORT_VERDICTS, type ReportStatus } from './report-vocabulary.js';
+import { ATTACHMENT_ORIGINS, REPORT_CHANNELS, REPORT_STATUSES, REPORT_VERDICTS, SCAN_STATUSES, type ReportStatus } from './report-vocabulary.js';
 
 // The back-office of signalements: the queue, a report's page, and what agents do with it (assign,
 // move through the statuses, annotate, merge duplicates).
@@ -108,12 +108,12 @@ export const ZTriageAttachment = z.object({
   reportId: z.string(),
   receiptNumber: z.string(),
   fromDuplicate: z.boolean(),
-  origin: z.enum(['televersement', 'courriel_original', 'piece_jointe_courriel']),
+  origin: z.enum(ATTACHMENT_ORIGINS),
   fileName: z.string(),
   mediaType: z.string(),
   sizeBytes: z.number().int(),
   sha256: z.string(),
-  scanStatus: z.enum(['sain', 'non_analyse']),
+  scanStatus: z.enum(SCAN_STATUSES),
   createdAt: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
+import PostalMime from 'postal-mime';
 import { alertMessageId, buildAlertTemplate, isSendableAddress } from './alert-message.js';
 import { audienceDepartements, coversAudience } from './alerts.policy.js';
 import { endOfParisDay } from './alerts.service.js';
@@ -16,23 +16,23 @@ describe('alert email', () => {
   it('composes once and fills in To and a stable Message-ID per delivery, in French, without tracking', async () => {
     const template = await buildAlertTemplate(alert, { publicUrl: 'https://vigie.ordre.example', mailFrom: 'Vigie — Ordre des médecins <alertes@vigie.example>' });
     expect(template.envelopeFrom).toBe('alertes@vigie.example');
-    const parsed = await simpleParser(template.render('42', 'camille@exemple.fr'));
+    const parsed = await PostalMime.parse(template.render('42', 'camille@exemple.fr'));
     expect(parsed.subject).toBe('[Alerte Ordre des médecins] Faux appels « ANS » : ne donnez pas votre code');
     expect(parsed.messageId).toBe(`<alert-${alert.id}-42@vigie>`);
-    expect(parsed.to).toMatchObject({ text: 'camille@exemple.fr' });
-    expect(parsed.from).toMatchObject({ value: [{ address: 'alertes@vigie.example', name: 'Vigie — Ordre des médecins' }] });
+    expect(parsed.to).toEqual([{ address: 'camille@exemple.fr', name: '' }]);
+    expect(parsed.from).toMatchObject({ address: 'alertes@vigie.example', name: 'Vigie — Ordre des médecins' });
     expect(parsed.text).toContain('CE QUI SE PASSE\nDes médecins reçoivent des appels.\n.Une ligne qui commence par un point.');
     expect(parsed.text).toContain('https://vigie.ordre.example/alertes');
     expect(parsed.text).not.toContain('CE QU’IL NE FAUT PAS FAIRE');
-    expect(parsed.html).toBe(false);
-    const other = await simpleParser(template.render('43', 'dominique@exemple.fr'));
+    expect(parsed.html).toBeUndefined();
+    const other = await PostalMime.parse(template.render('43', 'dominique@exemple.fr'));
     expect(other.messageId).toBe(alertMessageId(alert.id, 43));
     expect(other.text).toBe(parsed.text);
   });
 
   it('lists what not to do when the alert says it', async () => {
     const template = await buildAlertTemplate({ ...alert, whatNotToDo: 'Ne rappelez pas le numéro.' }, { publicUrl: 'http://localhost:3000', mailFrom: 'no-reply@vigie.localhost' });
-    expect((await simpleParser(template.render(1, 'a@exemple.fr'))).text).toContain('CE QU’IL NE FAUT PAS FAIRE\nNe rappelez pas le numéro.');
+    expect((await PostalMime.parse(template.render(1, 'a@exemple.fr'))).text).toContain('CE QU’IL NE FAUT PAS FAIRE\nNe rappelez pas le numéro.');
   });
 
   it('sends only to plain addresses that cannot break the header or the envelope', () => {

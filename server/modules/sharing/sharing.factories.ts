@@ -6,7 +6,6 @@ import type { Analysis } from '../../../analysis/analysis.types.js';
 import { MESSAGE_KIND_OF_CHANNEL } from '../../../contracts/report-vocabulary.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
-import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
 import {
   campaigns,
   indicators,
@@ -88,7 +87,7 @@ export async function buildReport(database: Database, overrides: Partial<typeof 
         ...overrides,
       })
       .returning();
-    await tx.update(reportsGrouping).set({ groupedAt: new Date() }).where(eq(reportsGrouping.id, inserted[0]!.id));
+    await tx.update(reports).set({ groupedAt: new Date() }).where(eq(reports.id, inserted[0]!.id));
     return inserted;
   });
   return row!;

@@ -4,7 +4,6 @@ import { analyzeText } from '../../../analysis/analyze.js';
 import { MESSAGE_KIND_OF_CHANNEL } from '../../../contracts/report-vocabulary.js';
 import type { Database } from '../../platform/db/client.js';
 import type { UploadStore } from '../../platform/storage/upload-store.js';
-import { reportsGrouping } from '../../platform/db/schema-campaigns.js';
 import { reportAttachments, reports, type AttachmentMediaType, type AttachmentOrigin, type ReportRow } from '../../platform/db/schema-reports.js';
 import { foldForSearch } from '../../platform/text/fold.js';
 
@@ -71,7 +70,7 @@ export async function buildReport(database: Database, uploads: UploadStore, spec
   // these reports (or merge the campaigns a test places them in) while the test reads them.
   const row = await database.db.transaction(async (tx) => {
     const [inserted] = await tx.insert(reports).values(values).returning();
-    await tx.update(reportsGrouping).set({ groupedAt: new Date() }).where(eq(reportsGrouping.id, inserted!.id));
+    await tx.update(reports).set({ groupedAt: new Date() }).where(eq(reports.id, inserted!.id));
     return inserted;
   });
   for (const file of attachments) {

@@ -1,6 +1,9 @@
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ReportConsequence } from '../../../contracts/reports.guidance.js';
 import type { ReportMediaType } from '../../../contracts/reports.schemas.js';
+import type { CampaignStatus, IndicatorKind, IndicatorStatus } from '../../../contracts/campaigns.schemas.js';
+import type { AlertStatus, AudienceScope } from '../../../contracts/alerts.schemas.js';
+import type { WatchKind } from '../../../contracts/watchlists.schemas.js';
 import type { AttachmentOrigin, ReportChannel, ReportSource, ReportStatus, ReportVerdict, ScanStatus } from '../../../contracts/report-vocabulary.js';
 
 // Typed mirror of migration 0006 (signalements, campaigns, indicators, alerts, watchlists) and of the
@@ -8,10 +11,10 @@ import type { AttachmentOrigin, ReportChannel, ReportSource, ReportStatus, Repor
 // source of truth. The words of a report (channels, statuses…) are those of contracts/report-vocabulary.ts.
 
 export type { AttachmentOrigin, ReportChannel, ReportSource, ReportStatus, ReportVerdict, ScanStatus };
+export type { AlertStatus, CampaignStatus, IndicatorKind, IndicatorStatus };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export type CampaignStatus = 'ouverte' | 'qualifiee' | 'close';
 export const campaigns = pgTable('campaigns', {
   id: uuid('id').primaryKey().defaultRandom(),
   reference: text('reference').notNull(),
@@ -104,7 +107,6 @@ export const reportNotes = pgTable('report_notes', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export type IndicatorKind = 'phone' | 'domain' | 'url' | 'email' | 'organisation';
 export const reportIndicators = pgTable(
   'report_indicators',
   {
@@ -125,7 +127,6 @@ export const reportTextBands = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.band] })],
 );
 
-export type IndicatorStatus = 'actif' | 'commun' | 'en_attente' | 'approuve' | 'faux_positif' | 'expire';
 export const indicators = pgTable('indicators', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind').$type<IndicatorKind>().notNull(),
@@ -144,8 +145,7 @@ export const indicators = pgTable('indicators', {
 });
 export type IndicatorRow = typeof indicators.$inferSelect;
 
-export type AlertStatus = 'brouillon' | 'a_approuver' | 'en_diffusion' | 'diffusee' | 'retiree';
-export type AlertAudienceScope = 'national' | 'departements' | 'specialites';
+export type AlertAudienceScope = AudienceScope;
 // The alerts table's mirror lives in schema-alerts.ts (with migration 0010's columns).
 
 export type DeliveryStatus = 'a_envoyer' | 'envoi' | 'envoye' | 'echec';
@@ -161,7 +161,7 @@ export const alertDeliveries = pgTable('alert_deliveries', {
   lastError: text('last_error'),
 });
 
-export type WatchlistKind = 'phone' | 'domain' | 'departement' | 'scam_family';
+export type WatchlistKind = WatchKind;
 export const watchlists = pgTable('watchlists', {
   id: uuid('id').primaryKey().defaultRandom(),
   userId: uuid('user_id').notNull(),
