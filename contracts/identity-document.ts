@@ -5,8 +5,9 @@
  * Rules and their reasons: docs/identity-checks.md.
  */
 import { parse, type ParseResult } from 'mrz';
+import type { IdentityDocumentType } from './registry.schemas.js';
 
-export type IdentityDocumentType = 'passeport' | 'carte_nationale_identite';
+export type { IdentityDocumentType };
 export type AcceptedMrzFormat = 'TD1' | 'TD3' | 'FRENCH_NATIONAL_ID';
 
 /** What the MRZ says, once its check digits are right. Never stored as such: only type, last 4, keyed hash, expiry. */

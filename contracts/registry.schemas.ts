@@ -2,18 +2,109 @@ import { z, zEmail, zUuid } from './zod.js';
 import { isDepartementCode } from './departements.js';
 import { isValidRpps } from './rpps.js';
 
+// The register's words, said once with their French labels (habit 12): a record's statuses and the fields
+// people read, how a change request arrived, its kind and status, the identity documents, and the sources
+// of a record's history. The server, its mails and the web read them here; the database types derive from them.
+
 export const DOCTOR_STATUSES = ['inscrit', 'suspendu', 'radie', 'transfere', 'etudiant_3e_cycle'] as const;
-export const DOCTOR_STATUS_LABELS: Record<(typeof DOCTOR_STATUSES)[number], string> = {
+export type DoctorStatus = (typeof DOCTOR_STATUSES)[number];
+export const DOCTOR_STATUS_LABELS: Readonly<Record<DoctorStatus, string>> = {
   inscrit: 'Inscrit',
   suspendu: 'Suspendu',
   radie: 'Radié',
   transfere: 'Transféré',
   etudiant_3e_cycle: 'Étudiant de 3e cycle',
 };
+
+/** How a change request reached the council: an agent records the first four, the doctor uses their own space. */
 export const CHANGE_CHANNELS = ['guichet', 'telephone', 'courriel', 'courrier', 'espace_medecin'] as const;
+export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
+/** The channels an agent records a request from: every one but the doctor's own space. */
+export const AGENT_CHANGE_CHANNELS = ['guichet', 'telephone', 'courriel', 'courrier'] as const satisfies readonly Exclude<ChangeChannel, 'espace_medecin'>[];
+export type AgentChangeChannel = (typeof AGENT_CHANGE_CHANNELS)[number];
+export const CHANGE_CHANNEL_LABELS: Readonly<Record<ChangeChannel, string>> = {
+  guichet: 'Au guichet',
+  telephone: 'Par téléphone',
+  courriel: 'Par courriel',
+  courrier: 'Par courrier',
+  espace_medecin: 'Espace médecin (double authentification)',
+};
+
 export const CHANGE_KINDS = ['contact_change', 'transfer', 'registration'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  contact_change: 'Modification de coordonnées',
+  transfer: 'Transfert de département',
+  registration: 'Inscription',
+};
+
 export const CHANGE_STATUSES = ['attente_presence', 'attente_codes', 'en_revue', 'appliquee', 'rejetee', 'gelee'] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+export const CHANGE_STATUS_LABELS: Readonly<Record<ChangeStatus, string>> = {
+  attente_presence: 'À finaliser en présence',
+  attente_codes: 'En attente des codes de vérification',
+  en_revue: 'En revue par un second agent',
+  appliquee: 'Appliquée',
+  rejetee: 'Refusée',
+  gelee: 'Gelée (fraude suspectée)',
+};
+
 export const DOCUMENT_TYPES = ['passeport', 'carte_nationale_identite'] as const;
+export type IdentityDocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Readonly<Record<IdentityDocumentType, string>> = {
+  passeport: 'Passeport',
+  carte_nationale_identite: "Carte nationale d'identité",
+};
+
+export const DOCTOR_HISTORY_SOURCES = ['import', 'change_request', 'self_service', 'freeze', 'unfreeze'] as const;
+export type DoctorHistorySource = (typeof DOCTOR_HISTORY_SOURCES)[number];
+export const DOCTOR_HISTORY_SOURCE_LABELS: Readonly<Record<DoctorHistorySource, string>> = {
+  import: 'Import du tableau',
+  change_request: 'Demande vérifiée en présence',
+  self_service: 'Espace médecin',
+  freeze: 'Gel de la fiche',
+  unfreeze: 'Levée du gel',
+};
+
+/** A record's fields as a heading or a table reads them (history, requested changes); keyed by the record's camelCase names. */
+export const DOCTOR_FIELD_LABELS: Readonly<Record<string, string>> = {
+  corrAddress: 'Adresse de correspondance',
+  corrPostalCode: 'Code postal de correspondance',
+  corrCity: 'Ville de correspondance',
+  corrEmail: 'Adresse électronique de correspondance',
+  corrPhone: 'Téléphone de correspondance',
+  proAddress: "Adresse d'exercice",
+  proPostalCode: "Code postal d'exercice",
+  proCity: "Ville d'exercice",
+  proEmail: 'Adresse électronique professionnelle',
+  proPhone: 'Téléphone professionnel',
+  departement: "Département d'inscription",
+  frozenAt: 'Gel de la fiche',
+  frozenReason: 'Motif du gel',
+  contactsTrustedFrom: 'Nouvelles coordonnées utilisables à partir du',
+  searchText: 'Texte de recherche',
+  rpps: 'Numéro RPPS',
+  birthName: 'Nom de naissance',
+  usageName: "Nom d'usage",
+  firstNames: 'Prénoms',
+  specialty: 'Spécialité',
+  status: 'Statut',
+};
+
+/** The fields a change may write, inside a sentence: the mail that tells the previous channels what changed. */
+export const DOCTOR_FIELD_PHRASES: Readonly<Record<string, string>> = {
+  corrAddress: 'adresse de correspondance',
+  corrPostalCode: 'code postal de correspondance',
+  corrCity: 'ville de correspondance',
+  corrEmail: 'adresse électronique de correspondance',
+  corrPhone: 'téléphone de correspondance',
+  proAddress: "adresse d'exercice",
+  proPostalCode: "code postal d'exercice",
+  proCity: "ville d'exercice",
+  proEmail: 'adresse électronique professionnelle',
+  proPhone: 'téléphone professionnel',
+  departement: "département d'inscription (transfert)",
+};
 
 export const zRpps = z
   .string()
@@ -75,8 +166,8 @@ export const ZChangeRequestIdParams = z.strictObject({ id: zUuid });
 
 export const ZChangeRequestCreate = z.strictObject({
   doctorId: zUuid,
-  kind: z.enum(['contact_change', 'transfer']),
-  channel: z.enum(['guichet', 'telephone', 'courriel', 'courrier'], { error: 'Indiquez comment la demande a été reçue.' }),
+  kind: z.enum(['contact_change', 'transfer'] as const satisfies readonly ChangeKind[]),
+  channel: z.enum(AGENT_CHANGE_CHANNELS, { error: 'Indiquez comment la demande a été reçue.' }),
   changes: ZContactChanges.optional(),
   targetDepartement: zDepartementCode.optional(),
 }).refine((v) => (v.kind === 'transfer' ? v.targetDepartement !== undefined : v.changes !== undefined), {
@@ -279,13 +370,13 @@ export const ZSecurityOverview = z.object({
 
 /** A new registration (or a third-cycle student's record), completed only by the in-person check. */
 export const ZRegistrationCreate = z.strictObject({
-  channel: z.enum(['guichet', 'telephone', 'courriel', 'courrier'], { error: 'Indiquez comment la demande a été reçue.' }),
+  channel: z.enum(AGENT_CHANGE_CHANNELS, { error: 'Indiquez comment la demande a été reçue.' }),
   rpps: zRpps,
   birthName: z.string().trim().min(1, { error: 'Indiquez le nom de naissance.' }).max(100),
   usageName: z.string().trim().min(1).max(100).optional(),
   firstNames: z.string().trim().min(1, { error: 'Indiquez le ou les prénoms.' }).max(150),
   specialty: z.string().trim().max(120).default(''),
-  status: z.enum(['inscrit', 'etudiant_3e_cycle'], { error: 'Une inscription crée un médecin inscrit ou un étudiant de 3e cycle.' }),
+  status: z.enum(['inscrit', 'etudiant_3e_cycle'] as const satisfies readonly DoctorStatus[], { error: 'Une inscription crée un médecin inscrit ou un étudiant de 3e cycle.' }),
   corrAddress: z.string().trim().max(300).default(''),
   corrPostalCode: z.string().trim().regex(/^([0-9]{5})?$/, { error: 'Le code postal comporte 5 chiffres.' }).default(''),
   corrCity: z.string().trim().max(100).default(''),

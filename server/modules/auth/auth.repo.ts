@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { accountTokens, knownDevices, loginThrottles, recoveryCodes, users, type AccountTokenPurpose } from '../../platform/db/schema.js';
 
 export async function findUserByEmail(db: Executor, email: string) {
@@ -84,14 +85,14 @@ export async function createPasswordResetTokenIfAllowed(
   const { userId, tokenHash, expiresAt, perHour } = values;
   // Two concurrent requests for one account queue here, so the hourly count below cannot be overrun.
   await tx.execute(sql`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`);
-  const inserted = (await tx.execute(sql`
+  const inserted = await rows<{ id: string }>(tx, sql`
     INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at)
     SELECT u.id, 'password_reset', ${tokenHash}, ${expiresAt.toISOString()}::timestamptz FROM users u
     WHERE u.id = ${userId} AND u.status = 'active'
       AND (SELECT count(*) FROM account_tokens t
            WHERE t.user_id = u.id AND t.purpose = 'password_reset' AND t.created_at > now() - interval '1 hour') < ${perHour}
-    RETURNING id`)) as unknown as { rows: { id: string }[] };
-  const newId = inserted.rows[0]?.id ?? null;
+    RETURNING id`);
+  const newId = inserted[0]?.id ?? null;
   // A new link voids the older ones; a refused request leaves the owner's current link alone.
   await tx.execute(sql`
     UPDATE account_tokens SET used_at = now()

@@ -1,4 +1,5 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { DOCTOR_FIELD_PHRASES } from '../../../contracts/registry.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { Executor } from '../../platform/db/client.js';
 import { contactRevertTokens, users, type ChangeRequestRow, type DoctorRow } from '../../platform/db/schema.js';
@@ -8,20 +9,6 @@ import { contactChangedMail, securityAlertMail } from '../../platform/mail/regis
 import * as doctorsRepo from './doctors.repo.js';
 import { toSearchText } from './search-text.js';
 import * as repo from './change-requests.repo.js';
-
-export const FIELD_LABELS: Record<string, string> = {
-  corrAddress: 'adresse de correspondance',
-  corrPostalCode: 'code postal de correspondance',
-  corrCity: 'ville de correspondance',
-  corrEmail: 'adresse électronique de correspondance',
-  corrPhone: 'téléphone de correspondance',
-  proAddress: "adresse d'exercice",
-  proPostalCode: "code postal d'exercice",
-  proCity: "ville d'exercice",
-  proEmail: 'adresse électronique professionnelle',
-  proPhone: 'téléphone professionnel',
-  departement: "département d'inscription (transfert)",
-};
 
 const REVERT_LINK_DAYS = 30;
 
@@ -79,7 +66,7 @@ export async function applyChangeRequest(
     notice: {
       previousEmails: distinct([doctor.corrEmail, doctor.proEmail]),
       previousPhones: distinct([doctor.corrPhone, doctor.proPhone]),
-      fields: Object.keys(columns).map((f) => FIELD_LABELS[f] ?? f),
+      fields: Object.keys(columns).map((f) => DOCTOR_FIELD_PHRASES[f] ?? f),
       revertToken,
       appliedAt,
     },

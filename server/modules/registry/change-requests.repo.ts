@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { changeRequests, identityChecks, type ChangeRequestRow } from '../../platform/db/schema.js';
 
 export async function insertChangeRequest(tx: Executor, values: Omit<typeof changeRequests.$inferInsert, 'reference'>): Promise<ChangeRequestRow> {
@@ -12,9 +13,8 @@ export async function insertChangeRequest(tx: Executor, values: Omit<typeof chan
 
 /** « DEM-2026-000123 »: what an agent reads on the phone or writes on a form. */
 async function nextReference(tx: Executor): Promise<string> {
-  // Both drivers answer execute() with a `rows` array.
-  const result = (await tx.execute(sql`SELECT nextval('change_request_number_seq') AS n`)) as unknown as { rows: { n: string }[] };
-  return `DEM-${new Date().getFullYear()}-${String(result.rows[0]!.n).padStart(6, '0')}`;
+  const [next] = await rows<{ n: string }>(tx, sql`SELECT nextval('change_request_number_seq') AS n`);
+  return `DEM-${new Date().getFullYear()}-${String(next!.n).padStart(6, '0')}`;
 }
 
 export async function findChangeRequest(db: Executor, id: string): Promise<ChangeRequestRow | null> {

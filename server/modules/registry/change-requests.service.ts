@@ -1,6 +1,5 @@
 import type { TChangeRequestCreate, TIdentityCheck } from '../../../contracts/registry.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import type { Executor } from '../../platform/db/client.js';
 import type { ChangeRequestRow, DoctorRow, RequestedChanges } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { assertInScope, type Actor } from '../../platform/authz/policy.js';
@@ -8,12 +7,11 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import * as doctorsRepo from './doctors.repo.js';
 import * as repo from './change-requests.repo.js';
 import { toE164 } from './contact-values.js';
-import { findHoldReasons } from './suspicious-details.js';
-import { findSecondReviewReasons } from './second-review.js';
+import { holdOrApplyChange } from './hold-or-apply.js';
 import { documentFacts, verifyIdentityDocument, type VerifiedDocument } from './identity-document.service.js';
 import { parisDay } from '../../platform/time/paris-day.js';
 import { readMrz, type IdentitySubject } from '../../../contracts/identity-document.js';
-import { createRegisteredDoctor, prospectiveDoctor } from './registration.service.js';
+import { applyRegistration, prospectiveDoctor } from './registration.service.js';
 import { applyChangeRequest, sendChangeNotifications, alertSecurityReferents, type ChangeNotice } from './apply-change.js';
 
 /** Normalises typed contact values: emails lower-case, phones E.164; empty strings clear a field. */
@@ -115,7 +113,9 @@ export async function recordIdentityCheck(deps: ServiceDeps, ctx: AuditContext, 
       await recordAudit(tx, ctx, { action: 'registry.change_request.frozen', entityType: 'change_request', entityId: request.id, reason: input.notes ?? null });
       return repo.updateChangeRequest(tx, request.id, { status: 'gelee', checkedBy: actor.userId });
     }
-    return holdOrApply(tx, deps, ctx, actor, request, doctor, (n) => (notice = n));
+    const outcome = await holdOrApplyChange(tx, deps, ctx, { request, doctor, actorId: actor.userId, checkedBy: actor.userId, secondReview: true });
+    notice = outcome.notice;
+    return outcome.request;
   });
   if (fraudSuspected) {
     await alertSecurityReferents(deps, ctx, result.departement, 'tentative de fraude au guichet',
@@ -149,46 +149,6 @@ function doubtfulDocumentFacts(deps: ServiceDeps, input: TIdentityCheck): Omit<V
     });
   }
   return { documentType: input.documentType!, documentExpiry: input.documentExpiry!, format: null, ...documentFacts(deps, input.documentNumber!) };
-}
-
-async function applyRegistration(tx: Executor, ctx: AuditContext, actorId: string, request: ChangeRequestRow, reason?: string) {
-  const doctor = await createRegisteredDoctor(tx, request, actorId);
-  await recordAudit(tx, ctx, {
-    action: 'registry.change_request.applied',
-    entityType: 'doctor',
-    entityId: doctor.id,
-    reason: reason ?? null,
-    details: { changeRequestId: request.id, reference: request.reference, kind: 'registration', version: 1 },
-  });
-}
-
-async function holdOrApply(
-  tx: Executor,
-  deps: ServiceDeps,
-  ctx: AuditContext,
-  actor: Actor,
-  request: ChangeRequestRow,
-  doctor: DoctorRow,
-  onApplied: (notice: ChangeNotice) => void,
-): Promise<ChangeRequestRow> {
-  const holdReasons = await findHoldReasons(tx, doctor, request.requested);
-  const reviewReasons = await findSecondReviewReasons(tx, deps, request, doctor);
-  if (holdReasons.length > 0) {
-    await recordAudit(tx, ctx, { action: 'registry.change_request.held', entityType: 'change_request', entityId: request.id, details: { reasons: holdReasons.map((r) => r.code) } });
-  }
-  if (reviewReasons.length > 0) {
-    await recordAudit(tx, ctx, { action: 'registry.change_request.second_review_required', entityType: 'change_request', entityId: request.id, details: { reasons: reviewReasons.map((r) => r.code) } });
-  }
-  if (holdReasons.length + reviewReasons.length > 0) {
-    return repo.updateChangeRequest(tx, request.id, { status: 'en_revue', checkedBy: actor.userId, holdReasons: [...holdReasons, ...reviewReasons] });
-  }
-  if (request.kind === 'registration') {
-    await applyRegistration(tx, ctx, actor.userId, request);
-    return repo.updateChangeRequest(tx, request.id, { checkedBy: actor.userId });
-  }
-  const applied = await applyChangeRequest(tx, deps, ctx, actor.userId, request, doctor);
-  onApplied(applied.notice);
-  return repo.updateChangeRequest(tx, request.id, { checkedBy: actor.userId });
 }
 
 /**

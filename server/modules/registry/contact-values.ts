@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
 import { fieldError } from '../../platform/errors.js';
 
 /** A phone number as typed (« 06 12 34 56 78 », « +33 6… ») in E.164, or a French field error. */
@@ -12,16 +13,18 @@ export function phoneCountry(e164: string): string | undefined {
   return parsePhoneNumberFromString(e164)?.country;
 }
 
-// Throw-away mailbox providers: a council never writes to a doctor there.
-const DISPOSABLE_EMAIL_DOMAINS = new Set([
-  'yopmail.com', 'yopmail.fr', 'yopmail.net', 'mailinator.com', 'guerrillamail.com', 'guerrillamail.info', 'sharklasers.com',
-  '10minutemail.com', 'temp-mail.org', 'tempmail.com', 'trashmail.com', 'trashmail.fr', 'jetable.org', 'getnada.com',
-  'maildrop.cc', 'dispostable.com', 'throwawaymail.com', 'fakeinbox.com', 'mohmal.com', 'emailondeck.com', 'mintemail.com',
-  'spambox.us', 'tempail.com', 'tempr.email', 'discard.email', 'mail-temp.com', 'moakt.com', 'burnermail.io', 'inboxkitten.com',
-]);
+// Throw-away mailbox providers: a council never writes to a doctor there. The list is the community one
+// (github.com/disposable-email-domains), kept up to date by bumping `disposable-email-domains-js`; read once,
+// as the package's own check rebuilds its Set of thousands of domains on every call.
+const DISPOSABLE_EMAIL_DOMAINS = disposableEmailBlocklistSet();
+// Domains of Vigie's former hand-written list that the community list does not carry (it leaves some services
+// out on purpose, or has not listed them yet): kept, so that no address held before is let through now.
+const LOCAL_DISPOSABLE_EMAIL_DOMAINS = new Set(['tempmail.com', 'mail-temp.com', 'burnermail.io']);
 
+/** Whether the address belongs to a throw-away mailbox service (community list plus a local supplement). */
 export function isDisposableEmail(email: string): boolean {
-  return DISPOSABLE_EMAIL_DOMAINS.has(email.split('@')[1] ?? '');
+  const domain = email.split('@')[1] ?? '';
+  return DISPOSABLE_EMAIL_DOMAINS.has(domain) || LOCAL_DISPOSABLE_EMAIL_DOMAINS.has(domain);
 }
 
 /** French numbering plan areas (metropole and overseas) where a doctor of the register would answer. */

@@ -84,3 +84,18 @@ export async function createRegisteredDoctor(tx: Executor, request: ChangeReques
   await repo.updateChangeRequest(tx, request.id, { doctorId: doctor!.id, status: 'appliquee', appliedAt: new Date() });
   return doctor!;
 }
+
+/**
+ * Creates the record of a registration and audits it as applied, in the caller's transaction.
+ * Throws INVALID_STATE (the RPPS was registered meanwhile).
+ */
+export async function applyRegistration(tx: Executor, ctx: AuditContext, actorId: string, request: ChangeRequestRow, reason?: string): Promise<void> {
+  const doctor = await createRegisteredDoctor(tx, request, actorId);
+  await recordAudit(tx, ctx, {
+    action: 'registry.change_request.applied',
+    entityType: 'doctor',
+    entityId: doctor.id,
+    reason: reason ?? null,
+    details: { changeRequestId: request.id, reference: request.reference, kind: 'registration', version: 1 },
+  });
+}

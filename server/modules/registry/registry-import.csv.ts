@@ -1,3 +1,5 @@
+import { CsvError, parse, type InfoField } from 'csv-parse/sync';
+
 // Reading a CSV file as people export it from a spreadsheet or the Annuaire Santé: which encoding,
 // which separator, then records (quoted fields may hold separators, doubled quotes and line breaks).
 // Pure; every refusal in French says how to save the file instead.
@@ -94,61 +96,100 @@ export interface RawRecord {
   problem?: string;
 }
 
+const TEXT_AFTER_CLOSING_QUOTE = 'texte après un guillemet fermant : une valeur entre guillemets doit être suivie du séparateur ; doublez les guillemets à l’intérieur ("").';
+// A well-formed quoted field as it stands in the file: what csv-parse trimmed before the opening quote, the
+// quoted text (doubled quotes inside), then spaces or tabs at most. Written unrolled so it runs in linear time.
+const QUOTED_FIELD = /^[^"]*"([^"]*(?:""[^"]*)*)"([ \t]*)$/;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Lines a stretch of the file moves on: each `\n`, and a record ended by a lone `\r`. csv-parse's own
+ * `info.lines` counts a `\r\n` inside a quoted value twice, which would shift every later line number.
+ */
+function linesIn(bytes: Buffer, start: number, end: number): number {
+  let lines = end > start && bytes[end - 1] === CR ? 1 : 0;
+  for (let at = bytes.indexOf(LF, start); at !== -1 && at < end; at = bytes.indexOf(LF, at + 1)) lines++;
+  return lines;
+}
+
+/** A record and where its bytes lie, line break included. */
+interface Span extends RawRecord {
+  start: number;
+  end: number;
+}
+
+interface Reading {
+  records: Span[];
+  /** The record a quote left open up to the end of the text: where it starts, and the quote's line. */
+  unclosed?: { start: number; line: number; quoteLine: number };
+}
+
+/**
+ * Reads records with csv-parse, relaxed so that a stray quote never stops the file: a quote opens a value
+ * only at its start (spaces aside), and a closing quote followed by text is read as plain text. With
+ * `checkQuotes`, each quoted value is compared with its bytes in the file to tell a value followed by text
+ * (a problem) from one followed by spaces; that check costs a callback per field, so it runs only on the
+ * records that need it.
+ */
+function readRecords(bytes: Buffer, separator: ImportSeparator, firstLine: number, checkQuotes: boolean): Reading {
+  const records: Span[] = [];
+  let recordLine = firstLine;
+  let recordStart = 0;
+  let fieldStart = 0;
+  let problem: string | undefined;
+  const checkField = (value: string, context: InfoField): string => {
+    const start = fieldStart;
+    // `bytes` is where the field ends: the separator, the line break, or the end of the text.
+    fieldStart = context.bytes + 1;
+    if (!context.quoting) return value;
+    const quoted = QUOTED_FIELD.exec(bytes.toString('utf8', start, context.bytes));
+    if (!quoted) {
+      problem ??= TEXT_AFTER_CLOSING_QUOTE;
+      return value;
+    }
+    // Spaces after the closing quote made csv-parse read `"x" ` as plain text: keep the quoted value.
+    return quoted[2] ? quoted[1]!.replaceAll('""', '"') + quoted[2] : value;
+  };
+  try {
+    parse(bytes, {
+      delimiter: separator,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      ltrim: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      ...(checkQuotes ? { cast: checkField } : {}),
+      on_record: (fields, context) => {
+        // `bytes` is where the next record starts, past this one's line break.
+        records.push({ line: recordLine, fields, problem, start: recordStart, end: context.bytes });
+        recordLine += linesIn(bytes, recordStart, context.bytes);
+        recordStart = fieldStart = context.bytes;
+        problem = undefined;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+    return { records, unclosed: { start: recordStart, line: recordLine, quoteLine: recordLine + linesIn(bytes, recordStart, fieldStart) } };
+  }
+  return { records };
+}
+
 /** Splits CSV text into records: quoted fields may hold separators, doubled quotes and line breaks. */
 export function splitRecords(text: string, separator: ImportSeparator): { ok: true; records: RawRecord[] } | { ok: false; message: string } {
-  const records: RawRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let afterQuote = false;
-  let problem: string | undefined;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    afterQuote = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ line: recordLine, fields, problem });
-    fields = [];
-    problem = undefined;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          afterQuote = true;
-        }
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === separator) endField();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (c === '"' && field.trim() === '' && !afterQuote) {
-      quoted = true;
-      quoteLine = line;
-      field = '';
-    } else {
-      if (afterQuote && c !== ' ' && c !== '\t') problem ??= 'texte après un guillemet fermant : une valeur entre guillemets doit être suivie du séparateur ; doublez les guillemets à l’intérieur ("").';
-      field += c;
-    }
+  // The file is already whole in memory (a JSON body of at most 20 MB): a streaming parser would not lower the peak.
+  const bytes = Buffer.from(text, 'utf8');
+  const reading = readRecords(bytes, separator, 1, false);
+  if (reading.unclosed) {
+    const { start, line } = reading.unclosed;
+    const quoteLine = readRecords(bytes.subarray(start), separator, line, true).unclosed?.quoteLine ?? line;
+    return { ok: false, message: `Guillemet ouvert à la ligne ${quoteLine} et jamais refermé : fermez-le ou doublez-le ("") s’il fait partie du texte.` };
   }
-  if (quoted) return { ok: false, message: `Guillemet ouvert à la ligne ${quoteLine} et jamais refermé : fermez-le ou doublez-le ("") s’il fait partie du texte.` };
-  if (field !== '' || fields.length > 0) endRecord();
+  const records = reading.records.map(({ line, fields, problem, start, end }): RawRecord => {
+    // Only a value starting with a quote may hide text after a closing quote (csv-parse keeps the quote then).
+    if (!fields.some((field) => field.startsWith('"'))) return { line, fields, problem };
+    const checked = readRecords(bytes.subarray(start, end), separator, line, true).records[0]!;
+    return { line, fields: checked.fields, problem: checked.problem };
+  });
   return { ok: true, records };
 }

@@ -131,6 +131,23 @@ describe('CSV records', () => {
     const split = splitRecords('a;b\n"x"y;z\n', ';');
     expect(split.ok && split.records[1]!.problem).toMatch(/après un guillemet fermant/);
   });
+
+  it('counts a line break inside quotes once, Windows or Unix, so later line numbers stay the file’s', () => {
+    const split = splitRecords('a;b\r\n"deux\r\nlignes";z\r\nlast;1\r\n', ';');
+    expect(split.ok && split.records.map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+
+  it('reads a quote after spaces as opening a value, and spaces after a closing quote as no problem', () => {
+    const split = splitRecords('a;b\n  "x;y"  ;"z"\n', ';');
+    expect(split.ok && split.records[1]).toMatchObject({ line: 2, problem: undefined });
+    expect(split.ok && split.records[1]!.fields.map((f) => f.trim())).toEqual(['x;y', 'z']);
+  });
+
+  it('keeps a quote inside an unquoted value, and names the line where an unclosed quote opens', () => {
+    const split = splitRecords('a;b\nO"Brien;z\n', ';');
+    expect(split.ok && split.records[1]).toEqual({ line: 2, fields: ['O"Brien', 'z'] });
+    expect(splitRecords('a;b\n"deux\nlignes";"ouvert\nz\n', ';')).toEqual({ ok: false, message: expect.stringMatching(/Guillemet ouvert à la ligne 3/) });
+  });
 });
 
 describe('phones', () => {

@@ -1,5 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { doctors } from '../../platform/db/schema.js';
 import type { ImportedDoctor } from './registry-import.parse.js';
 
@@ -24,8 +25,6 @@ const IMPORTED_COLUMNS = [
 ] as const satisfies readonly (readonly [string, keyof ImportedDoctor, ('date' | undefined)?])[];
 const arrayType = (entry: (typeof IMPORTED_COLUMNS)[number]) => sql.raw(entry.length === 3 ? `${entry[2]}[]` : 'text[]');
 
-type Rows<T> = { rows: T[] };
-
 /**
  * Inserts records in one statement, skipping any RPPS registered meanwhile by a concurrent writer;
  * returns the ids of those inserted, by RPPS.
@@ -33,12 +32,11 @@ type Rows<T> = { rows: T[] };
 export async function insertDoctors(tx: Executor, batch: readonly ImportedDoctor[]): Promise<Map<string, string>> {
   const columns = sql.raw(IMPORTED_COLUMNS.map(([column]) => column).join(', '));
   const arrays = sql.join(IMPORTED_COLUMNS.map((entry) => sql`${sql.param(batch.map((d) => d[entry[1]]))}::${arrayType(entry)}`), sql`, `);
-  // Both drivers answer execute() with a `rows` array.
-  const result = (await tx.execute(sql`
+  const inserted = await rows<{ id: string; rpps: string }>(tx, sql`
     INSERT INTO doctors (${columns}) SELECT * FROM unnest(${arrays})
     ON CONFLICT (rpps) DO NOTHING
-    RETURNING id, rpps`)) as unknown as Rows<{ id: string; rpps: string }>;
-  return new Map(result.rows.map((r) => [r.rpps, r.id]));
+    RETURNING id, rpps`);
+  return new Map(inserted.map((r) => [r.rpps, r.id]));
 }
 
 /** Version 1 of each imported record in its history: every value, from nothing. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceDeps } from '../../platform/deps.js';
+import { rows } from '../../platform/db/rows.js';
 import type { DoctorRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { assertInScope, type Actor } from '../../platform/authz/policy.js';
@@ -31,15 +32,15 @@ export async function exportRegister(deps: ServiceDeps, ctx: AuditContext, actor
   const all = await findDoctorsForExport(deps, input.departement);
   const now = Date.now();
   const held = (d: DoctorRow) => d.frozenAt !== null || (d.contactsTrustedFrom !== null && d.contactsTrustedFrom.getTime() > now);
-  const rows = input.purpose === 'emission_carte' ? all.filter((d) => !held(d)) : all;
+  const exported = input.purpose === 'emission_carte' ? all.filter((d) => !held(d)) : all;
   await recordAudit(deps.database.db, ctx, {
     action: 'registry.export.created',
     entityType: 'departement',
     entityId: input.departement,
     reason: input.reason,
-    details: { departement: input.departement, purpose: input.purpose, exported: rows.length, excluded: all.length - rows.length },
+    details: { departement: input.departement, purpose: input.purpose, exported: exported.length, excluded: all.length - exported.length },
   });
-  return { csv: `\ufeff${[CSV_COLUMNS.join(';'), ...rows.map(csvLine)].join('\r\n')}\r\n`, exported: rows.length, excluded: all.length - rows.length };
+  return { csv: `\ufeff${[CSV_COLUMNS.join(';'), ...exported.map(csvLine)].join('\r\n')}\r\n`, exported: exported.length, excluded: all.length - exported.length };
 }
 
 const VOLUME_FLOOR = 20;
@@ -82,9 +83,9 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
   const scope = actor.departement ?? departement;
   if (actor.departement !== null && departement !== null && departement !== actor.departement) throw new AppError('NOT_FOUND');
   const dep = scope === null ? sql`TRUE` : sql`cr.departement = ${scope}`;
-  const run = async <T>(query: ReturnType<typeof sql>) => ((await deps.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const db = deps.database.db;
 
-  const volumes = await run<{ agent_id: string; display_name: string; changes: string; audit_ids: string[] }>(sql`
+  const volumes = await rows<{ agent_id: string; display_name: string; changes: string; audit_ids: string[] }>(db, sql`
     SELECT cr.checked_by AS agent_id, u.display_name, count(*)::text AS changes,
            array_agg(a.id::text ORDER BY a.id) AS audit_ids
     FROM change_requests cr
@@ -96,7 +97,7 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
   const median = counts.length ? counts[Math.floor(counts.length / 2)]! : 0;
   const threshold = Math.max(VOLUME_FLOOR, 3 * median);
 
-  const busyRecords = await run<{ doctor_id: string; rpps: string; changes: string; audit_ids: string[] }>(sql`
+  const busyRecords = await rows<{ doctor_id: string; rpps: string; changes: string; audit_ids: string[] }>(db, sql`
     SELECT d.id AS doctor_id, d.rpps, count(DISTINCT h.id)::text AS changes,
            array_agg(DISTINCT a.id::text) FILTER (WHERE a.id IS NOT NULL) AS audit_ids
     FROM doctor_history h
@@ -106,7 +107,7 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
     WHERE h.source IN ('change_request', 'self_service') AND h.occurred_at > now() - interval '30 days' AND ${dep}
     GROUP BY d.id, d.rpps HAVING count(DISTINCT h.id) >= 3`);
 
-  const followedByExport = await run<{ change_request_id: string; reference: string; applied_at: string; export_audit_id: string; export_at: string }>(sql`
+  const followedByExport = await rows<{ change_request_id: string; reference: string; applied_at: string; export_audit_id: string; export_at: string }>(db, sql`
     SELECT cr.id AS change_request_id, cr.reference, cr.applied_at::text AS applied_at, a.id::text AS export_audit_id, a.occurred_at::text AS export_at
     FROM change_requests cr
     JOIN audit_log a ON a.action = 'registry.export.created' AND a.entity_id = cr.departement
@@ -114,7 +115,7 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
     WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}
     ORDER BY cr.applied_at DESC LIMIT 100`);
 
-  const inPerson = await run<{ agent_id: string; display_name: string; changes: string; audit_ids: string[] | null }>(sql`
+  const inPerson = await rows<{ agent_id: string; display_name: string; changes: string; audit_ids: string[] | null }>(db, sql`
     SELECT ic.agent_id, u.display_name, count(DISTINCT cr.id)::text AS changes,
            (array_agg(a.id::text ORDER BY a.id DESC) FILTER (WHERE a.id IS NOT NULL))[1:${sql.raw(String(AUDIT_IDS_PER_AGENT))}] AS audit_ids
     FROM change_requests cr
@@ -124,7 +125,7 @@ export async function securityOverview(deps: ServiceDeps, actor: Actor, departem
     WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}
     GROUP BY ic.agent_id, u.display_name
     ORDER BY count(DISTINCT cr.id) DESC, u.display_name`);
-  const [total] = await run<{ applied: string }>(sql`
+  const [total] = await rows<{ applied: string }>(db, sql`
     SELECT count(*)::text AS applied FROM change_requests cr
     WHERE cr.status = 'appliquee' AND cr.applied_at > now() - interval '30 days' AND ${dep}`);
   const rates = flagInPersonRates(

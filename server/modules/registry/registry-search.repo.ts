@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { rows } from '../../platform/db/rows.js';
 import { doctors, type DoctorStatus } from '../../platform/db/schema.js';
 
 // Expressions written exactly as in the indexes of migration 0004, so the planner uses them.
@@ -125,7 +126,7 @@ export async function findSimilarWords(
 ): Promise<Map<string, NameTerm['similar']>> {
   const typoOf = new Map<string, string[]>();
   for (const { word, typos } of words) for (const t of typos) typoOf.set(t, [...(typoOf.get(t) ?? []), word]);
-  const result = (await db.execute(sql`
+  const found = await rows<{ query: string | null; word: string; similarity: number }>(db, sql`
     SELECT q.w AS query, c.word, c.similarity
     FROM unnest(${textArray(words.map((w) => w.word))}) AS q(w)
     CROSS JOIN LATERAL (
@@ -140,12 +141,9 @@ export async function findSimilarWords(
     SELECT NULL, found.word, ${ONE_TYPO_SIMILARITY}::float8
     FROM unnest(${sql.param([...typoOf.keys()])}::text[]) AS v(word)
     -- One primary-key probe per variant (LIMIT keeps the planner from turning it into a scan).
-    CROSS JOIN LATERAL (SELECT w.word FROM registry_search_words AS w WHERE w.word = v.word LIMIT 1) AS found`)) as unknown as {
-    rows: { query: string | null; word: string; similarity: number }[];
-  };
-  // Both drivers answer execute() with a `rows` array.
+    CROSS JOIN LATERAL (SELECT w.word FROM registry_search_words AS w WHERE w.word = v.word LIMIT 1) AS found`);
   const byWord = new Map<string, Map<string, number>>(words.map((w) => [w.word, new Map()]));
-  for (const row of result.rows) {
+  for (const row of found) {
     for (const query of row.query === null ? (typoOf.get(row.word) ?? []) : [row.query]) {
       const similar = byWord.get(query)!;
       similar.set(row.word, Math.max(similar.get(row.word) ?? 0, Number(row.similarity)));

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceDeps } from '../../platform/deps.js';
+import type { Executor } from '../../platform/db/client.js';
 import { contactVerifications, type ChangeRequestRow, type DoctorRow, type RequestedChanges } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -8,8 +9,8 @@ import type { RequestSession } from '../../platform/http/request-context.js';
 import { contactVerificationMail } from '../../platform/mail/registry-mails.js';
 import * as doctorsRepo from './doctors.repo.js';
 import * as repo from './change-requests.repo.js';
-import { applyChangeRequest, sendChangeNotifications, type ChangeNotice } from './apply-change.js';
-import { findHoldReasons } from './suspicious-details.js';
+import { sendChangeNotifications, type ChangeNotice } from './apply-change.js';
+import { holdOrApplyChange } from './hold-or-apply.js';
 import { consumeStepUp } from './step-up.service.js';
 import { toE164 } from './contact-values.js';
 
@@ -67,7 +68,9 @@ export async function requestOwnContactChange(deps: ServiceDeps, ctx: AuditConte
     }
     if (codes.length) return created;
     const locked = (await doctorsRepo.lockDoctor(tx, doctor.id))!;
-    return finishSelfChange(tx, deps, ctx, self, created, locked, (n) => (notice = n));
+    const outcome = await finishSelfChange(tx, deps, ctx, self, created, locked);
+    notice = outcome.notice;
+    return outcome.request;
   });
   for (const c of codes) {
     if (c.channel === 'email') await deps.outbox.queue(contactVerificationMail(c.to, c.code));
@@ -78,23 +81,9 @@ export async function requestOwnContactChange(deps: ServiceDeps, ctx: AuditConte
   return request;
 }
 
-async function finishSelfChange(
-  tx: Parameters<typeof findHoldReasons>[0],
-  deps: ServiceDeps,
-  ctx: AuditContext,
-  self: RequestSession,
-  request: ChangeRequestRow,
-  doctor: DoctorRow,
-  onApplied: (n: ChangeNotice) => void,
-): Promise<ChangeRequestRow> {
-  const holdReasons = await findHoldReasons(tx, doctor, request.requested);
-  if (holdReasons.length) {
-    await recordAudit(tx, ctx, { action: 'registry.change_request.held', entityType: 'change_request', entityId: request.id, details: { reasons: holdReasons.map((r) => r.code) } });
-    return repo.updateChangeRequest(tx, request.id, { status: 'en_revue', holdReasons });
-  }
-  const applied = await applyChangeRequest(tx, deps, ctx, self.user.id, request, doctor);
-  onApplied(applied.notice);
-  return (await repo.findChangeRequest(tx, request.id))!;
+/** Holds suspicious new details for an agent, or applies the change; the codes already proved the new channels. */
+async function finishSelfChange(tx: Executor, deps: ServiceDeps, ctx: AuditContext, self: RequestSession, request: ChangeRequestRow, doctor: DoctorRow) {
+  return holdOrApplyChange(tx, deps, ctx, { request, doctor, actorId: self.user.id, secondReview: false });
 }
 
 /**
@@ -129,7 +118,9 @@ export async function verifyOwnContactChange(deps: ServiceDeps, ctx: AuditContex
     const after = await tx.select().from(contactVerifications).where(eq(contactVerifications.changeRequestId, request.id));
     if (after.some((v) => !v.verifiedAt)) return request;
     const locked = (await doctorsRepo.lockDoctor(tx, doctor.id))!;
-    return finishSelfChange(tx, deps, ctx, self, request, locked, (n) => (notice = n));
+    const outcome = await finishSelfChange(tx, deps, ctx, self, request, locked);
+    notice = outcome.notice;
+    return outcome.request;
   });
   // The failed attempt is committed (counted) before the refusal is sent.
   if (failed) throw new AppError('TOKEN_INVALID', undefined, 'Code incorrect ou expiré. Vérifiez le dernier code reçu.');
