@@ -37,6 +37,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/**/*.test.ts', 'web/**/*.test.tsx'],
           environment: 'jsdom',
+          setupFiles: ['web/test-setup.ts'],
           testTimeout: 30_000,
         },
       },

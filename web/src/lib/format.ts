@@ -1,5 +1,6 @@
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const shortDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 export function formatDateTime(iso: string | null, fallback = 'Jamais'): string {
   if (!iso) return fallback;
@@ -20,4 +21,10 @@ export function groupBy4(text: string): string {
 
 export function departementLabel(code: string | null): string {
   return code ?? 'National';
+}
+
+/** « 12 ko », « 1,5 Mo »: the size of a chosen file. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} ko`;
+  return `${sizeFormat.format(bytes / (1024 * 1024))} Mo`;
 }

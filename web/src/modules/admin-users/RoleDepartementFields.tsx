@@ -1,7 +1,8 @@
 import type { Role } from '../../../../contracts/roles.js';
 import { SelectField } from '../../components/fields.js';
 import type { ApiErrorCode } from '../../lib/api.js';
-import { DepartementOptions, RoleOptions, departementHint, departementRule, rolesFor } from './options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { RoleOptions, departementHint, departementRule, rolesFor } from './options.js';
 
 export interface RoleDepartement {
   role: Role;

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { SelectField, TextField } from '../../components/fields.js';
 import type { UserFilters } from './admin-users.api.js';
-import { DepartementOptions, RoleOptions, StatusOptions } from './options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { RoleOptions, StatusOptions } from './options.js';
 
 const ID = 'filtres';
 

@@ -1,4 +1,3 @@
-import { DEPARTEMENT_CODES } from '../../../../contracts/departements.js';
 import { NATIONAL_ONLY_ROLES, DEPARTEMENTAL_ONLY_ROLES, ROLE_LABELS, ROLES } from '../../../../contracts/roles.js';
 import type { Role } from '../../../../contracts/roles.js';
 import type { TUserView } from '../../../../contracts/admin-users.schemas.js';
@@ -33,14 +32,6 @@ export function StatusOptions() {
   return Object.entries(STATUS_LABELS).map(([value, label]) => (
     <option key={value} value={value}>
       {label}
-    </option>
-  ));
-}
-
-export function DepartementOptions() {
-  return DEPARTEMENT_CODES.map((code) => (
-    <option key={code} value={code}>
-      {code}
     </option>
   ));
 }

@@ -4,7 +4,7 @@ import { Loading, Page } from '../../components/Page.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { departementLabel, formatDateTime } from '../../lib/format.js';
 import { hasPermission, useSession } from '../../lib/session.js';
-import { CampaignExportLinks } from '../sharing/CampaignExportLinks.js';
+import { CampaignExportLinks } from '../../components/sharing/CampaignExportLinks.js';
 import { CampaignActions } from './CampaignActions.js';
 import { DepartementsChart, TimelineChart } from './CampaignCharts.js';
 import { CampaignIndicatorsTable } from './CampaignIndicatorsTable.js';

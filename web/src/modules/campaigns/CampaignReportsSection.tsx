@@ -102,9 +102,9 @@ export function CampaignReportsSection({ page, canManage }: { page: TCampaignPag
                   </th>
                   <td>{formatShortDateTime(r.createdAt)}</td>
                   <td>{r.occurredOn ? dayLabel(r.occurredOn, true) : '—'}</td>
-                  <td>{REPORT_CHANNEL_LABELS[r.channel as keyof typeof REPORT_CHANNEL_LABELS] ?? r.channel}</td>
+                  <td>{REPORT_CHANNEL_LABELS[r.channel]}</td>
                   <td>{r.departement ? departementLabel(r.departement) : 'Non renseigné'}</td>
-                  <td>{REPORT_STATUS_LABELS[r.status as keyof typeof REPORT_STATUS_LABELS] ?? r.status}</td>
+                  <td>{REPORT_STATUS_LABELS[r.status]}</td>
                   {canManage ? (
                     <td>
                       {r.inScope ? (

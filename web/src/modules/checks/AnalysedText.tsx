@@ -1,5 +1,5 @@
-import type { NumberedFinding } from './findings.js';
-import { findingId } from './findings.js';
+import type { NumberedFinding } from '../../components/analysis/findings.js';
+import { findingId } from '../../components/analysis/findings.js';
 import { highlight } from './highlight.js';
 
 function refsLabel(refs: readonly number[]): string {

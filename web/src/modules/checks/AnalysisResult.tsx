@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 import type { TAnalysis } from '../../../../contracts/checks.schemas.js';
 import { Notice } from '../../components/Notice.js';
 import { AnalysedText } from './AnalysedText.js';
-import { FindingsList } from './FindingsList.js';
+import { FindingsList } from '../../components/analysis/FindingsList.js';
 import { IndicatorsList, hasIndicators } from './IndicatorsList.js';
-import { VerdictBanner } from './VerdictBanner.js';
-import { numberFindings } from './findings.js';
-import { ReportMessageButton } from '../reports/ReportMessageButton.js';
+import { VerdictBanner } from '../../components/analysis/VerdictBanner.js';
+import { numberFindings } from '../../components/analysis/findings.js';
+import { ReportMessageButton } from '../../components/reports/ReportMessageButton.js';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

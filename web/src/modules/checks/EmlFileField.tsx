@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { TextField } from '../../components/fields.js';
-import { emlFileError, formatFileSize } from './eml-file.js';
+import { formatFileSize } from '../../lib/format.js';
+import { emlFileError } from './eml-file.js';
 
 /**
  * An .eml file, chosen with the input (keyboard, touch) or dropped on the zone around it. A file that

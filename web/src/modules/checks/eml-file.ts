@@ -1,14 +1,8 @@
 import { MAX_EML_BYTES } from '../../../../contracts/checks.limits.js';
+import { formatFileSize } from '../../lib/format.js';
 
 // Checked here too, to spare a long upload on a phone.
 export { MAX_EML_BYTES };
-
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} ko`;
-  return `${sizeFormat.format(bytes / (1024 * 1024))} Mo`;
-}
 
 /** The French reason the file cannot be sent, or null. */
 export function emlFileError(file: File): string | null {

@@ -1,4 +1,4 @@
-import type { NumberedFinding } from './findings.js';
+import type { NumberedFinding } from '../../components/analysis/findings.js';
 
 export interface Segment {
   text: string;

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { SelectField, TextField } from '../../components/fields.js';
 import type { FormErrors } from '../../lib/form-errors.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import type { DashboardFilters } from './dashboard.api.js';
 
 const ID = 'periode';

@@ -1,20 +1,20 @@
 import { FAMILY_LABELS, isFamilyId } from '../../../../analysis/messages/families.js';
+import { CAMPAIGN_STATUS_LABELS } from '../../../../contracts/campaigns.schemas.js';
+import { REPORT_CHANNEL_LABELS, REPORT_STATUS_LABELS } from '../../../../contracts/report-vocabulary.js';
 
-const CHANNEL_LABELS: Record<string, string> = { telephone: 'Téléphone', sms: 'SMS', courriel: 'Courriel', courrier: 'Courrier', autre: 'Autre' };
-const STATUS_LABELS: Record<string, string> = {
-  nouveau: 'Nouveau',
-  en_cours: 'En cours',
-  qualifie: 'Qualifié',
-  classe_sans_suite: 'Classé sans suite',
-  fusionne: 'Fusionné (doublon)',
-};
-const CAMPAIGN_STATUS_LABELS: Record<string, string> = { ouverte: 'Ouverte', qualifiee: 'Qualifiée', close: 'Close' };
+// The dashboard's keys are plain strings (grouped in SQL): a key the vocabulary does not know is shown as it is.
+function isKeyOf<K extends string>(labels: Readonly<Record<K, string>>, key: string): key is K {
+  return Object.hasOwn(labels, key);
+}
+function labelOf<K extends string>(labels: Readonly<Record<K, string>>, key: string): string {
+  return isKeyOf(labels, key) ? labels[key] : key;
+}
 
-export const channelLabel = (key: string) => CHANNEL_LABELS[key] ?? key;
+export const channelLabel = (key: string) => labelOf(REPORT_CHANNEL_LABELS, key);
 export const familyLabel = (key: string) => (key === '' ? 'Non déterminée' : isFamilyId(key) ? FAMILY_LABELS[key] : key);
 export const departementKeyLabel = (key: string) => (key === '' ? 'Non précisé' : key);
-export const statusLabel = (key: string) => STATUS_LABELS[key] ?? key;
-export const campaignStatusLabel = (key: string) => CAMPAIGN_STATUS_LABELS[key] ?? key;
+export const statusLabel = (key: string) => labelOf(REPORT_STATUS_LABELS, key);
+export const campaignStatusLabel = (key: string) => labelOf(CAMPAIGN_STATUS_LABELS, key);
 
 /** « 3 h 20 min », « 2,5 jours »: a median delay a person reads at a glance. */
 export function formatDelay(hours: number | null): string {

@@ -9,18 +9,15 @@ import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import type { FormErrors } from '../../lib/form-errors.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useChangeRequestCreate } from './registry.api.js';
-import { ContactFields, readContactChanges, unnestFieldErrors } from './ContactFields.js';
-import { CHANNEL_LABELS } from './labels.js';
+import { ContactFields, readContactChanges, unnestFieldErrors } from '../../components/registry/ContactFields.js';
+import type { AgentChangeChannel } from '../../../../contracts/registry.schemas.js';
+import { AGENT_CHANNEL_OPTIONS } from '../../components/registry/labels.js';
 
 const ID = 'nouvelle-demande';
-type Channel = 'guichet' | 'telephone' | 'courriel' | 'courrier';
 type Kind = 'contact_change' | 'transfer';
 
-const CHANNEL_OPTIONS: readonly RadioOption<Channel>[] = (['guichet', 'telephone', 'courriel', 'courrier'] as const).map(
-  (value) => ({ value, label: CHANNEL_LABELS[value] }),
-);
 const KIND_OPTIONS: readonly RadioOption<Kind>[] = [
   { value: 'contact_change', label: 'Modification de coordonnées' },
   { value: 'transfer', label: 'Transfert vers un autre département' },
@@ -36,7 +33,7 @@ export function ChangeRequestForm({ doctor, onCreated, onCancel }: {
   onCancel: () => void;
 }) {
   const create = useChangeRequestCreate();
-  const [channel, setChannel] = useState<Channel | ''>('');
+  const [channel, setChannel] = useState<AgentChangeChannel | ''>('');
   const [kind, setKind] = useState<Kind>('contact_change');
   const [local, setLocal] = useState<FormErrors | null>(null);
   const serverErrors = toFormErrors(create.error);
@@ -80,7 +77,7 @@ export function ChangeRequestForm({ doctor, onCreated, onCancel }: {
         idPrefix={ID}
         name="channel"
         legend="Comment la demande a-t-elle été reçue ?"
-        options={CHANNEL_OPTIONS}
+        options={AGENT_CHANNEL_OPTIONS}
         value={channel}
         onChange={setChannel}
         error={fields.channel}

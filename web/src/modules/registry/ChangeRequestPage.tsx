@@ -8,7 +8,8 @@ import { toFormErrors } from '../../lib/form-errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { useChangeRequest } from './registry.api.js';
-import { CHANGE_STATUS_LABELS, CHANNEL_LABELS, KIND_LABELS, changeStatusTone } from './labels.js';
+import { CHANGE_CHANNEL_LABELS, CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
+import { changeStatusTone } from '../../components/registry/labels.js';
 import { RegistryNav } from './RegistryNav.js';
 import { RequestedChanges } from './RequestedChanges.js';
 import { RequestOutcomeNotice } from './RequestOutcomeNotice.js';
@@ -27,11 +28,11 @@ function RequestSummary({ request }: { request: TChangeRequestView }) {
       </div>
       <div>
         <dt>Type</dt>
-        <dd>{KIND_LABELS[request.kind]}</dd>
+        <dd>{CHANGE_KIND_LABELS[request.kind]}</dd>
       </div>
       <div>
         <dt>Reçue</dt>
-        <dd>{CHANNEL_LABELS[request.channel]}</dd>
+        <dd>{CHANGE_CHANNEL_LABELS[request.channel]}</dd>
       </div>
       <div>
         <dt>Enregistrée le</dt>

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { TChangeRequestView } from '../../../../contracts/registry.schemas.js';
 import { formatShortDateTime } from '../../lib/format.js';
-import { CHANGE_STATUS_LABELS, CHANNEL_LABELS, KIND_LABELS, changeStatusTone, fieldLabel } from './labels.js';
+import { CHANGE_CHANNEL_LABELS, CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
+import { changeStatusTone, fieldLabel } from '../../components/registry/labels.js';
 
 /** Change requests, newest first; the reference opens the request. */
 export function ChangeRequestsTable({ id, requests, caption, withDoctor = false }: {
@@ -37,10 +38,10 @@ export function ChangeRequestsTable({ id, requests, caption, withDoctor = false 
                 <span className={changeStatusTone(request.status)}>{CHANGE_STATUS_LABELS[request.status]}</span>
               </td>
               <td>
-                {KIND_LABELS[request.kind]}
+                {CHANGE_KIND_LABELS[request.kind]}
                 <span className="muted"> : {Object.keys(request.requested).map(fieldLabel).join(', ').toLowerCase()}</span>
               </td>
-              <td>{CHANNEL_LABELS[request.channel]}</td>
+              <td>{CHANGE_CHANNEL_LABELS[request.channel]}</td>
               <td>{formatShortDateTime(request.createdAt)}</td>
               {withDoctor ? (
                 <td>

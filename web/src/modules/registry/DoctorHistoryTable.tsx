@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatShortDateTime } from '../../lib/format.js';
 import type { HistoryEntry } from './registry.api.js';
-import { HISTORY_SOURCE_LABELS, fieldLabel } from './labels.js';
+import { fieldLabel, historySourceLabel } from '../../components/registry/labels.js';
 
 // Internal columns a person has no use for.
 const HIDDEN_FIELDS = new Set(['searchText', 'updatedAt', 'version']);
@@ -38,7 +38,7 @@ export function DoctorHistoryTable({ history }: { history: HistoryEntry[] }) {
                 <th scope="row">{entry.version}</th>
                 <td>{formatShortDateTime(entry.occurredAt)}</td>
                 <td>
-                  {HISTORY_SOURCE_LABELS[entry.source] ?? entry.source}
+                  {historySourceLabel(entry.source)}
                   {entry.changeRequestId ? (
                     <>
                       {' '}

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { useDoctorRecord } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
-import { DoctorDetails } from './DoctorDetails.js';
+import { DoctorDetails } from '../../components/registry/DoctorDetails.js';
 import { DoctorActions } from './DoctorActions.js';
 import { DoctorHistoryTable } from './DoctorHistoryTable.js';
 import { ChangeRequestsTable } from './ChangeRequestsTable.js';

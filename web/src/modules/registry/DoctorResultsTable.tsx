@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { DoctorSearchResult } from './registry.api.js';
-import { DOCTOR_STATUS_LABELS } from './labels.js';
+import { DOCTOR_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
 
 export function DoctorResultsTable({ id, doctors, caption }: {
   id: string;

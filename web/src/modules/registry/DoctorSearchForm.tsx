@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { DOCTOR_STATUSES } from '../../../../contracts/registry.schemas.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import type { DoctorFilters } from './registry.api.js';
-import { DOCTOR_STATUS_LABELS } from './labels.js';
+import { DOCTOR_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
 
 const ID = 'recherche';
 export const EMPTY_FILTERS: DoctorFilters = { q: '', rpps: '', city: '', departement: '', status: '', page: 1 };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
+import { EXPORT_PURPOSES } from '../../../../contracts/registry.schemas.js';
 import { Page } from '../../components/Page.js';
 import { RadioGroupField, SelectField } from '../../components/fields.js';
 import type { RadioOption } from '../../components/fields.js';
@@ -9,7 +10,7 @@ import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useSession } from '../../lib/session.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useRegistryExport } from './registry.api.js';
 import type { ExportInput } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
@@ -17,10 +18,11 @@ import { RegistryNav } from './RegistryNav.js';
 const ID = 'export';
 type Purpose = ExportInput['purpose'];
 
-const PURPOSE_OPTIONS: readonly RadioOption<Purpose>[] = [
-  { value: 'emission_carte', label: 'Émission de cartes professionnelles (e-CPS)' },
-  { value: 'autre', label: 'Autre finalité' },
-];
+const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {
+  emission_carte: 'Émission de cartes professionnelles (e-CPS)',
+  autre: 'Autre finalité',
+};
+const PURPOSE_OPTIONS: readonly RadioOption<Purpose>[] = EXPORT_PURPOSES.map((value) => ({ value, label: PURPOSE_LABELS[value] }));
 
 /** Bulk export of a département, with a stated reason; for card issuance, records not yet trusted are left out. */
 export function ExportPage() {

@@ -4,7 +4,7 @@ import { MRZ_FAILURE_MESSAGES, readMrz, type MrzReading } from '../../../../cont
 import { RadioGroupField, TextAreaField, TextField } from '../../components/fields.js';
 import type { RadioOption } from '../../components/fields.js';
 import type { FormErrors } from '../../lib/form-errors.js';
-import { DOCUMENT_TYPE_LABELS } from './labels.js';
+import { DOCUMENT_TYPE_LABELS } from '../../../../contracts/registry.schemas.js';
 
 type DocumentType = NonNullable<TIdentityCheck['documentType']>;
 export type Outcome = TIdentityCheck['outcome'];

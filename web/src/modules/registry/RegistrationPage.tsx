@@ -10,14 +10,13 @@ import { FormError } from '../../components/FormError.js';
 import { api, toQueryString } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useSession } from '../../lib/session.js';
-import { DepartementOptions } from '../admin-users/options.js';
-import { CHANNEL_LABELS } from './labels.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { AGENT_CHANNEL_OPTIONS } from '../../components/registry/labels.js';
 import { RegistryNav } from './RegistryNav.js';
 import { RequestRecordedNotice } from './RequestRecordedNotice.js';
 
 const ID = 'inscription';
 type Channel = TRegistrationCreate['channel'];
-const CHANNEL_OPTIONS: readonly RadioOption<Channel>[] = (['guichet', 'telephone', 'courriel', 'courrier'] as const).map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 const STATUS_OPTIONS: readonly RadioOption<TRegistrationCreate['status']>[] = [
   { value: 'inscrit', label: 'Médecin' },
   { value: 'etudiant_3e_cycle', label: 'Étudiant de 3e cycle (docteur junior)' },
@@ -72,7 +71,7 @@ export function RegistrationPage() {
             de son passeport ou de sa carte nationale d'identité.
           </p>
           <FormError errors={errors} idPrefix={ID} />
-          <RadioGroupField idPrefix={ID} name="channel" legend="Comment la demande a-t-elle été reçue ?" options={CHANNEL_OPTIONS} value={channel} onChange={setChannel} error={fields.channel} />
+          <RadioGroupField idPrefix={ID} name="channel" legend="Comment la demande a-t-elle été reçue ?" options={AGENT_CHANNEL_OPTIONS} value={channel} onChange={setChannel} error={fields.channel} />
           <RadioGroupField idPrefix={ID} name="status" legend="Inscription de" options={STATUS_OPTIONS} value={status} onChange={setStatus} error={fields.status} />
           <TextField idPrefix={ID} name="rpps" label="Numéro RPPS" inputMode="numeric" maxLength={11} required hint="11 chiffres" error={fields.rpps} />
           <TextField idPrefix={ID} name="birthName" label="Nom de naissance" required maxLength={100} error={fields.birthName} />

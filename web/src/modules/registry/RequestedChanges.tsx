@@ -1,5 +1,5 @@
 import type { TChangeRequestView } from '../../../../contracts/registry.schemas.js';
-import { fieldLabel } from './labels.js';
+import { fieldLabel } from '../../components/registry/labels.js';
 
 /** The new values a request asks for. */
 export function RequestedChanges({ request }: { request: TChangeRequestView }) {

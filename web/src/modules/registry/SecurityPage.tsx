@@ -7,7 +7,7 @@ import { toQueryString } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { hasPermission, useSession } from '../../lib/session.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useSecurityOverview } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
 

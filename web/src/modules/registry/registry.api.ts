@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   CHANGE_STATUSES,
+  EXPORT_PURPOSES,
   TChangeRequestCreate,
   TChangeRequestView,
   TDoctorRecord,
@@ -33,7 +34,7 @@ export type SecurityOverview = z.infer<typeof ZSecurityOverview>;
 
 export interface ExportInput {
   departement: string;
-  purpose: 'emission_carte' | 'autre';
+  purpose: (typeof EXPORT_PURPOSES)[number];
   reason: string;
 }
 

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { fieldId } from '../../components/fields.js';
-import { formatFileSize } from '../checks/eml-file.js';
+import { formatFileSize } from '../../lib/format.js';
 import type { TReportLimits } from './reports.api.js';
 
 /** The French reason a chosen file cannot be sent (size, emptiness, count), or null. The server checks the type by content. */

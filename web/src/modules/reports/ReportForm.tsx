@@ -1,33 +1,33 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { DEPARTEMENT_CODES } from '../../../../contracts/departements.js';
+import { useController, useForm, useWatch } from 'react-hook-form';
+import { ERROR_MESSAGES } from '../../../../contracts/errors.js';
 import { REPORT_CONSEQUENCE_LABELS, REPORT_CONSEQUENCES, type ReportConsequence } from '../../../../contracts/reports.guidance.js';
-import { REPORT_CHANNEL_REPORTER_LABELS as REPORT_CHANNEL_LABELS, REPORT_CHANNELS } from '../../../../contracts/report-vocabulary.js';
+import { REPORT_CHANNEL_REPORTER_LABELS, REPORT_CHANNELS, type ReportChannel } from '../../../../contracts/report-vocabulary.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { EmailField } from '../../components/EmailField.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
+import type { ReportPrefill } from '../../components/reports/report-prefill.js';
 import type { FormErrors } from '../../lib/form-errors.js';
 import { AttachmentsField } from './AttachmentsField.js';
-import type { ReportPrefill } from './report-prefill.js';
+import {
+  NUMBER_LABEL,
+  SENDER_LABEL,
+  anonymousReportResolver,
+  doctorReportResolver,
+  initialReportValues,
+  messagesByField,
+  toAnonymousReportBody,
+  toReportBody,
+  type ReportFormValues,
+} from './report-form-model.js';
 import type { ReportSubmission, TReportLimits } from './reports.api.js';
 
 export const FORM_ID = 'signaler';
-type Channel = (typeof REPORT_CHANNELS)[number];
 
-const CHANNEL_OPTIONS = REPORT_CHANNELS.map((value) => ({ value, label: REPORT_CHANNEL_LABELS[value] }));
+const CHANNEL_OPTIONS = REPORT_CHANNELS.map((value) => ({ value, label: REPORT_CHANNEL_REPORTER_LABELS[value] }));
 
-const NUMBER_LABEL: Partial<Record<Channel, string>> = {
-  telephone: 'Numéro qui vous a appelé',
-  sms: "Numéro de l'expéditeur du SMS",
-  autre: 'Numéro de téléphone mentionné',
-};
-const SENDER_LABEL: Partial<Record<Channel, string>> = {
-  courriel: "Adresse électronique de l'expéditeur",
-  courrier: 'Expéditeur du courrier (nom, adresse)',
-  autre: 'Expéditeur',
-};
-const PASTED_HINT: Record<Channel, string> = {
+const PASTED_HINT: Record<ReportChannel, string> = {
   telephone: "Notez ce que l'interlocuteur a dit, le plus fidèlement possible.",
   sms: 'Copiez le texte du SMS, tel quel.',
   courriel: "Copiez l'expéditeur, l'objet et le texte du courriel, ou joignez le fichier .eml ou .msg ci-dessous.",
@@ -53,6 +53,8 @@ function today(): string {
 /**
  * The report form. `asDoctor`: the report is filed from the doctor's account (its département);
  * otherwise the reporter gives an address, confirmed by a link, and may choose a département.
+ * One form model (react-hook-form) checked on submit by the server's own schema: an error found here is shown
+ * as the server would show it, and the focus goes to the first field in error; `errors` are the server's.
  */
 export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmit }: {
   asDoctor: boolean;
@@ -62,141 +64,120 @@ export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmi
   pending: boolean;
   onSubmit: (submission: ReportSubmission, email: string | null) => void;
 }) {
-  const [channel, setChannel] = useState<Channel>(prefill?.channel ?? 'telephone');
-  const [occurredOn, setOccurredOn] = useState('');
-  const [organisationName, setOrganisationName] = useState('');
-  const [callerNumber, setCallerNumber] = useState(prefill?.callerNumber ?? '');
-  const [sender, setSender] = useState(prefill?.sender ?? '');
-  const [links, setLinks] = useState(prefill?.links.join('\n') ?? '');
-  const [description, setDescription] = useState('');
-  const [pastedText, setPastedText] = useState(prefill?.pastedText ?? '');
-  const [consequences, setConsequences] = useState<ReportConsequence[]>([]);
-  const [files, setFiles] = useState<File[]>([]);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [departement, setDepartement] = useState('');
-  const [pseudonymous, setPseudonymous] = useState(false);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const fieldErrors = { ...toFormFields(errors), ...localErrors };
-  const summary: FormErrors | null = errors ? { message: errors.message, fields: toFormFields(errors) } : null;
+  const form = useForm<ReportFormValues>({
+    defaultValues: initialReportValues(prefill),
+    resolver: asDoctor ? doctorReportResolver : anonymousReportResolver,
+    // Errors stay as shown until the next submit, as the server's do.
+    reValidateMode: 'onSubmit',
+  });
+  const { register, control, setValue, handleSubmit } = form;
+  const channelField = useController({ control, name: 'channel' });
+  const consequencesField = useController({ control, name: 'consequences' });
+  const attachmentsField = useController({ control, name: 'attachments' });
+  const channel = channelField.field.value;
+  const attachmentsProblem = useWatch({ control, name: 'attachmentsProblem' });
+  const checked = messagesByField(form.formState.errors);
+  const hasChecked = Object.keys(checked).length > 0;
+  const serverFields = toFormFields(errors);
+  const fieldErrors: Record<string, string | undefined> = {
+    ...(hasChecked ? checked : serverFields),
+    ...(attachmentsProblem ? { attachments: attachmentsProblem } : {}),
+  };
+  const summary: FormErrors | null = hasChecked
+    ? { message: ERROR_MESSAGES.VALIDATION_FAILED, fields: checked }
+    : errors
+      ? { message: errors.message, fields: serverFields }
+      : null;
+  const { name: _emailName, ...emailInput } = register('email');
 
-  function toggle(consequence: ReportConsequence, checked: boolean) {
-    setConsequences((current) => (checked ? [...current, consequence] : current.filter((c) => c !== consequence)));
+  function toggle(consequence: ReportConsequence, on: boolean) {
+    const current = consequencesField.field.value;
+    consequencesField.field.onChange(on ? [...current, consequence] : current.filter((c) => c !== consequence));
   }
 
   function chooseFiles(next: File[], problem: string | null) {
-    setFiles(next);
-    setLocalErrors((current) => {
-      const { attachments: _previous, ...rest } = current;
-      return problem ? { ...rest, attachments: problem } : rest;
-    });
+    attachmentsField.field.onChange(next);
+    setValue('attachmentsProblem', problem);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const common = {
-      channel,
-      occurredOn: occurredOn || null,
-      organisationName,
-      callerNumber: NUMBER_LABEL[channel] ? callerNumber : '',
-      sender: SENDER_LABEL[channel] ? sender : '',
-      links: links.split(/\s*\n\s*/).map((l) => l.trim()).filter((l) => l !== ''),
-      description,
-      pastedText,
-      consequences,
-      pseudonymous,
-    };
+  const submit = handleSubmit((values) => {
     // The File objects themselves: the browser streams them in the request, nothing is read here.
-    if (asDoctor) onSubmit({ asDoctor: true, body: common, files }, null);
-    else onSubmit({ asDoctor: false, body: { ...common, email, name, departement: departement || null }, files }, email.trim());
-  }
+    if (asDoctor) onSubmit({ asDoctor: true, body: toReportBody(values), files: values.attachments }, null);
+    else onSubmit({ asDoctor: false, body: toAnonymousReportBody(values), files: values.attachments }, values.email.trim());
+  });
 
   return (
-    <form className="form report-form" noValidate onSubmit={submit}>
+    <form className="form report-form" noValidate onSubmit={(event) => void submit(event)}>
       <FormError errors={summary} idPrefix={FORM_ID} />
-      <RadioGroupField idPrefix={FORM_ID} name="channel" legend="Comment avez-vous été démarché ?" options={CHANNEL_OPTIONS} value={channel} onChange={setChannel} error={fieldErrors.channel} />
+      <RadioGroupField idPrefix={FORM_ID} name="channel" legend="Comment avez-vous été démarché ?" options={CHANNEL_OPTIONS} value={channel} onChange={channelField.field.onChange} error={fieldErrors.channel} />
       <TextField
         idPrefix={FORM_ID}
-        name="occurredOn"
         type="date"
         label="Date du démarchage (facultatif)"
         max={today()}
-        value={occurredOn}
-        onChange={(event) => setOccurredOn(event.currentTarget.value)}
+        {...register('occurredOn')}
         error={fieldErrors.occurredOn}
       />
       <TextField
         idPrefix={FORM_ID}
-        name="organisationName"
         label="Nom de l'organisme annoncé (facultatif)"
         hint="Le nom sous lequel on vous a contacté, même s'il semble officiel."
         maxLength={200}
-        value={organisationName}
-        onChange={(event) => setOrganisationName(event.currentTarget.value)}
+        {...register('organisationName')}
         error={fieldErrors.organisationName}
       />
       {NUMBER_LABEL[channel] ? (
         <TextField
           idPrefix={FORM_ID}
-          name="callerNumber"
           type="tel"
           inputMode="tel"
           autoComplete="off"
           label={`${NUMBER_LABEL[channel]} (facultatif)`}
           maxLength={40}
-          value={callerNumber}
-          onChange={(event) => setCallerNumber(event.currentTarget.value)}
+          {...register('callerNumber')}
           error={fieldErrors.callerNumber}
         />
       ) : null}
       {SENDER_LABEL[channel] ? (
         <TextField
           idPrefix={FORM_ID}
-          name="sender"
           autoComplete="off"
           spellCheck={false}
           label={`${SENDER_LABEL[channel]} (facultatif)`}
           maxLength={320}
-          value={sender}
-          onChange={(event) => setSender(event.currentTarget.value)}
+          {...register('sender')}
           error={fieldErrors.sender}
         />
       ) : null}
       <TextAreaField
         idPrefix={FORM_ID}
-        name="links"
         label="Liens reçus (facultatif)"
         hint="Un lien par ligne. Ne les ouvrez pas : copiez-les."
         rows={2}
         spellCheck={false}
         autoComplete="off"
-        value={links}
-        onChange={(event) => setLinks(event.currentTarget.value)}
+        {...register('links')}
         error={fieldErrors.links}
       />
       <TextAreaField
         idPrefix={FORM_ID}
-        name="description"
         label="Ce qui s'est passé"
         hint="Qui vous a contacté, ce qu'on vous a demandé, ce que vous avez fait. Décrivez, collez les échanges ou joignez un fichier : l'un des trois au moins."
         maxLength={10_000}
-        value={description}
-        onChange={(event) => setDescription(event.currentTarget.value)}
+        {...register('description')}
         error={fieldErrors.description}
       />
       <TextAreaField
         idPrefix={FORM_ID}
-        name="pastedText"
         label="Copie des échanges (facultatif)"
         hint={PASTED_HINT[channel]}
         rows={6}
         spellCheck={false}
         autoComplete="off"
-        value={pastedText}
-        onChange={(event) => setPastedText(event.currentTarget.value)}
+        {...register('pastedText')}
         error={fieldErrors.pastedText}
       />
-      <AttachmentsField idPrefix={FORM_ID} files={files} limits={limits} error={fieldErrors.attachments} onChange={chooseFiles} />
+      <AttachmentsField idPrefix={FORM_ID} files={attachmentsField.field.value} limits={limits} error={fieldErrors.attachments} onChange={chooseFiles} />
       <fieldset className="field fieldset" aria-describedby={`${FORM_ID}-consequences-hint`}>
         <legend>Avez-vous donné suite ?</legend>
         <p id={`${FORM_ID}-consequences-hint`} className="hint">
@@ -209,7 +190,7 @@ export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmi
             idPrefix={FORM_ID}
             name={index === 0 ? 'consequences' : `consequences-${c}`}
             label={REPORT_CONSEQUENCE_LABELS[c]}
-            checked={consequences.includes(c)}
+            checked={consequencesField.field.value.includes(c)}
             onChange={(event) => toggle(c, event.currentTarget.checked)}
           />
         ))}
@@ -221,44 +202,33 @@ export function ReportForm({ asDoctor, limits, prefill, errors, pending, onSubmi
             idPrefix={FORM_ID}
             autoComplete="email"
             hint="Un lien de confirmation y sera envoyé : le signalement n'est transmis qu'après sa confirmation. Le reçu et le lien de suivi y arriveront ensuite."
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
+            {...emailInput}
             error={fieldErrors.email}
           />
           <TextField
             idPrefix={FORM_ID}
-            name="name"
             autoComplete="name"
             label="Votre nom (facultatif)"
             maxLength={120}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            {...register('name')}
             error={fieldErrors.name}
           />
           <SelectField
             idPrefix={FORM_ID}
-            name="departement"
             label="Votre département d'exercice (facultatif)"
             hint="Le signalement sera examiné par le conseil de ce département."
-            value={departement}
-            onChange={(event) => setDepartement(event.currentTarget.value)}
+            {...register('departement')}
             error={fieldErrors.departement}
           >
             <option value="">Je ne sais pas ou je préfère ne pas le dire</option>
-            {DEPARTEMENT_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
+            <DepartementOptions />
           </SelectField>
         </fieldset>
       )}
       <CheckboxField
         idPrefix={FORM_ID}
-        name="pseudonymous"
         label="Je souhaite rester anonyme vis-à-vis des organismes destinataires (mon identité reste connue du conseil)"
-        checked={pseudonymous}
-        onChange={(event) => setPseudonymous(event.currentTarget.checked)}
+        {...register('pseudonymous')}
         error={fieldErrors.pseudonymous}
       />
       <FormActions submitLabel="Envoyer le signalement" pending={pending} />

@@ -6,7 +6,7 @@ import { toFormErrors } from '../../lib/form-errors.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { ReportForm } from './ReportForm.js';
 import { ReportReceipt } from './ReportReceipt.js';
-import { readPrefill } from './report-prefill.js';
+import { readPrefill } from '../../components/reports/report-prefill.js';
 import { useFileReport, useReportLimits } from './reports.api.js';
 
 /** « Signaler un démarchage »: a doctor from their account, or anyone with an address confirmed by a link. */

@@ -1,7 +1,7 @@
+import { REPORT_VERDICT_REPORTER_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { TReportSummary } from './reports.api.js';
 
-const VERDICT_LABELS = { fraude_probable: 'Fraude probable', suspect: 'Suspect', aucun_signal: 'Aucun signal relevé' } as const;
 
 export function statusTone(status: TReportSummary['status']): string {
   if (status === 'qualifie') return 'badge badge--danger';
@@ -43,7 +43,7 @@ export function ReportSummary({ report }: { report: TReportSummary }) {
       {report.verdict ? (
         <div>
           <dt>Analyse automatique</dt>
-          <dd>{VERDICT_LABELS[report.verdict]}</dd>
+          <dd>{REPORT_VERDICT_REPORTER_LABELS[report.verdict]}</dd>
         </div>
       ) : null}
       <div>

@@ -1,13 +1,14 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   REPORT_FILE_FIELD,
-  type TAnonymousReportCreate,
+  type ZAnonymousReportFormFields,
+  type ZReportFormFields,
   type TMyReports,
-  type TReportCreate,
   type TReportFiled,
   type TReportLimits,
   type TReportSummary,
 } from '../../../../contracts/reports.schemas.js';
+import type { z } from '../../../../contracts/zod.js';
 import { api, toQueryString } from '../../lib/api.js';
 
 export type { TMyReports, TReportFiled, TReportLimits, TReportSummary };
@@ -16,7 +17,11 @@ export type { TMyReports, TReportFiled, TReportLimits, TReportSummary };
  * What the form sends: a doctor's report, or one from someone without an account (with an address),
  * with the chosen files (sent as they are, streamed by the browser: never read into memory here).
  */
-export type ReportSubmission = ({ asDoctor: true; body: TReportCreate } | { asDoctor: false; body: TAnonymousReportCreate }) & { files: File[] };
+export type ReportSubmission = ({ asDoctor: true; body: TReportBody } | { asDoctor: false; body: TAnonymousReportBody }) & { files: File[] };
+/** The text fields of a doctor's report as sent (the server trims them and fills what is left out). */
+export type TReportBody = z.input<typeof ZReportFormFields>;
+/** The text fields of a report filed without an account, as sent. */
+export type TAnonymousReportBody = z.input<typeof ZAnonymousReportFormFields>;
 
 /** The text fields as form parts: lists as repeated parts, booleans as « true »/« false », empty values left out. */
 function toFormData(body: Record<string, unknown>, files: File[]): FormData {

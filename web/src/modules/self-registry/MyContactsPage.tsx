@@ -5,7 +5,7 @@ import { Loading, Page } from '../../components/Page.js';
 import { FormError } from '../../components/FormError.js';
 import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
-import { DoctorDetails } from '../registry/DoctorDetails.js';
+import { DoctorDetails } from '../../components/registry/DoctorDetails.js';
 import { useOwnRecord } from './self-registry.api.js';
 import type { OwnRecord, StepUpGrant } from './self-registry.api.js';
 import { StepUpForm } from './StepUpForm.js';

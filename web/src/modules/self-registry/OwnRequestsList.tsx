@@ -1,6 +1,7 @@
 import type { TOwnChangeRequest } from '../../../../contracts/registry.schemas.js';
 import { formatShortDateTime } from '../../lib/format.js';
-import { CHANNEL_LABELS, changeStatusTone, fieldLabel } from '../registry/labels.js';
+import { CHANGE_CHANNEL_LABELS } from '../../../../contracts/registry.schemas.js';
+import { changeStatusTone, fieldLabel } from '../../components/registry/labels.js';
 
 // Worded for the doctor: the hold reasons and agents stay with the council.
 const STATUS_FOR_DOCTOR: Record<TOwnChangeRequest['status'], string> = {
@@ -41,7 +42,7 @@ export function OwnRequestsList({ requests }: { requests: TOwnChangeRequest[] })
                   <th scope="row">{request.reference}</th>
                   <td>{formatShortDateTime(request.createdAt)}</td>
                   <td>{Object.keys(request.requested).map(fieldLabel).join(', ')}</td>
-                  <td>{CHANNEL_LABELS[request.channel]}</td>
+                  <td>{CHANGE_CHANNEL_LABELS[request.channel]}</td>
                   <td>
                     <span className={changeStatusTone(request.status)}>{STATUS_FOR_DOCTOR[request.status]}</span>
                   </td>

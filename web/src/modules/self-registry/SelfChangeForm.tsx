@@ -7,7 +7,7 @@ import { FormError } from '../../components/FormError.js';
 import { ApiError } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { formatDateTime } from '../../lib/format.js';
-import { ContactFields, readContactChanges, unnestFieldErrors } from '../registry/ContactFields.js';
+import { ContactFields, readContactChanges, unnestFieldErrors } from '../../components/registry/ContactFields.js';
 import { useSelfContactChange } from './self-registry.api.js';
 import type { SelfChanges, StepUpGrant } from './self-registry.api.js';
 

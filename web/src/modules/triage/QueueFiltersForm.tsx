@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { NO_DEPARTEMENT } from '../../../../contracts/triage.schemas.js';
 import { REPORT_CHANNEL_LABELS, REPORT_CHANNELS, REPORT_STATUS_LABELS, REPORT_STATUSES, REPORT_VERDICT_LABELS, REPORT_VERDICTS, type ReportStatus } from '../../../../contracts/report-vocabulary.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { EMPTY_QUEUE_FILTERS, type QueueFilters } from './triage.api.js';
 
 const ID = 'file-filtres';

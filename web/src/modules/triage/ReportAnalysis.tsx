@@ -1,7 +1,7 @@
 import type { TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
-import { FindingsList } from '../checks/FindingsList.js';
-import { VerdictBanner } from '../checks/VerdictBanner.js';
-import { numberFindings } from '../checks/findings.js';
+import { FindingsList } from '../../components/analysis/FindingsList.js';
+import { VerdictBanner } from '../../components/analysis/VerdictBanner.js';
+import { numberFindings } from '../../components/analysis/findings.js';
 import { VerdictBadge } from './badges.js';
 
 /** The analysis engine's verdict and reasons, as run on the report when it was filed. */

@@ -6,7 +6,7 @@ import { Notice } from '../../components/Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
-import { ReportDossierLink } from '../sharing/ReportDossierLink.js';
+import { ReportDossierLink } from '../../components/sharing/ReportDossierLink.js';
 import { useReport } from './triage.api.js';
 import { StatusBadge, VerdictBadge } from './badges.js';
 import { ReportActions } from './ReportActions.js';

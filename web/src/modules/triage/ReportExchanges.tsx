@@ -1,5 +1,5 @@
 import { type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
-import { ATTACHMENT_ORIGIN_LABELS } from '../../../../contracts/report-vocabulary.js';
+import { ATTACHMENT_ORIGIN_LABELS, SCAN_STATUS_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { attachmentUrl } from './triage.api.js';
 
@@ -61,7 +61,7 @@ export function ReportExchanges({ report }: { report: TTriageReportDetail }) {
                     {ATTACHMENT_ORIGIN_LABELS[file.origin]}
                     <span className="triage-table__sub">{formatShortDateTime(file.createdAt)}</span>
                   </td>
-                  <td>{file.scanStatus === 'sain' ? 'Analysé, sain' : 'Non analysé'}</td>
+                  <td>{SCAN_STATUS_LABELS[file.scanStatus]}</td>
                   <td>
                     <code className="triage-hash" title={file.sha256}>
                       {file.sha256.slice(0, 16)}…

@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/fields.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
-import { DepartementOptions } from '../admin-users/options.js';
+import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useAddWatch } from './watchlists.api.js';
 
 const ID = 'veille';

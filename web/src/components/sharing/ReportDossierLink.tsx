@@ -1,4 +1,4 @@
-import { Notice } from '../../components/Notice.js';
+import { Notice } from '../Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { dossierPath, useFileDownload } from './sharing.api.js';
 

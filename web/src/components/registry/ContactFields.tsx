@@ -1,5 +1,5 @@
 import type { TDoctorRecord } from '../../../../contracts/registry.schemas.js';
-import { TextField } from '../../components/fields.js';
+import { TextField } from '../fields.js';
 
 export type ContactBlock = 'corr' | 'pro';
 type Part = 'Address' | 'PostalCode' | 'City' | 'Email' | 'Phone';

@@ -1,5 +1,5 @@
 import type { TDoctorRecord } from '../../../../contracts/registry.schemas.js';
-import { DOCTOR_STATUS_LABELS } from './labels.js';
+import { DOCTOR_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
 
 function orDash(value: string | null): string {
   return value ? value : '—';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { TLP_LABELS } from '../../../../contracts/sharing.schemas.js';
 import type { IndicatorExportFormat, TlpLevel } from '../../../../contracts/sharing.schemas.js';
-import { CheckboxField, RadioGroupField } from '../../components/fields.js';
-import type { RadioOption } from '../../components/fields.js';
-import { Notice } from '../../components/Notice.js';
+import { CheckboxField, RadioGroupField } from '../fields.js';
+import type { RadioOption } from '../fields.js';
+import { Notice } from '../Notice.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { indicatorExportPath, useFileDownload } from './sharing.api.js';
 
