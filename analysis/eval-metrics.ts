@@ -149,3 +149,184 @@ export function metricsByFamily(outcomes: readonly DetailedOutcome[], isPositive
   });
   return rows.sort((a, b) => b.frauds - a.frauds || b.predicted - a.predicted || a.family.localeCompare(b.family));
 }
+
+/** Recall, precision and false-positive rate of one group of messages (a channel, a scenario…). */
+export interface GroupRow {
+  readonly group: string;
+  readonly frauds: number;
+  readonly legitimate: number;
+  /** Frauds flagged, legitimate messages flagged. */
+  readonly truePositives: number;
+  readonly falsePositives: number;
+  readonly recall: number | null;
+  readonly precision: number | null;
+  readonly falsePositiveRate: number | null;
+}
+
+/**
+ * One row per group, each judged on its own messages: the groups of `order` first, in that order (when
+ * present), then any other group in name order.
+ */
+export function metricsByGroup<O extends Outcome>(outcomes: readonly O[], groupOf: (outcome: O) => string, isPositive: (verdict: Verdict) => boolean, order: readonly string[] = []): GroupRow[] {
+  const groups = new Map<string, O[]>();
+  for (const o of outcomes) {
+    const key = groupOf(o);
+    const mine = groups.get(key);
+    if (mine) mine.push(o);
+    else groups.set(key, [o]);
+  }
+  const rank = (group: string): number => (order.includes(group) ? order.indexOf(group) : order.length);
+  return [...groups.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((group) => {
+      const m = binaryMetrics(groups.get(group) ?? [], isPositive);
+      const frauds = m.truePositives + m.falseNegatives;
+      const legitimate = m.falsePositives + m.trueNegatives;
+      return {
+        group,
+        frauds,
+        legitimate,
+        truePositives: m.truePositives,
+        falsePositives: m.falsePositives,
+        recall: share(m.truePositives, frauds),
+        precision: share(m.truePositives, m.truePositives + m.falsePositives),
+        falsePositiveRate: share(m.falsePositives, legitimate),
+      };
+    });
+}
+
+/** Groups with frauds first, lowest recall first (most frauds first between equals); groups without frauds last. */
+export function worstRecallFirst(rows: readonly GroupRow[]): GroupRow[] {
+  return [...rows].sort((a, b) => {
+    if (a.recall === null || b.recall === null) return (a.recall === null ? 1 : 0) - (b.recall === null ? 1 : 0) || a.group.localeCompare(b.group);
+    return a.recall - b.recall || b.frauds - a.frauds || a.group.localeCompare(b.group);
+  });
+}
+
+/** The targets of issue 10, on the blind split. */
+export const TARGETS = {
+  /** « Suspect » or worse: recall at least… */
+  looseRecallMin: 0.95,
+  /** « Suspect » or worse: false-positive rate at most… */
+  looseFalsePositiveRateMax: 0.02,
+  /** « Fraude probable »: precision at least… */
+  strictPrecisionMin: 0.99,
+  /** « Suspect » or worse: no scenario's recall below… */
+  scenarioRecallMin: 0.8,
+} as const;
+
+export interface TargetCheck {
+  readonly id: 'looseRecall' | 'looseFalsePositiveRate' | 'strictPrecision' | 'scenarioRecall';
+  /** The figure measured (for scenarios: the worst scenario's recall); null when nothing can be measured. */
+  readonly value: number | null;
+  readonly bound: number;
+  readonly comparison: '>=' | '<=';
+  readonly met: boolean;
+}
+
+/** A message of the blind split or of the training part, with its verdict. */
+export interface SplitOutcome extends Outcome {
+  readonly channel: string;
+  readonly scenario: string;
+  readonly hardNegative: boolean;
+}
+
+export interface ThresholdFigures {
+  readonly precision: number | null;
+  readonly recall: number | null;
+  readonly falsePositiveRate: number | null;
+  readonly truePositives: number;
+  readonly falsePositives: number;
+  readonly falseNegatives: number;
+  readonly trueNegatives: number;
+}
+
+/** Everything `npm run eval` prints about one part (blind split or training part); ids only, never a text. */
+export interface SplitSummary {
+  readonly messages: number;
+  readonly frauds: number;
+  readonly legitimate: number;
+  readonly hardNegatives: number;
+  readonly fraudeProbable: ThresholdFigures;
+  readonly suspectOrWorse: ThresholdFigures;
+  /** The hard negatives alone: share flagged at each threshold. */
+  readonly hardNegativeFalsePositiveRate: { readonly fraudeProbable: number | null; readonly suspectOrWorse: number | null; readonly flaggedFraudeProbable: number; readonly flaggedSuspectOrWorse: number };
+  /** Recall « suspect » or worse per scenario of the frauds, worst first; `belowFloor` under TARGETS.scenarioRecallMin. */
+  readonly byScenario: readonly (GroupRow & { readonly fraudeProbableRecall: number | null; readonly belowFloor: boolean })[];
+  /** Per channel, both thresholds. */
+  readonly byChannel: readonly { readonly channel: string; readonly suspectOrWorse: GroupRow; readonly fraudeProbable: GroupRow }[];
+  readonly targets: readonly TargetCheck[];
+  readonly misclassified: {
+    /** Frauds left at « aucun signal ». */
+    readonly missed: readonly string[];
+    /** Frauds only « suspect ». */
+    readonly onlySuspect: readonly string[];
+    /** Genuine messages called « fraude probable ». */
+    readonly falseAlarms: readonly string[];
+    /** Genuine messages called « suspect ». */
+    readonly doubts: readonly string[];
+  };
+}
+
+const strictVerdict = (v: Verdict): boolean => v === 'fraude_probable';
+const looseVerdict = (v: Verdict): boolean => v !== 'aucun_signal';
+
+function figures(outcomes: readonly Outcome[], isPositive: (verdict: Verdict) => boolean): ThresholdFigures {
+  const m = binaryMetrics(outcomes, isPositive);
+  return {
+    precision: share(m.truePositives, m.truePositives + m.falsePositives),
+    recall: share(m.truePositives, m.truePositives + m.falseNegatives),
+    falsePositiveRate: share(m.falsePositives, m.falsePositives + m.trueNegatives),
+    truePositives: m.truePositives,
+    falsePositives: m.falsePositives,
+    falseNegatives: m.falseNegatives,
+    trueNegatives: m.trueNegatives,
+  };
+}
+
+/** Checks the targets; a figure that cannot be measured (null) misses its target. */
+export function checkTargets(strict: ThresholdFigures, loose: ThresholdFigures, scenarios: readonly GroupRow[]): TargetCheck[] {
+  const atLeast = (value: number | null, bound: number): boolean => value !== null && value >= bound;
+  const atMost = (value: number | null, bound: number): boolean => value !== null && value <= bound;
+  const measured = scenarios.flatMap((row) => (row.recall === null ? [] : [row.recall]));
+  const worst = measured.length === 0 ? null : Math.min(...measured);
+  return [
+    { id: 'looseRecall', value: loose.recall, bound: TARGETS.looseRecallMin, comparison: '>=', met: atLeast(loose.recall, TARGETS.looseRecallMin) },
+    { id: 'looseFalsePositiveRate', value: loose.falsePositiveRate, bound: TARGETS.looseFalsePositiveRateMax, comparison: '<=', met: atMost(loose.falsePositiveRate, TARGETS.looseFalsePositiveRateMax) },
+    { id: 'strictPrecision', value: strict.precision, bound: TARGETS.strictPrecisionMin, comparison: '>=', met: atLeast(strict.precision, TARGETS.strictPrecisionMin) },
+    { id: 'scenarioRecall', value: worst, bound: TARGETS.scenarioRecallMin, comparison: '>=', met: atLeast(worst, TARGETS.scenarioRecallMin) },
+  ];
+}
+
+/** The figures of one part: overall, hard negatives apart, per scenario, per channel, targets and misclassified ids. */
+export function summarizeSplit(outcomes: readonly SplitOutcome[], channelOrder: readonly string[] = []): SplitSummary {
+  const frauds = outcomes.filter((o) => o.label === 'fraude');
+  const legitimate = outcomes.filter((o) => o.label === 'legitime');
+  const hard = legitimate.filter((o) => o.hardNegative);
+  const fraudeProbable = figures(outcomes, strictVerdict);
+  const suspectOrWorse = figures(outcomes, looseVerdict);
+  const strictByScenario = new Map(metricsByGroup(frauds, (o) => o.scenario, strictVerdict).map((row) => [row.group, row.recall]));
+  const byScenario = worstRecallFirst(metricsByGroup(outcomes, (o) => o.scenario, looseVerdict).filter((row) => row.frauds > 0)).map((row) => ({
+    ...row,
+    fraudeProbableRecall: strictByScenario.get(row.group) ?? null,
+    belowFloor: row.recall !== null && row.recall < TARGETS.scenarioRecallMin,
+  }));
+  const strictByChannel = metricsByGroup(outcomes, (o) => o.channel, strictVerdict, channelOrder);
+  const byChannel = metricsByGroup(outcomes, (o) => o.channel, looseVerdict, channelOrder).map((row, i) => ({ channel: row.group, suspectOrWorse: row, fraudeProbable: strictByChannel[i]! }));
+  const ids = (list: readonly SplitOutcome[], verdict: Verdict): string[] => list.filter((o) => o.verdict === verdict).map((o) => o.id);
+  const hardStrict = hard.filter((o) => strictVerdict(o.verdict)).length;
+  const hardLoose = hard.filter((o) => looseVerdict(o.verdict)).length;
+  return {
+    messages: outcomes.length,
+    frauds: frauds.length,
+    legitimate: legitimate.length,
+    hardNegatives: hard.length,
+    fraudeProbable,
+    suspectOrWorse,
+    hardNegativeFalsePositiveRate: { fraudeProbable: share(hardStrict, hard.length), suspectOrWorse: share(hardLoose, hard.length), flaggedFraudeProbable: hardStrict, flaggedSuspectOrWorse: hardLoose },
+    byScenario,
+    byChannel,
+    targets: checkTargets(fraudeProbable, suspectOrWorse, byScenario),
+    misclassified: { missed: ids(frauds, 'aucun_signal'), onlySuspect: ids(frauds, 'suspect'), falseAlarms: ids(legitimate, 'fraude_probable'), doubts: ids(legitimate, 'suspect') },
+  };
+}
