@@ -2,7 +2,8 @@
 // in their own process, for operators who want more sending capacity than the web instances give, and for
 // the crash test (SIGKILL in the middle of a broadcast). Needs a PostgreSQL server (DATABASE_URL): the
 // embedded database belongs to the server process.
-//   DATABASE_URL=postgres://… SMTP_URL=smtp://relais:25 npx tsx scripts/alert-worker.ts
+//   DATABASE_URL=postgres://… SMTP_URL=smtp://relais:25 npm run alerts:worker
+// (compiled to dist/ first, as the other operator scripts; `npx tsx scripts/alert-worker.ts` in development).
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/platform/db/client.js';

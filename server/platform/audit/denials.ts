@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
+import { rows } from '../db/rows.js';
 import { recordAudit, type AuditContext } from './audit.js';
 
 /**
@@ -32,7 +33,6 @@ interface WindowRow {
   closed_ip: string | null;
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /**
@@ -56,8 +56,9 @@ export async function recordAccessDenial(database: Database, ctx: AuditContext, 
   const actorId = ctx.actorId;
   await database.db.transaction(async (tx) => {
     const expired = sql`w.window_started_at <= now() - make_interval(mins => ${DENIAL_WINDOW_MINUTES})`;
-    const [row] = rowsOf<WindowRow>(
-      await tx.execute(sql`
+    const [row] = await rows<WindowRow>(
+      tx,
+      sql`
         INSERT INTO access_denial_windows AS w
           (actor_id, actor_role, entity_type, entity_id, permission, window_started_at, last_denied_at, last_ip)
         VALUES (${actorId}, ${ctx.actorRole}, ${denial.entityType}, ${denial.entityId ?? ''}, ${denial.permission}, now(), now(), ${ctx.ip})
@@ -71,7 +72,7 @@ export async function recordAccessDenial(database: Database, ctx: AuditContext, 
           last_denied_at = now(),
           last_ip = EXCLUDED.last_ip,
           actor_role = EXCLUDED.actor_role
-        RETURNING w.*`),
+        RETURNING w.*`,
     );
     if (!row || row.repeats > 0) return;
     if (row.closed_repeats > 0) {
@@ -106,11 +107,12 @@ async function recordRepeats(
  */
 export async function flushDenialWindows(database: Database): Promise<number> {
   return database.db.transaction(async (tx) => {
-    const closed = rowsOf<WindowRow & { window_started_at: Date | string; last_denied_at: Date | string; last_ip: string | null }>(
-      await tx.execute(sql`
+    const closed = await rows<WindowRow & { window_started_at: Date | string; last_denied_at: Date | string; last_ip: string | null }>(
+      tx,
+      sql`
         DELETE FROM access_denial_windows
         WHERE window_started_at <= now() - make_interval(mins => ${DENIAL_WINDOW_MINUTES})
-        RETURNING *`),
+        RETURNING *`,
     );
     const withRepeats = closed.filter((w) => w.repeats > 0).sort((a, b) => iso(a.last_denied_at)!.localeCompare(iso(b.last_denied_at)!));
     for (const w of withRepeats) await recordRepeats(tx, { ...w, started: w.window_started_at, last: w.last_denied_at, ip: w.last_ip });

@@ -1,19 +1,7 @@
-import { bigint, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 
-// Typed mirror of migration 0009 (campaign grouping). The columns added to `reports` and `indicators`
-// are mirrored by their own table objects naming the same tables, so the 0006 mirror stays as written.
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-export const reportsGrouping = pgTable('reports', {
-  id: uuid('id').primaryKey(),
-  groupedAt: ts('grouped_at'),
-});
-
-export const indicatorsGuard = pgTable('indicators', {
-  id: uuid('id').primaryKey(),
-  soloLinks: integer('solo_links').notNull().default(0),
-});
+// Typed mirror of migration 0009's own tables (campaign grouping). The columns 0009 added to `reports`
+// (grouped_at) and `indicators` (solo_links) are in their table objects, in schema-reports.ts.
 
 export const campaignIndicators = pgTable(
   'campaign_indicators',

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/roles.js';
+import type { ChangeChannel, ChangeKind, ChangeStatus, DoctorHistorySource, DoctorStatus, IdentityDocumentType } from '../../../contracts/registry.schemas.js';
+
+export type { ChangeChannel, ChangeStatus, DoctorHistorySource, DoctorStatus };
 
 // Typed mirror of the SQL migrations in ./migrations — the migrations are the source of truth.
 
@@ -121,7 +124,6 @@ export const fraudIndicators = pgTable('fraud_indicators', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-export type DoctorStatus = 'inscrit' | 'suspendu' | 'radie' | 'transfere' | 'etudiant_3e_cycle';
 export const doctors = pgTable('doctors', {
   id: uuid('id').primaryKey().defaultRandom(),
   rpps: text('rpps').notNull(),
@@ -153,7 +155,6 @@ export const doctors = pgTable('doctors', {
 });
 export type DoctorRow = typeof doctors.$inferSelect;
 
-export type DoctorHistorySource = 'import' | 'change_request' | 'self_service' | 'freeze' | 'unfreeze';
 export const doctorHistory = pgTable('doctor_history', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   doctorId: uuid('doctor_id').notNull(),
@@ -165,9 +166,7 @@ export const doctorHistory = pgTable('doctor_history', {
   occurredAt: ts('occurred_at').notNull().defaultNow(),
 });
 
-export type ChangeRequestKind = 'contact_change' | 'transfer' | 'registration';
-export type ChangeChannel = 'guichet' | 'telephone' | 'courriel' | 'courrier' | 'espace_medecin';
-export type ChangeStatus = 'attente_presence' | 'attente_codes' | 'en_revue' | 'appliquee' | 'rejetee' | 'gelee';
+export type ChangeRequestKind = ChangeKind;
 /** Field name (doctors column, camelCase) → new value; null clears an email or phone. */
 export type RequestedChanges = Record<string, string | null>;
 export interface HoldReason {
@@ -206,7 +205,7 @@ export type ChangeRequestRow = typeof changeRequests.$inferSelect;
 export const identityChecks = pgTable('identity_checks', {
   id: uuid('id').primaryKey().defaultRandom(),
   changeRequestId: uuid('change_request_id').notNull(),
-  documentType: text('document_type').$type<'passeport' | 'carte_nationale_identite'>().notNull(),
+  documentType: text('document_type').$type<IdentityDocumentType>().notNull(),
   documentExpiry: date('document_expiry', { mode: 'string' }).notNull(),
   documentLast4: text('document_last4').notNull(),
   documentNumberHash: text('document_number_hash').notNull(),
@@ -253,3 +252,61 @@ export const doctorActivations = pgTable('doctor_activations', {
   usedAt: ts('used_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+// Tables read and written in raw SQL (search, upload storage, refusal counting), mirrored all the same so
+// schema-drift.test.ts can hold every table of the database to its migration.
+
+/** Migration 0004: every distinct word of doctors.search_text, kept by triggers (registry search). */
+export const registrySearchWords = pgTable('registry_search_words', {
+  word: text('word').primaryKey(),
+});
+
+/** Migration 0011: a report's back-office search text, copied by trigger from reports.search_text. */
+export const reportSearchTexts = pgTable('report_search_texts', {
+  reportId: uuid('report_id').primaryKey(),
+  searchText: text('search_text').notNull(),
+});
+
+// Drizzle has no bytea builder: PGlite answers a Uint8Array, node-postgres a Buffer (a Uint8Array too).
+const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** Migration 0013: upload bytes kept in PostgreSQL (UPLOAD_STORE=postgres), written chunk by chunk. */
+export const uploadBlobs = pgTable('upload_blobs', {
+  key: text('key').primaryKey(),
+  completed: boolean('completed').notNull().default(false),
+  sha256: text('sha256'),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  completedAt: ts('completed_at'),
+});
+
+export const uploadBlobChunks = pgTable(
+  'upload_blob_chunks',
+  {
+    key: text('key').notNull(),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.seq] })],
+);
+
+/** Migration 0015: repeated refusals counted per (user, thing refused, permission) and 10-minute window. */
+export const accessDenialWindows = pgTable(
+  'access_denial_windows',
+  {
+    actorId: uuid('actor_id').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    permission: text('permission').notNull(),
+    actorRole: text('actor_role'),
+    windowStartedAt: ts('window_started_at').notNull(),
+    lastDeniedAt: ts('last_denied_at').notNull(),
+    lastIp: text('last_ip'),
+    repeats: integer('repeats').notNull().default(0),
+    closedRepeats: integer('closed_repeats').notNull().default(0),
+    closedStartedAt: ts('closed_started_at'),
+    closedLastAt: ts('closed_last_at'),
+    closedIp: text('closed_ip'),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.entityType, t.entityId, t.permission] })],
+);

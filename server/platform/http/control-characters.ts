@@ -18,19 +18,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/**
- * The same rule applied to every string inside parsed JSON, a query string or path parameters (plain
- * objects and arrays, keys included). Anything else (a Buffer, a stream) is left as it is.
- */
-export function stripControlCharactersDeep(value: unknown): unknown {
+function stripDeep(value: unknown): unknown {
   if (typeof value === 'string') return stripControlCharacters(value);
-  if (Array.isArray(value)) return value.map(stripControlCharactersDeep);
+  if (Array.isArray(value)) return value.map(stripDeep);
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[stripControlCharacters(k)] = stripControlCharactersDeep(v);
+    for (const [k, v] of Object.entries(value)) out[stripControlCharacters(k)] = stripDeep(v);
     return out;
   }
   return value;
+}
+
+/**
+ * The same rule applied to every string inside parsed JSON, a query string or path parameters (plain
+ * objects and arrays, keys included). Anything else (a Buffer, a stream) is left as it is. The result
+ * has the value's shape (only characters inside strings go), hence its type: a caller cleaning a typed
+ * value (an analysis) keeps its type. A key made only of control characters would become '' — no
+ * typed value has one.
+ */
+export function stripControlCharactersDeep<T>(value: T): T {
+  return stripDeep(value) as T;
 }
 
 /**

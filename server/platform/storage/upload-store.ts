@@ -58,7 +58,8 @@ export async function* meteredChunks(
   meter: { sha256: ReturnType<typeof createHash>; sizeBytes: number },
   maxBytes = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Uint8Array> {
-  const chunks: AsyncIterable<Uint8Array> = source instanceof Uint8Array ? [source] as unknown as AsyncIterable<Uint8Array> : source;
+  // for await also walks a plain array: a buffer is one chunk.
+  const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
   for await (const chunk of chunks) {
     meter.sizeBytes += chunk.byteLength;
     if (meter.sizeBytes > maxBytes) throw new UploadTooLargeError(maxBytes);
