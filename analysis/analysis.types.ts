@@ -94,6 +94,16 @@ export interface KnownIndicator {
   readonly campaign?: string;
 }
 
+/**
+ * A compiled statistical model (analysis/model/score-model.ts): bias, dense hashed weights and the
+ * probabilities from which it speaks (chosen by cross-validation).
+ */
+export interface StatisticalModel {
+  readonly bias: number;
+  readonly dense: Float32Array;
+  readonly thresholds: { readonly suspect: number; readonly support: number };
+}
+
 export interface AnalyzeOptions {
   /** Keyed by indicator value as listed by `indicatorLookupKeys` (E.164, domain, URL, address). */
   readonly knownIndicators?: ReadonlyMap<string, KnownIndicator>;
@@ -105,6 +115,8 @@ export interface AnalyzeOptions {
   readonly budgetMs?: number;
   /** Longer texts are cut to this many characters before analysis. */
   readonly maxTextLength?: number;
+  /** Replaces the shipped statistical model; null leaves it out (rules only). */
+  readonly model?: StatisticalModel | null;
 }
 
 export interface Analysis {

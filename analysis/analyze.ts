@@ -8,6 +8,8 @@ import { collectEvidence } from './messages/collect-evidence.js';
 import { attachmentFindings } from './messages/email/attachments.js';
 import { checkSender } from './messages/email/sender-checks.js';
 import { findFact } from './messages/facts.js';
+import { combineWithModel, modelOpinion } from './model/model-finding.js';
+import { DEFAULT_MODEL } from './model/score-model.js';
 import type { FamilyId } from './messages/families.js';
 import { FAMILY_LABELS, isFamilyId } from './messages/families.js';
 import { knownIndicatorFindings } from './messages/known-indicators.js';
@@ -101,7 +103,20 @@ export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptio
     ...(email ? attachmentFindings(email.attachments) : []),
     ...knownIndicatorFindings(evidence.indicators, options.knownIndicators, linkReport.links, prepared.shownText),
   ];
-  const score = combineScore(scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
+  const signals = scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable }));
+  let score = combineScore(signals);
+  // The statistical model (analysis/model): may make « suspect » on its own, « fraude probable » only
+  // in support of rules that already see a sign; see model/model-finding.ts.
+  const model = options.model === undefined ? DEFAULT_MODEL : options.model;
+  if (model !== null && wantsRules && score < VERDICT_THRESHOLDS.fraudeProbable) {
+    const opinion = modelOpinion(evidence.text, model);
+    if (opinion.scored !== null) {
+      const withModel = combineScore([...signals, { weight: opinion.scored.finding.weight, mitigable: opinion.scored.mitigable }]);
+      const combined = combineWithModel(score, withModel, opinion, VERDICT_THRESHOLDS);
+      if (combined > score) scored.push(opinion.scored);
+      score = combined;
+    }
+  }
   const verdict = verdictOf(score);
   const findings = scored.map((s) => s.finding).sort((a, b) => b.weight - a.weight);
   const familyId = chooseFamily(findings, evidence.indicators.organisations, verdict);
