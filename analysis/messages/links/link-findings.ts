@@ -19,7 +19,14 @@ export const LOOKALIKE_REASON_LABELS: Readonly<Record<LookalikeReason, string>> 
   'nom-accole': 'le nom officiel est accolé à d’autres mots pour faire illusion',
   inversion: 'deux lettres sont inversées',
   'faute-de-frappe': 'une lettre est changée, ajoutée ou retirée',
+  'sosie-signale': 'ce domaine a été signalé publiquement comme un faux site de l’organisme',
 };
+
+/**
+ * Weight of a link to an unlisted host under gouv.fr: shown to the reader (« inconnu — à vérifier »),
+ * never fraud by itself, and too light to move a verdict (at most one point of score).
+ */
+export const UNLISTED_RESTRICTED_WEIGHT = 1;
 
 /**
  * Words of a web path that mean « prove who you are here ». Words any genuine service uses in its
@@ -98,7 +105,9 @@ export function assessLinks(
   const unofficial = web.filter((l) => !l.assessment.official);
   const lookalikes = unofficial.filter((l) => l.assessment.lookalike);
   const tracked = unofficial.filter((l) => isTrackingHost(l.assessment));
-  const plain = unofficial.filter((l) => !l.assessment.lookalike && !isTrackingHost(l.assessment));
+  // An unlisted host under gouv.fr belongs to some public body: not a look-alike, not « outside the official sites ».
+  const unlistedRestricted = unofficial.filter((l) => l.assessment.unlistedRestricted !== undefined);
+  const plain = unofficial.filter((l) => !l.assessment.lookalike && !isTrackingHost(l.assessment) && l.assessment.unlistedRestricted === undefined);
   const mismatches = web.filter((l) => !isTrackingHost(l.assessment) && displayedHostMismatch(l) !== null);
   const claimedWithSites = claimed.filter((c) => c.organisation.domains.length > 0);
   const findings: ScoredFinding[] = [
@@ -120,6 +129,8 @@ export function assessLinks(
       `L’adresse du lien contient des caractères internationaux (${a.displayHost}), procédé utilisé pour imiter des sites connus.`),
     ...grouped('lien.page-de-connexion', 25, plain.filter((l) => credentialWord(l.link.path) !== undefined), ({ link, assessment: a }) =>
       `Le lien mène à une page « ${credentialWord(link.path)} » (connexion ou vérification) sur ${a.displayHost}, qui n’est pas un site officiel.`),
+    ...grouped('lien.domaine-reserve-inconnu', UNLISTED_RESTRICTED_WEIGHT, unlistedRestricted, ({ assessment: a }) =>
+      `Inconnu — à vérifier : le lien mène à ${a.displayHost}, une adresse en .${a.unlistedRestricted} réservée aux services de l’État, mais absente du registre des sources officielles de Vigie. Ce n’est pas un signe de fraude en soi ; en cas de doute, retrouvez ce site depuis service-public.fr ou le site de l’organisme plutôt que par le lien.`),
     ...grouped('lien.extension-risquee', 10, plain.filter((l) => l.assessment.riskyTld), ({ assessment: a }) =>
       `Le site ${a.displayHost} utilise une extension souvent achetée pour des sites éphémères.`),
   ];
@@ -133,12 +144,15 @@ export function assessLinks(
     { fact: ORDRE_FACTS.liens_sites_legitimes });
     if (finding) findings.push(wordingFinding(finding.finding));
   }
-  if (web.length > 0 && unofficial.length === 0 && mismatches.length === 0 && links.length === web.length) {
+  // A host under gouv.fr has a public owner even when the register does not name it: still reassuring.
+  if (web.length > 0 && unofficial.length === unlistedRestricted.length && mismatches.length === 0 && links.length === web.length) {
     const hosts = [...new Set(web.map((l) => l.assessment.registrableDomain ?? l.assessment.host))];
     findings.push(technicalFinding({
       ruleId: 'prevention.liens-officiels',
       category: 'lien',
-      explanation: `Tous les liens mènent à des sites officiels (${frenchList(hosts.slice(0, 4))}).`,
+      explanation: unlistedRestricted.length === 0
+        ? `Tous les liens mènent à des sites officiels (${frenchList(hosts.slice(0, 4))}).`
+        : `Tous les liens mènent à des sites officiels ou à des adresses en .gouv.fr, réservées aux services de l’État (${frenchList(hosts.slice(0, 4))}).`,
       evidence: web.map((l) => l.link.evidence),
       weight: -25,
     }));

@@ -8,7 +8,8 @@ describe('assessHost', () => {
   it.each([
     'agencedpc.fr', 'www.agencedpc.fr', 'mondpc.fr', 'esante.gouv.fr', 'ordre.medecin.fr', 'conseil-national.medecin.fr',
     'conseil75.ordre.medecin.fr', 'www.ameli.fr', 'assure.ameli.fr', 'www.service-public.fr', 'www.urssaf.fr',
-    'antai.gouv.fr', 'annuaire.sante.fr',
+    'antai.gouv.fr', 'antai.fr', 'usagers.antai.gouv.fr', 'acoss.fr', 'urssaf.org', 'monespacesante.fr', 'email.doctolib.com',
+    'paca.ars.sante.fr', 'cdom95.org', 'annuaire.sante.fr',
   ])('treats %s as official', (host) => {
     expect(assess(host).official).toBeDefined();
     expect(assess(host).lookalike).toBeUndefined();
@@ -20,7 +21,11 @@ describe('assessHost', () => {
     ['agencedpc-validation.fr', 'nom-accole', 'agencedpc.fr'],
     ['monameli.com', 'nom-accole', 'ameli.fr'],
     ['urssaf-paiement.net', 'nom-accole', 'urssaf.fr'],
-    ['ordre-des-medecins-cotisation.com', 'nom-accole', 'medecin.fr'],
+    ['ordre-des-medecins-cotisation.com', 'nom-accole', 'ordre.medecin.fr'],
+    ['antai-amende.com', 'nom-accole', 'antai.gouv.fr'],
+    ['urssaf-gouv.fr', 'nom-accole', 'urssaf.fr'],
+    ['amendes-gouv.com', 'nom-accole', 'amendes.gouv.fr'],
+    ['raydonify.com', 'sosie-signale', 'antai.gouv.fr'],
     ['impots-gouv.org', 'nom-accole', 'impots.gouv.fr'],
     ['agencedpc.com', 'autre-extension', 'agencedpc.fr'],
     ['ameli.info', 'autre-extension', 'ameli.fr'],
@@ -31,7 +36,8 @@ describe('assessHost', () => {
     ['arneli.fr', 'lettres-ressemblantes', 'ameli.fr'],
     ['ame1i.com', 'lettres-ressemblantes', 'ameli.fr'],
     ['xn--gencedpc-06g.fr', 'homoglyphe', 'agencedpc.fr'],
-    ['xn--mdecin-bva.fr', 'homoglyphe', 'medecin.fr'],
+    ['xn--rdre-45d.medecin.fr', 'homoglyphe', 'ordre.medecin.fr'],
+    ['xn--ntai-43d.fr', 'homoglyphe', 'antai.fr'],
   ])('flags %s as imitating (%s) %s', (host, reason, imitated) => {
     const result = assess(host);
     expect(result.official).toBeUndefined();
@@ -45,6 +51,24 @@ describe('assessHost', () => {
       expect(assess(host).lookalike).toBeUndefined();
     },
   );
+
+  it.each(['ansm-formation.sante.fr', 'sante.fr', 'medecin.fr', 'www.doctolib.com', 'app.doctolib.com'])('neither official nor a look-alike: %s', (host) => {
+    expect(assess(host).official).toBeUndefined();
+    expect(assess(host).lookalike).toBeUndefined();
+  });
+
+  it.each(['ants.gouv.fr', 'www.interieur.gouv.fr', 'xn--mpots-m2e.gouv.fr'])('reports %s, under gouv.fr but not in the register, as unlisted', (host) => {
+    const result = assess(host);
+    expect(result.official).toBeUndefined();
+    expect(result.lookalike).toBeUndefined();
+    expect(result.unlistedRestricted).toBe('gouv.fr');
+  });
+
+  it('does not take a dash for the gouv.fr suffix', () => {
+    expect(assess('impots-gouv.fr').unlistedRestricted).toBeUndefined();
+    expect(assess('impots-gouv.fr').lookalike?.imitates.domain).toBe('impots.gouv.fr');
+    expect(assess('gouv.fr.example.com').lookalike?.reason).toBe('sous-domaine');
+  });
 
   it('recognises shorteners, IP addresses, international names and risky extensions', () => {
     expect(assess('bit.ly').shortener).toBe(true);

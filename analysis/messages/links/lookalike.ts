@@ -1,7 +1,7 @@
 import { parse as parseDomain } from 'tldts';
 import { foldCodePoint } from '../../engine/char-folding.js';
 import type { OfficialDomain } from './official-domains.js';
-import { findOfficialDomain, GOUV_BRANDS, RISKY_TLDS, SHORTENER_DOMAINS } from './official-domains.js';
+import { findOfficialDomain, findRestrictedSuffix, GOUV_BRANDS, knownImpersonation, officialIndex, RISKY_TLDS, SHORTENER_DOMAINS } from './official-domains.js';
 import { hostToUnicode } from './punycode.js';
 
 /** How a host imitates an official one; the French wording is in link-findings.ts. */
@@ -12,7 +12,8 @@ export type LookalikeReason =
   | 'autre-extension'
   | 'nom-accole'
   | 'inversion'
-  | 'faute-de-frappe';
+  | 'faute-de-frappe'
+  | 'sosie-signale';
 
 export interface Lookalike {
   readonly imitates: OfficialDomain;
@@ -29,6 +30,11 @@ export interface HostAssessment {
   readonly isIp: boolean;
   readonly official?: OfficialDomain;
   readonly lookalike?: Lookalike;
+  /**
+   * The reserved suffix (« gouv.fr ») of a host below it that the list of official domains does not
+   * name: only a public body can hold it, but which one is unknown — « inconnu — à vérifier ».
+   */
+  readonly unlistedRestricted?: string;
   readonly shortener: boolean;
   readonly internationalized: boolean;
   readonly riskyTld: boolean;
@@ -60,12 +66,38 @@ interface Brand {
 /** Brands of each list of official domains, computed once per list (the default list, or a caller's). */
 const brandCache = new WeakMap<readonly OfficialDomain[], readonly Brand[]>();
 
+/** Registrable domains holding an official host, computed once per list (see `ownedByOfficial`). */
+const ownerCache = new WeakMap<readonly OfficialDomain[], ReadonlySet<string>>();
+
+/**
+ * Whether `registrable` holds an official host (« doctolib.com » holds the sending host
+ * « email.doctolib.com », « sante.fr » holds « ars.sante.fr »): only its owner creates names below it,
+ * so they are not official (the parent may be shared: sante.fr, medecin.fr) but never a look-alike
+ * either, except a host spelled with letters of another script that reads as an official one.
+ */
+function ownedByOfficial(registrable: string, officials: readonly OfficialDomain[]): boolean {
+  let owners = ownerCache.get(officials);
+  if (!owners) {
+    owners = new Set(officials.map((entry) => parseDomain(entry.domain).domain ?? entry.domain));
+    ownerCache.set(officials, owners);
+  }
+  return owners.has(registrable);
+}
+
 function brandsOf(officials: readonly OfficialDomain[]): readonly Brand[] {
   const cached = brandCache.get(officials);
   if (cached) return cached;
+  const seen = new Set<string>();
   const brands = [...officials, ...GOUV_BRANDS].flatMap((entry) => {
     const names = entry.brands ?? [parseDomain(entry.domain).domainWithoutSuffix ?? ''];
-    return names.filter((name) => name !== '').map((name) => {
+    // A name given to several hosts (« douane » for douane.gouv.fr and its ministry host) is compared once: the first wins.
+    const fresh = names.filter((name) => {
+      const key = compact(name);
+      if (key === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return fresh.map((name) => {
       const compacted = compact(name);
       return { entry, compact: compacted, skeleton: visualSkeleton(compacted) };
     });
@@ -194,10 +226,22 @@ function labelLookalike(label: string, brands: readonly Brand[], folded: boolean
   return null;
 }
 
+/** An official domain written as whole labels inside `subdomain` (« ameli.fr » in « ameli.fr.secure »). */
+function officialInSubdomain(subdomain: string, officials: readonly OfficialDomain[]): OfficialDomain | undefined {
+  const index = officialIndex(officials);
+  const labels = subdomain.split('.');
+  for (let start = 0; start < labels.length; start += 1) {
+    for (let end = start + 2; end <= labels.length; end += 1) {
+      const entry = index.get(labels.slice(start, end).join('.'));
+      if (entry) return entry;
+    }
+  }
+  return undefined;
+}
+
 function subdomainLookalike(subdomain: string, brands: readonly Brand[], officials: readonly OfficialDomain[]): Lookalike | null {
   if (subdomain === '') return null;
-  const padded = `.${subdomain}.`;
-  const named = officials.find((entry) => padded.includes(`.${entry.domain}.`));
+  const named = officialInSubdomain(subdomain, officials);
   if (named) return { imitates: named, reason: 'sous-domaine' };
   const labels = subdomain.split('.').map(compact);
   const brand = brands.find((b) => b.compact.length >= 4 && labels.includes(b.compact));
@@ -222,6 +266,15 @@ export function assessHost(rawHost: string, officials: readonly OfficialDomain[]
   const official = findOfficialDomain(host, officials);
   if (official) return { ...base, official };
   if (parsed.isIp || parsed.domainWithoutSuffix === null) return base;
+  // Under gouv.fr only the State registers names: never a look-alike, but not known either.
+  const restricted = findRestrictedSuffix(host);
+  if (restricted) return { ...base, unlistedRestricted: restricted };
+  const reported = knownImpersonation(host);
+  if (reported) return { ...base, lookalike: { imitates: reported, reason: 'sosie-signale' } };
+  if (parsed.domain !== null && ownedByOfficial(parsed.domain, officials)) {
+    const twin = internationalized ? findOfficialDomain(foldScripts(displayHost), officials) : undefined;
+    return twin ? { ...base, lookalike: { imitates: twin, reason: 'homoglyphe' } } : base;
+  }
   const brands = brandsOf(officials);
   const lookalike =
     subdomainLookalike(parsed.subdomain ?? '', brands, officials) ??

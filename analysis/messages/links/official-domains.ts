@@ -1,59 +1,102 @@
+import { parse as parseDomain } from 'tldts';
+import { KNOWN_IMPERSONATIONS, REGISTERED_HOSTS, RESTRICTED_SUFFIXES } from '../official/register.js';
+
 /**
  * Domains Vigie treats as legitimate, with the organisation behind them. A host is official when it
- * is one of these domains or a subdomain of one (« conseil75.ordre.medecin.fr », « www.ameli.fr »).
- * The list is configurable: `AnalyzeOptions.officialDomains` replaces it.
+ * is one of these domains or, unless `includesSubdomains` is false, one of its subdomains
+ * (« conseil66.ordre.medecin.fr », « www.ameli.fr »). The default list is the register of official
+ * sources (analysis/typology/official-register.json); `AnalyzeOptions.officialDomains` replaces it.
  */
 export interface OfficialDomain {
   readonly domain: string;
   readonly organisation: string;
   /**
    * Names a scammer imitates (without extension). Short or generic names (under five letters) are
-   * only matched as a whole word of a domain, never by spelling distance. Defaults to the domain's
-   * first label.
+   * only matched as a whole word of a domain, never by spelling distance. Defaults to the domain
+   * without its public suffix, dots turned into dashes (« impots », « ars-sante »).
    */
   readonly brands?: readonly string[];
+  /** False when only the exact host is official (a sending host under a shared parent). Defaults to true. */
+  readonly includesSubdomains?: boolean;
 }
 
-export const DEFAULT_OFFICIAL_DOMAINS: readonly OfficialDomain[] = [
-  { domain: 'agencedpc.fr', organisation: 'ANDPC', brands: ['agencedpc', 'andpc'] },
-  { domain: 'mondpc.fr', organisation: 'ANDPC' },
-  { domain: 'esante.gouv.fr', organisation: 'Agence du Numérique en Santé (ANS)', brands: ['esante', 'e-cps', 'prosanteconnect'] },
-  { domain: 'sante.fr', organisation: 'Agence du Numérique en Santé (ANS)', brands: [] },
-  {
-    domain: 'medecin.fr',
-    organisation: 'Ordre des médecins',
-    brands: ['ordre-des-medecins', 'ordre-medecins', 'ordre-medecin', 'conseil-national-medecin', 'cnom'],
-  },
-  { domain: 'ameli.fr', organisation: 'Assurance Maladie', brands: ['ameli', 'cpam', 'carte-vitale'] },
-  { domain: 'assurance-maladie.fr', organisation: 'Assurance Maladie', brands: ['assurance-maladie'] },
+/**
+ * Names scammers imitate, where the default (the domain without its suffix) is not the right one:
+ * acronyms and former names, and generic words (« economie », « stationnement ») that are only an
+ * imitation when glued to « gouv ». Keyed by the register's domain; engine tuning, not register data.
+ */
+const IMITATED_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'agencedpc.fr': ['agencedpc', 'andpc'],
+  'esante.gouv.fr': ['esante', 'e-cps', 'prosanteconnect'],
+  'ordre.medecin.fr': ['ordre-medecin', 'ordre-des-medecins', 'ordre-medecins', 'cnom'],
+  'conseil-national.medecin.fr': ['conseil-national-medecin', 'conseil-national-medecins'],
+  'ameli.fr': ['ameli', 'cpam', 'carte-vitale'],
+  'dgfip.finances.gouv.fr': ['dgfip'],
+  'douane.finances.gouv.fr': ['douane-finances'],
+  'economie.gouv.fr': ['economie-gouv'],
+  'stationnement.gouv.fr': ['stationnement-gouv'],
+  'caissedesdepots.fr': ['caissedesdepots', 'caisse-des-depots'],
+  'mabanque.bnpparibas': ['bnpparibas'],
+  'particuliers.sg.fr': ['particuliers-sg'],
+  'societegenerale.fr': ['societegenerale', 'societe-generale'],
+};
+
+/** The names a scammer imitates for a domain: see IMITATED_NAMES and OfficialDomain.brands. */
+export function imitatedNames(domain: string): readonly string[] {
+  const override = IMITATED_NAMES[domain];
+  if (override) return override;
+  const parsed = parseDomain(domain);
+  const suffix = parsed.publicSuffix ?? '';
+  const name = suffix !== '' && domain.endsWith(`.${suffix}`) ? domain.slice(0, -suffix.length - 1) : domain;
+  return [name.replaceAll('.', '-')];
+}
+
+/**
+ * The register's hosts. A host covered by a broader entry of the same register (« info.ameli.fr »
+ * under « ameli.fr ») is kept: it is listed, and harmless, but the broader entry matches first.
+ */
+export const DEFAULT_OFFICIAL_DOMAINS: readonly OfficialDomain[] = REGISTERED_HOSTS.map((host) => {
+  // A host below a broader entry (« paca.ars.sante.fr ») is imitated through that entry's name: fewer names, faster checks.
+  const covered = REGISTERED_HOSTS.some((other) => other.includesSubdomains && host.domain.endsWith(`.${other.domain}`));
+  return { domain: host.domain, organisation: host.organisation, brands: covered ? [] : imitatedNames(host.domain), includesSubdomains: host.includesSubdomains };
+});
+
+/**
+ * Public zones that are not official hosts by themselves: gouv.fr (reserved to the State, its name
+ * « gouv » imitated as « impots-gouv.org »), and the shared parents sante.fr and medecin.fr, which hold
+ * registered hosts (ars.sante.fr, ordre.medecin.fr) and others nobody lists. The look-alike check only
+ * takes their brand names; no host is official because of this list (see findRestrictedSuffix). The
+ * server reads their domains as public-sector values that never link reports.
+ */
+export const GOUV_BRANDS: readonly OfficialDomain[] = [
   { domain: 'gouv.fr', organisation: 'État (site en .gouv.fr)', brands: ['gouv'] },
-  { domain: 'service-public.fr', organisation: 'Service-Public.fr' },
-  { domain: 'urssaf.fr', organisation: 'URSSAF' },
-  { domain: 'net-entreprises.fr', organisation: 'Net-entreprises' },
-  { domain: 'has-sante.fr', organisation: 'Haute Autorité de santé' },
-  { domain: 'laposte.fr', organisation: 'La Poste' },
-  { domain: 'colissimo.fr', organisation: 'La Poste (Colissimo)' },
-  { domain: 'chronopost.fr', organisation: 'Chronopost' },
-  { domain: 'signal-spam.fr', organisation: 'Signal Spam' },
-  { domain: 'credit-agricole.fr', organisation: 'Crédit Agricole' },
-  { domain: 'societegenerale.fr', organisation: 'Société Générale' },
-  { domain: 'mabanque.bnpparibas', organisation: 'BNP Paribas', brands: ['bnpparibas'] },
-  { domain: 'lcl.fr', organisation: 'LCL', brands: [] },
-  { domain: 'caisse-epargne.fr', organisation: 'Caisse d’Épargne' },
-  { domain: 'banquepopulaire.fr', organisation: 'Banque Populaire' },
-  { domain: 'creditmutuel.fr', organisation: 'Crédit Mutuel' },
-  { domain: 'labanquepostale.fr', organisation: 'La Banque Postale' },
+  { domain: 'sante.fr', organisation: 'Domaine public de santé (sante.fr)', brands: [] },
+  { domain: 'medecin.fr', organisation: 'Domaine sectoriel des médecins (medecin.fr)', brands: [] },
 ];
 
-/** Brand names of other official services, under .gouv.fr, that scammers imitate outside it. */
-export const GOUV_BRANDS: readonly OfficialDomain[] = [
-  { domain: 'impots.gouv.fr', organisation: 'Finances publiques', brands: ['impots'] },
-  { domain: 'antai.gouv.fr', organisation: 'ANTAI', brands: ['antai'] },
-  { domain: 'moncompteformation.gouv.fr', organisation: 'Mon Compte Formation', brands: ['moncompteformation'] },
-  { domain: 'franceconnect.gouv.fr', organisation: 'FranceConnect', brands: ['franceconnect'] },
-  { domain: 'cybermalveillance.gouv.fr', organisation: 'Cybermalveillance.gouv.fr', brands: ['cybermalveillance'] },
-  { domain: 'ants.gouv.fr', organisation: 'ANTS', brands: [] },
-];
+/** Suffixes reserved to public bodies, from the register (« gouv.fr »). */
+export { RESTRICTED_SUFFIXES };
+
+/**
+ * The restricted suffix `host` sits under (« gouv.fr » for « ants.gouv.fr »), or undefined. Whole
+ * labels only: « impots-gouv.fr » is not under gouv.fr.
+ */
+export function findRestrictedSuffix(host: string): string | undefined {
+  const bare = host.replace(/\.$/, '').toLowerCase();
+  return RESTRICTED_SUFFIXES.find((suffix) => bare !== suffix && bare.endsWith(`.${suffix}`));
+}
+
+/** The register's body a publicly reported impostor domain imitates (« raydonify.com » → ANTAI), if any. */
+export function knownImpersonation(host: string): OfficialDomain | undefined {
+  const bare = host.replace(/\.$/, '').toLowerCase();
+  for (const [domain, bodyId] of KNOWN_IMPERSONATIONS) {
+    if (isSameOrSubdomain(bare, domain)) {
+      const imitated = REGISTERED_HOSTS.find((h) => h.bodyId === bodyId);
+      if (imitated) return DEFAULT_OFFICIAL_DOMAINS.find((d) => d.domain === imitated.domain);
+    }
+  }
+  return undefined;
+}
 
 /** Free mail providers: a public body never writes from them. */
 export const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set([
@@ -91,7 +134,36 @@ export function isSameOrSubdomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
+/** Each list of official domains by domain, built once per list (the first entry of a domain wins). */
+const domainIndexCache = new WeakMap<readonly OfficialDomain[], ReadonlyMap<string, OfficialDomain>>();
+
+export function officialIndex(officials: readonly OfficialDomain[]): ReadonlyMap<string, OfficialDomain> {
+  let index = domainIndexCache.get(officials);
+  if (!index) {
+    const built = new Map<string, OfficialDomain>();
+    for (const entry of officials) {
+      const domain = entry.domain.toLowerCase();
+      if (!built.has(domain)) built.set(domain, entry);
+    }
+    index = built;
+    domainIndexCache.set(officials, index);
+  }
+  return index;
+}
+
+/**
+ * The official entry `host` belongs to: the exact domain, or, unless the entry excludes them, a
+ * subdomain of it; the most specific entry wins. Looks up each parent of the host (a few labels)
+ * instead of scanning the list.
+ */
 export function findOfficialDomain(host: string, officials: readonly OfficialDomain[]): OfficialDomain | undefined {
   const bare = host.replace(/\.$/, '').toLowerCase();
-  return officials.find((entry) => isSameOrSubdomain(bare, entry.domain));
+  const index = officialIndex(officials);
+  const exact = index.get(bare);
+  if (exact) return exact;
+  for (let dot = bare.indexOf('.'); dot >= 0; dot = bare.indexOf('.', dot + 1)) {
+    const entry = index.get(bare.slice(dot + 1));
+    if (entry && entry.includesSubdomains !== false) return entry;
+  }
+  return undefined;
 }
