@@ -22,6 +22,8 @@ import type { PreparedMessage } from './messages/prepare-message.js';
 import { DEFAULT_MAX_TEXT_LENGTH, prepareMessage, prepareTextMessage } from './messages/prepare-message.js';
 import { MESSAGE_RULESET, VERDICT_THRESHOLDS } from './messages/rules/message-ruleset.js';
 import type { ScoredFinding } from './messages/scored-finding.js';
+import type { StructureParams } from './messages/structure/structure-finding.js';
+import { combineWithStructure, DEFAULT_STRUCTURE_PARAMS, structureOf } from './messages/structure/structure-finding.js';
 
 export { indicatorLookupKeys } from './messages/known-indicators.js';
 export { MessageInputError, prepareMessage, prepareTextMessage } from './messages/prepare-message.js';
@@ -86,6 +88,11 @@ function verdictOf(score: number): Verdict {
  * time budget; past the budget, matching stops and the result is marked incomplete.
  */
 export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptions = {}): Analysis {
+  return analyzePreparedWith(prepared, options, DEFAULT_STRUCTURE_PARAMS);
+}
+
+/** analyzePrepared with other weights for the structural scorer (its cross-validation, structure/cv.ts). */
+export function analyzePreparedWith(prepared: PreparedMessage, options: AnalyzeOptions, structureParams: StructureParams): Analysis {
   const now = options.now ?? (() => performance.now());
   const budget = startBudget(now, options.budgetMs ?? DEFAULT_BUDGET_MS);
   const officials = options.officialDomains ?? DEFAULT_OFFICIAL_DOMAINS;
@@ -105,6 +112,7 @@ export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptio
   ];
   const signals = scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable }));
   let score = combineScore(signals);
+  const rulesScore = score;
   // The statistical model (analysis/model): may make « suspect » on its own, « fraude probable » only
   // in support of rules that already see a sign; see model/model-finding.ts.
   const model = options.model === undefined ? DEFAULT_MODEL : options.model;
@@ -114,6 +122,19 @@ export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptio
       const withModel = combineScore([...signals, { weight: opinion.scored.finding.weight, mitigable: opinion.scored.mitigable }]);
       const combined = combineWithModel(score, withModel, opinion, VERDICT_THRESHOLDS);
       if (combined > score) scored.push(opinion.scored);
+      score = combined;
+    }
+  }
+  // The structural scorer (messages/structure): what the message wants. Alone it makes « suspect » at
+  // most; « fraude probable » only with an incoherent means or rules already at « suspect »; protective
+  // framing (a prevention notice) lowers wording evidence. See structure/structure-finding.ts.
+  if (structureParams.enabled && wantsRules) {
+    const opinion = structureOf(prepared, evidence, linkReport.links, officials, structureParams, score);
+    const added = opinion ? [opinion.scheme, opinion.protective].filter((s): s is ScoredFinding => s !== null) : [];
+    if (opinion && added.length > 0) {
+      const withStructure = combineScore([...scored, ...added].map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
+      const combined = combineWithStructure(score, rulesScore, withStructure, opinion, VERDICT_THRESHOLDS);
+      if (combined !== score) scored.push(...added);
       score = combined;
     }
   }

@@ -1,0 +1,242 @@
+/**
+ * The structural reading of a message: what it claims to be (pretext), what it asks (requested
+ * action), through which means (link, number, attachment, reply), under which pressure, whether the
+ * means belong to the body it claims (coherence), and whether it speaks like a prevention notice
+ * (protective framing). Each extractor is a pure function over a prepared text; every phrase is found
+ * through the word index (engine/match.ts), never by a regular expression over the text, so the cost
+ * is linear in the length of the text.
+ */
+import type { MessageKind } from '../../analysis.types.js';
+import type { Occurrence, PreparedText } from '../../engine/match.js';
+import { findExpression, mergeSpans } from '../../engine/match.js';
+import type { Span } from '../../engine/normalize.js';
+import { toOriginalSpan } from '../../engine/normalize.js';
+import type { CompiledExpression } from '../../engine/ruleset.js';
+import { compileExpression } from '../../engine/ruleset.js';
+import type { LexiconEntry } from './lexicon.js';
+import { ACTIONS, MEANS, NEGATION_WORDS, PRESSURES, PRETEXTS, PROTECTIVE_PHRASES } from './lexicon.js';
+
+/** One element found: its category and where it is in the original text. */
+export interface StructureElement {
+  readonly id: string;
+  readonly label: string;
+  readonly spans: readonly Span[];
+}
+
+interface CompiledEntry {
+  readonly entry: LexiconEntry;
+  readonly expressions: readonly CompiledExpression[];
+}
+
+/**
+ * A compiled list of entries, with the entries each head word (or head prefix) may open: a text
+ * looks only at the entries whose first words it holds, so the cost follows the words of the text,
+ * not the size of the lexicon.
+ */
+interface CompiledLexicon {
+  readonly entries: readonly CompiledEntry[];
+  readonly byHead: ReadonlyMap<number, readonly number[]>;
+  readonly byPrefix: ReadonlyMap<number, readonly number[]>;
+}
+
+function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
+  const compiled = entries.map((entry) => ({ entry, expressions: entry.phrases.map(compileExpression) }));
+  const byHead = new Map<number, number[]>();
+  const byPrefix = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, id: number, index: number): void => {
+    const list = map.get(id);
+    if (!list) map.set(id, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
+  };
+  compiled.forEach(({ expressions }, index) => {
+    for (const expression of expressions) {
+      // Lexicons hold phrases only (no regular expression): see lexicon.ts.
+      if (expression.kind !== 'phrase') throw new Error(`expression régulière refusée dans un lexique structurel : ${expression.key}`);
+      if (expression.headId >= 0) add(byHead, expression.headId, index);
+      else add(byPrefix, expression.prefixId, index);
+    }
+  });
+  return { entries: compiled, byHead, byPrefix };
+}
+
+/** Entries of the lexicon the text may hold, in lexicon order. */
+function openEntries(text: PreparedText, lexicon: CompiledLexicon): CompiledEntry[] {
+  const open = new Set<number>();
+  for (const id of text.heads.presentWords) for (const index of lexicon.byHead.get(id) ?? []) open.add(index);
+  for (const id of text.heads.presentPrefixes) for (const index of lexicon.byPrefix.get(id) ?? []) open.add(index);
+  return [...open].sort((a, b) => a - b).map((index) => lexicon.entries[index] as CompiledEntry);
+}
+
+const COMPILED_PRETEXTS = compileLexicon(PRETEXTS);
+const COMPILED_ACTIONS = compileLexicon(ACTIONS);
+const COMPILED_MEANS = compileLexicon(MEANS);
+const COMPILED_PRESSURES = compileLexicon(PRESSURES);
+const COMPILED_PROTECTIVE = compileLexicon([{ id: 'prevention', label: 'message de prévention', phrases: PROTECTIVE_PHRASES }]);
+
+/** Spans shown per element: enough to highlight, bounded on long texts. */
+const MAX_SPANS = 4;
+/** Words looked at before (and after) a request for a negation. */
+const NEGATION_BEFORE = 4;
+
+function occurrencesOf(text: PreparedText, expressions: readonly CompiledExpression[]): Occurrence[] {
+  const all: Occurrence[] = [];
+  for (const expression of expressions) for (const o of findExpression(text, expression)) all.push(o);
+  return all.sort((a, b) => a.start - b.start);
+}
+
+function toSpans(text: PreparedText, occurrences: readonly Occurrence[]): Span[] {
+  return mergeSpans(occurrences.slice(0, MAX_SPANS).map((o) => toOriginalSpan(text.normalized, o.start, o.end)));
+}
+
+function elements(text: PreparedText, lexicon: CompiledLexicon, keep: (o: Occurrence) => boolean = () => true): StructureElement[] {
+  const found: StructureElement[] = [];
+  for (const { entry, expressions } of openEntries(text, lexicon)) {
+    const occurrences = occurrencesOf(text, expressions).filter(keep);
+    if (occurrences.length > 0) found.push({ id: entry.id, label: entry.label, spans: toSpans(text, occurrences) });
+  }
+  return found;
+}
+
+/** Words between a negation and its verb (« ne vous demandera jamais », « ne jamais donner »). */
+const PRONOUNS: ReadonlySet<string> = new Set(['vous', 'nous', 'me', 'te', 'lui', 'y', 'en', 'se', 'jamai', 'jamais', 'pas']);
+const NEGATION_WORDS_AFTER: ReadonlySet<string> = new Set(['pas', 'jamai', 'jamais']);
+
+/**
+ * How a request is negated: « jamais » (the negation of a prevention notice), « autre » (ne … pas,
+ * sans, aucun), or null. Only the negation attached to the verb counts: in « si vous n’êtes pas à
+ * l’origine, appelez… » the request is not negated.
+ */
+export function negationOf(text: PreparedText, o: Occurrence): 'jamais' | 'autre' | null {
+  let kind: 'jamais' | 'autre' | null = null;
+  let particle = false;
+  for (let i = o.first - 1; i >= Math.max(0, o.first - NEGATION_BEFORE); i -= 1) {
+    const word = text.words[i]?.text ?? '';
+    if (word === 'jamai' || word === 'jamais') kind = 'jamais';
+    else if (NEGATION_WORDS.has(word) || word === 'pas') kind ??= 'autre';
+    if (word === 'ne' || word === 'n') particle = true;
+    if (!PRONOUNS.has(word)) break;
+  }
+  const after = text.words[o.last + 1]?.text ?? '';
+  if (particle && NEGATION_WORDS_AFTER.has(after)) kind = after === 'pas' ? (kind ?? 'autre') : 'jamais';
+  return kind;
+}
+
+export function isNegated(text: PreparedText, o: Occurrence): boolean {
+  return negationOf(text, o) !== null;
+}
+
+/** Who the message claims to be. */
+export function extractPretexts(text: PreparedText): StructureElement[] {
+  return elements(text, COMPILED_PRETEXTS);
+}
+
+/** What the message asks the reader to do; a request under a negation (« ne cliquez jamais ») is left out. */
+export function extractActions(text: PreparedText): StructureElement[] {
+  return elements(text, COMPILED_ACTIONS, (o) => !isNegated(text, o));
+}
+
+/** Requests under « jamais »: what a prevention notice says the body never asks. */
+export function extractNegatedActions(text: PreparedText): StructureElement[] {
+  return elements(text, COMPILED_ACTIONS, (o) => negationOf(text, o) === 'jamais');
+}
+
+/** Means of action named in words (the links, numbers and addresses of the message are added by readStructure). */
+export function extractMeans(text: PreparedText): StructureElement[] {
+  return elements(text, COMPILED_MEANS, (o) => !isNegated(text, o));
+}
+
+/** Deadline, threat, loss, gain. */
+export function extractPressure(text: PreparedText): StructureElement[] {
+  return elements(text, COMPILED_PRESSURES);
+}
+
+/** Prevention wording: warnings about scams, what the body never asks. */
+export function extractProtective(text: PreparedText): StructureElement | null {
+  const warnings = elements(text, COMPILED_PROTECTIVE);
+  const negated = extractNegatedActions(text);
+  if (warnings.length === 0 && negated.length === 0) return null;
+  const spans = mergeSpans([...warnings, ...negated].flatMap((n) => n.spans).sort((a, b) => a.start - b.start));
+  return { id: 'prevention', label: 'message de prévention', spans: spans.slice(0, MAX_SPANS * 2) };
+}
+
+/** What the rest of the analysis already knows about the message's means (links, numbers, sender). */
+export interface MeansContext {
+  readonly kind: MessageKind;
+  /** Links: whether each is on an official host (or a reserved public suffix), or passes through a mailing service. */
+  readonly links: readonly { readonly span: Span; readonly official: boolean; readonly tracking: boolean; readonly lookalike: boolean }[];
+  readonly phones: readonly { readonly span: Span; readonly category: string; readonly officialShort: boolean }[];
+  /** Email addresses written in the text or in the sender lines. */
+  readonly addresses: number;
+  readonly attachments: number;
+  /** The sender's address is on an official host (true), elsewhere (false), or unknown (null). */
+  readonly senderOfficial: boolean | null;
+  readonly senderSpan?: Span;
+  /** The message presents itself as a public body: named at its top (organisations.ts, `speaksFor`). */
+  readonly claimsOfficialBody: boolean;
+}
+
+/**
+ * Pretexts that name a public body outright: their means can be checked against the register. A
+ * bank, a carrier or a supplier writes from many domains nobody lists: they are judged by the
+ * organisations they name (organisations.ts, `claimsOfficialBody`), not by their pretext.
+ */
+const PUBLIC_PRETEXTS: ReadonlySet<string> = new Set(['assurance_maladie', 'impots', 'police_justice']);
+
+export interface Coherence {
+  /** Means that do not belong to the body the message claims (or premium numbers). */
+  readonly incoherent: readonly { readonly reason: string; readonly span?: Span }[];
+  /** Every means of action is an official one (links on official hosts, official numbers). */
+  readonly officialMeansOnly: boolean;
+}
+
+export function assessCoherence(pretexts: readonly StructureElement[], context: MeansContext): Coherence {
+  const claims = context.claimsOfficialBody || pretexts.some((p) => PUBLIC_PRETEXTS.has(p.id));
+  const incoherent: { reason: string; span?: Span }[] = [];
+  for (const link of context.links) {
+    if (link.lookalike) incoherent.push({ reason: 'un lien qui imite un site officiel', span: link.span });
+    else if (claims && !link.official && !link.tracking) incoherent.push({ reason: 'un lien qui n’appartient pas à l’organisme', span: link.span });
+  }
+  for (const phone of context.phones) {
+    if (phone.category === 'surtaxe') incoherent.push({ reason: 'un numéro surtaxé', span: phone.span });
+    else if (claims && (phone.category === 'etranger' || phone.category === 'mobile')) incoherent.push({ reason: phone.category === 'mobile' ? 'un numéro de portable' : 'un numéro étranger', span: phone.span });
+    else if (claims && phone.category === 'court' && !phone.officialShort) incoherent.push({ reason: 'un numéro court inconnu', span: phone.span });
+  }
+  if (claims && context.senderOfficial === false) incoherent.push({ reason: 'une adresse d’expéditeur qui n’appartient pas à l’organisme', ...(context.senderSpan ? { span: context.senderSpan } : {}) });
+  const anyMeans = context.links.length + context.phones.length > 0;
+  const officialMeansOnly =
+    anyMeans && incoherent.length === 0 && context.links.every((l) => l.official) && context.phones.every((p) => p.officialShort || p.category === 'gratuit' || p.category === 'fixe');
+  return { incoherent, officialMeansOnly };
+}
+
+/** The whole reading. */
+export interface StructureReading {
+  readonly pretexts: readonly StructureElement[];
+  readonly actions: readonly StructureElement[];
+  readonly means: readonly StructureElement[];
+  readonly pressure: readonly StructureElement[];
+  readonly protective: StructureElement | null;
+  readonly coherence: Coherence;
+  /** The message holds a means of action: a link, a number, an address, an attachment, or is a call. */
+  readonly hasMeans: boolean;
+}
+
+export function readStructure(text: PreparedText, context: MeansContext): StructureReading {
+  const pretexts = extractPretexts(text);
+  const actions = extractActions(text);
+  const means = extractMeans(text);
+  const pressure = extractPressure(text);
+  const protective = extractProtective(text);
+  const coherence = assessCoherence(pretexts, context);
+  // A call is its own means; an email can be answered (its sender); a request to reply or to send a
+  // document goes back to the sender.
+  const hasMeans =
+    context.kind === 'call' ||
+    context.senderOfficial !== null ||
+    context.links.length > 0 ||
+    context.phones.length > 0 ||
+    context.addresses > 0 ||
+    context.attachments > 0 ||
+    means.length > 0 ||
+    actions.some((a) => a.id === 'reply');
+  return { pretexts, actions, means, pressure, protective, coherence, hasMeans };
+}
