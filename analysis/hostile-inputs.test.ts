@@ -78,7 +78,7 @@ describe('binary garbage', () => {
 });
 
 describe('oversized email', () => {
-  it('reads only the first 5 MB of a 20 MB file and says so, quickly', async () => {
+  it('reads a 20 MB file in full, cutting the text analysed and saying so', async () => {
     const head = bytes(`${HEAD}Content-Type: text/plain; charset=utf-8\r\n\r\n`);
     const line = bytes('Vos droits DPC expirent : https://agencedpc-validation.fr/connexion, sinon radiation.\r\n');
     const raw = new Uint8Array(20 * 1024 * 1024);
@@ -86,8 +86,15 @@ describe('oversized email', () => {
     for (let at = head.length; at + line.length <= raw.length; at += line.length) raw.set(line, at);
     // A budget that cannot run out on a busy machine, so that the verdict does not depend on it.
     const analysis = await analysed(() => analyze({ kind: 'email', raw }, { budgetMs: 60_000 }));
-    expectPartial(analysis, /seul son début a été lu/);
+    expectPartial(analysis, /seuls les 100\s000 premiers ont été analysés/);
     expect(analysis.verdict).toBe('fraude_probable');
+    // 20 MB of text lines is postal-mime's slowest input (a few seconds); attachments decode faster.
+  }, 60_000);
+
+  it('refuses a file over 25 MB, naming the limit', async () => {
+    const raw = new Uint8Array(26 * 1024 * 1024);
+    raw.set(bytes(`${HEAD}Content-Type: text/plain\r\n\r\n`));
+    await expect(analyze({ kind: 'email', raw })).rejects.toThrow(/Courriel de 26 Mo : la limite est de 25 Mo/);
   });
 
   it('survives a 3 MB subject and 300 000 header lines', async () => {

@@ -5,6 +5,7 @@ export const EXIT = {
   likelyFraud: 2,
   batchWithErrors: 3,
   usage: 64,
+  refusedInput: 65,
   unreadableInput: 66,
   internal: 70,
 } as const;
@@ -25,8 +26,17 @@ Commande check :
   --json           écrit l'analyse complète en JSON au lieu du compte rendu en français.
   --batch FICHIER  lit une ligne JSON par message : {"id": "...", "kind": "sms", "text": "..."}
                    et écrit une ligne JSON de résultat par message :
-                   {"id", "verdict", "score", "findings"}. Une ligne invalide donne
-                   {"id", "error": {"code", "message"}} sans arrêter le traitement.
+                   {"id", "verdict", "score", "findings"} (et "notices" si l'analyse est
+                   partielle). Une ligne invalide donne {"id", "error": {"code", "message"}}
+                   sans arrêter le traitement.
+
+Tailles :
+  Un courriel (.eml, ou "text" d'une ligne --batch de kind "email") pèse au plus 25 Mo ;
+  au-delà il est refusé (« Courriel de 31,2 Mo : la limite est de 25 Mo. », code
+  EML_TOO_LARGE avec --batch). Le texte d'une ligne d'un autre type : 200 000 caractères.
+  Sont analysés les 100 000 premiers caractères du corps et 20 000 de chaque pièce jointe
+  texte (.txt, .csv, .ics, .eml transféré ; 60 000 en tout) ; tous les liens sont vérifiés
+  (50 au plus) ; les autres pièces jointes (PDF, images, Office…) sont listées, pas lues.
 
 Codes de sortie :
   0   aucun signal de fraude (ou lot traité sans erreur avec --batch)
@@ -34,6 +44,7 @@ Codes de sortie :
   2   fraude probable
   3   lot traité, mais au moins une ligne en erreur (--batch)
   64  utilisation incorrecte (option inconnue, fichier manquant…)
+  65  message refusé (vide, ou courriel de plus de 25 Mo)
   66  fichier illisible
   70  erreur interne
 `;

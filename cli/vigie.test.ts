@@ -85,6 +85,72 @@ describe('vigie check --batch', () => {
   });
 });
 
+/** An ordinary email of about `size` bytes: a short scam body and a PDF attachment (base64). */
+function emailWithAttachment(size: number): string {
+  const attachment = Buffer.alloc(Math.floor((size * 3) / 4), 37).toString('base64').replace(/.{76}/g, '$&\r\n');
+  return [
+    'From: "Assurance Maladie" <remboursement@ameli-securite.com>',
+    'To: docteur@exemple.fr',
+    'Subject: Votre remboursement',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Bonjour, un remboursement de 312 € vous attend : https://ameli-remboursement.com/dossier',
+    '--b',
+    'Content-Type: application/pdf; name="avis.pdf"',
+    'Content-Disposition: attachment; filename="avis.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    attachment,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+describe('sizes', () => {
+  it('analyses a 300 KB email given as the text of a --batch line, and refuses a 26 MB one naming the limit without stopping', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-'));
+    const file = join(dir, 'in.jsonl');
+    const ordinary = emailWithAttachment(300 * 1024);
+    expect(ordinary.length).toBeGreaterThan(300_000);
+    writeFileSync(file, [
+      JSON.stringify({ id: 'courriel', kind: 'email', text: ordinary }),
+      JSON.stringify({ id: 'enorme', kind: 'email', text: emailWithAttachment(26 * 1024 * 1024) }),
+      JSON.stringify({ id: 'sms-long', kind: 'sms', text: 'a'.repeat(200_001) }),
+      JSON.stringify({ id: 'apres', kind: 'sms', text: 'Rendez-vous confirmé mardi 10h.' }),
+    ].join('\n'));
+    const result = await run(['check', '--batch', file]);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'courriel' });
+    expect(lines[0]?.verdict).not.toBe('aucun_signal');
+    expect(lines[1]).toMatchObject({ id: 'enorme', error: { code: 'EML_TOO_LARGE' } });
+    expect((lines[1]?.error as { message: string }).message).toMatch(/Courriel de 26(,\d)? Mo : la limite est de 25 Mo/);
+    expect(lines[2]).toMatchObject({ id: 'sms-long', error: { code: 'VALIDATION_FAILED' } });
+    expect((lines[2]?.error as { message: string }).message).toMatch(/la limite est de 200\s000 caractères/);
+    expect(lines[3]).toMatchObject({ id: 'apres', verdict: 'aucun_signal' });
+    expect(result.code).toBe(EXIT.batchWithErrors);
+  }, 60_000);
+
+  it('checks a 20 MB .eml file, and refuses a 26 MB one before reading it, with exit code 65', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-'));
+    writeFileSync(join(dir, 'gros.eml'), emailWithAttachment(20 * 1024 * 1024));
+    const checked = await run(['check', '--json', join(dir, 'gros.eml')]);
+    const analysis = JSON.parse(checked.stdout) as { shownText: string; indicators: { urls: string[] }; complete: boolean };
+    expect(analysis.shownText).toMatch(/avis\.pdf \(application\/pdf, 15 Mo\)/);
+    expect(analysis.indicators.urls).toContain('https://ameli-remboursement.com/dossier');
+    expect(analysis.complete).toBe(true);
+    expect(checked.code).not.toBe(EXIT.internal);
+    writeFileSync(join(dir, 'trop-gros.eml'), Buffer.alloc(26 * 1024 * 1024, 65));
+    const refused = await run(['check', join(dir, 'trop-gros.eml')]);
+    expect(refused.code).toBe(EXIT.refusedInput);
+    expect(refused.stderr).toContain('Courriel de 26 Mo : la limite est de 25 Mo.');
+  }, 60_000);
+});
+
 describe('guessKind', () => {
   it.each([
     ['message.eml', 'Bonjour', 'email'],

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import { MessageInputError } from '../analysis/analyze.js';
 import type { MessageKind } from '../analysis/analysis.types.js';
+import { emlTooLargeMessage, MAX_EML_BYTES } from '../analysis/messages/email/email-limits.js';
 import { MESSAGE_KINDS } from '../analysis/analysis.types.js';
 import { runBatch } from './batch-command.js';
 import { checkMessage, exitCodeOf } from './check-command.js';
@@ -76,11 +78,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return errors > 0 ? EXIT.batchWithErrors : EXIT.noSignal;
     }
     const file = args.file as string;
+    // A file over the limit is refused before it is read (an email of 25 Mo is the most analysed).
+    const size = file === '-' ? 0 : (await stat(file)).size;
+    if (size > MAX_EML_BYTES) throw new MessageInputError(emlTooLargeMessage(size));
     const bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
     const analysis = await checkMessage(file, bytes, args.kind);
     io.stdout.write(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
     return exitCodeOf(analysis);
   } catch (error) {
+    if (error instanceof MessageInputError) {
+      io.stderr.write(`Message refusé : ${error.message}\n`);
+      return EXIT.refusedInput;
+    }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       io.stderr.write(`Impossible de lire le fichier : ${(error as NodeJS.ErrnoException).path ?? ''}\n`);

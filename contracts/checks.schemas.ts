@@ -2,9 +2,9 @@ import { z } from './zod.js';
 import { MESSAGE_KINDS } from '../analysis/analysis.types.js';
 import { REPORT_VERDICTS } from './report-vocabulary.js';
 
-import { MAX_EML_BYTES, MAX_TEXT_CHARS } from './checks.limits.js';
+import { MAX_EML_BASE64_CHARS, MAX_EML_BYTES, MAX_TEXT_CHARS } from './checks.limits.js';
 
-export { MAX_EML_BYTES, MAX_TEXT_CHARS };
+export { MAX_EML_BASE64_CHARS, MAX_EML_BYTES, MAX_TEXT_CHARS };
 
 export const ZAnalysisRequest = z
   .strictObject({
@@ -12,7 +12,8 @@ export const ZAnalysisRequest = z
     text: z.string().max(MAX_TEXT_CHARS, { error: `Le texte dépasse ${MAX_TEXT_CHARS.toLocaleString('fr-FR')} caractères.` }).optional(),
     emlBase64: z
       .string()
-      .max(Math.ceil((MAX_EML_BYTES * 4) / 3) + 4, { error: 'Le fichier dépasse 2 Mo.' })
+      // No length here: the route's body limit bounds it (MAX_EML_BASE64_CHARS and the JSON around), and
+      // a decoded file over MAX_EML_BYTES is refused with 413 EML_TOO_LARGE (checks.routes.ts, .service.ts).
       .regex(/^[A-Za-z0-9+/=\r\n]*$/, { error: 'Le fichier doit être transmis en base64.' })
       .optional(),
     receivedAt: z.iso.datetime({ offset: true, error: 'Date de réception invalide.' }).optional(),

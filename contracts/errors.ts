@@ -1,3 +1,5 @@
+import { MAX_EML_LABEL } from './checks.limits.js';
+
 /**
  * Stable, machine-readable error codes and the French message a user reads for each. The server answers
  * every error as `{ error: { code, message, details?, requestId } }`.
@@ -6,6 +8,7 @@ export const ERROR_MESSAGES = {
   VALIDATION_FAILED: 'Certaines informations sont invalides. Corrigez les champs signalés.',
   MALFORMED_JSON: "La requête n'est pas un JSON valide.",
   BODY_TOO_LARGE: 'La requête est trop volumineuse.',
+  EML_TOO_LARGE: `Le courriel dépasse ${MAX_EML_LABEL}, la limite de l’analyse. Enregistrez-le sans ses pièces jointes, ou copiez son texte dans la zone prévue.`,
   UNSUPPORTED_MEDIA_TYPE: "Ce type de contenu n'est pas accepté.",
   NOT_FOUND: "Cette ressource n'existe pas.",
   UNAUTHENTICATED: 'Vous devez être connecté.',

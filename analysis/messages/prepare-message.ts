@@ -2,6 +2,7 @@ import type { MessageInput, MessageKind } from '../analysis.types.js';
 import { MESSAGE_KINDS } from '../analysis.types.js';
 import type { Span } from '../engine/normalize.js';
 import type { EmailContext, ParsedEmail, SenderMailbox } from './email/parse-email.js';
+import { emlTooLargeMessage, MAX_EML_BYTES } from './email/email-limits.js';
 import { looksLikeMime, parseEmail } from './email/parse-email.js';
 import { readPastedHeaders } from './email/pasted-headers.js';
 
@@ -24,8 +25,6 @@ export interface PreparedMessage {
 }
 
 export const DEFAULT_MAX_TEXT_LENGTH = 200_000;
-/** Larger email files are cut before parsing; a genuine message to a doctor is far smaller. */
-const MAX_RAW_BYTES = 5_000_000;
 
 /** Refused input: the message (French) says what is wrong. */
 export class MessageInputError extends Error {}
@@ -40,6 +39,9 @@ function checkKind(input: MessageInput): void {
   if (input.raw !== undefined && !(input.raw instanceof Uint8Array)) throw new MessageInputError('Le fichier du courriel doit être fourni en octets.');
   if (input.raw === undefined && typeof input.text !== 'string') throw new MessageInputError('Le message doit être un texte.');
   if (input.raw !== undefined && input.raw.length === 0) throw new MessageInputError('Le fichier est vide : il ne contient aucun octet.');
+  // Refused, not cut: the start of a large file is mostly its first attachment, and a partial verdict
+  // on it would mislead. The limit (25 Mo) lets in any message a mail service delivers.
+  if (input.raw !== undefined && input.raw.length > MAX_EML_BYTES) throw new MessageInputError(emlTooLargeMessage(input.raw.length));
 }
 
 /** Only spaces and invisible characters: nothing to analyse, and « aucun signal » would mislead. */
@@ -118,11 +120,9 @@ export async function prepareMessage(input: MessageInput, maxLength = DEFAULT_MA
     return prepareTextMessage(input.raw !== undefined && !rawIsMime ? { ...input, text: new TextDecoder().decode(input.raw) } : input, maxLength);
   }
   const notices: string[] = [];
-  let raw: Uint8Array | string = input.raw ?? rawText ?? '';
-  if (raw.length > MAX_RAW_BYTES) {
-    raw = raw.slice(0, MAX_RAW_BYTES);
-    notices.push('Le fichier du courriel est très volumineux : seul son début a été lu.');
-  }
+  const raw: Uint8Array | string = input.raw ?? rawText ?? '';
+  // A whole email pasted as text: characters, at least one byte each.
+  if (raw.length > MAX_EML_BYTES) throw new MessageInputError(emlTooLargeMessage(typeof raw === 'string' ? new TextEncoder().encode(raw).length : raw.length));
   let parsed: ParsedEmail;
   try {
     parsed = await parseEmail(raw);

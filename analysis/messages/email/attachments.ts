@@ -3,12 +3,14 @@ import type { ScoredFinding } from '../scored-finding.js';
 import { frenchList, technicalFinding } from '../scored-finding.js';
 
 /**
- * Attachments that can run code or hide a phishing page. Only names and types are looked at; the
- * content is never opened.
+ * Attachments that can run code or hide a phishing page. Only names and types are looked at for the
+ * risk; the text of text-like attachments is read by parse-email.ts, the others are never opened.
  */
 export interface AttachmentInfo {
   readonly filename: string;
   readonly mimeType: string;
+  /** Size in bytes, once decoded (absent for attachments named in a pasted text). */
+  readonly size?: number;
 }
 
 export type AttachmentRisk = 'executable' | 'image-disque' | 'page-web' | 'macro' | 'archive' | 'double-extension';

@@ -1,8 +1,10 @@
 import { analyzePrepared, indicatorLookupKeys, indicatorsOf, MessageInputError, prepareMessage } from '../../../analysis/analyze.js';
 import type { KnownIndicator, MessageInput } from '../../../analysis/analysis.types.js';
+import { apiEmlTooLargeMessage, MAX_API_EML_BYTES } from '../../../contracts/checks.limits.js';
 import type { TAnalysis, TAnalysisRequest } from '../../../contracts/checks.schemas.js';
+import { ERROR_MESSAGES } from '../../../contracts/errors.js';
 import type { ServiceDeps } from '../../platform/deps.js';
-import { fieldError } from '../../platform/errors.js';
+import { AppError, fieldError } from '../../platform/errors.js';
 import { findActiveIndicators } from '../indicators/index.js';
 
 function toMessageInput(request: TAnalysisRequest): MessageInput {
@@ -21,6 +23,10 @@ function toMessageInput(request: TAnalysisRequest): MessageInput {
  */
 export async function analyzeMessage(deps: ServiceDeps, request: TAnalysisRequest): Promise<TAnalysis> {
   const input = toMessageInput(request);
+  // Base64 with line breaks can pass the body limit with a file a little over the limit: same 413.
+  if (input.raw !== undefined && input.raw.length > MAX_API_EML_BYTES) {
+    throw new AppError('EML_TOO_LARGE', undefined, `${apiEmlTooLargeMessage(input.raw.length)} ${ERROR_MESSAGES.EML_TOO_LARGE.replace(/^[^.]*\.\s*/, '')}`);
+  }
   try {
     // Parse once (MIME decoding is the costly part), look indicators up, then analyse.
     const prepared = await prepareMessage(input);

@@ -3,6 +3,8 @@ import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries } from '../../test/factories.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
+import { MAX_API_EML_BYTES } from '../../../contracts/checks.limits.js';
+import { CHECKS_BODY_LIMIT } from './checks.routes.js';
 
 const RADIATION_CALL =
   "Bonjour docteur, ici la direction régionale de certification périodique. Votre certification n'est pas validée : " +
@@ -21,6 +23,17 @@ const EML = [
   'Cr=C3=A9ez votre compte ici : https://andpc-validation.com/connexion',
   '',
 ].join('\r\n');
+
+/** An email of exactly `size` bytes: the scam of EML as the body, then a PDF attachment filling the rest. */
+function emlOfSize(size: number): Buffer {
+  const [headers = '', body = ''] = EML.split('\r\n\r\n');
+  const start = `${headers.split('\r\n').filter((h) => !/^(Content-|MIME-)/.test(h)).join('\r\n')}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="dossier.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n`;
+  const end = '\r\n--b--\r\n';
+  const room = size - Buffer.byteLength(start) - end.length;
+  const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n';
+  const filler = line.repeat(Math.floor(room / line.length)) + 'A'.repeat(room % line.length);
+  return Buffer.from(start + filler + end);
+}
 
 describe('POST /api/analyses (« Vérifier un message »)', () => {
   let t: TestApp;
@@ -99,15 +112,45 @@ describe('POST /api/analyses (« Vérifier un message »)', () => {
   });
 
   it('refuses a body over the documented limit with 413, and binary garbage with a French message', async () => {
-    const huge = await client.post('/api/analyses', { kind: 'email', emlBase64: 'A'.repeat(20 * 1024 * 1024) });
+    const huge = await client.post('/api/analyses', { kind: 'email', emlBase64: 'A'.repeat(CHECKS_BODY_LIMIT + 1) });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: 'La requête est trop volumineuse.' });
+    expect(huge.json().error.code).toBe('EML_TOO_LARGE');
+    expect(huge.json().error.message).toContain('la limite est de 10 Mo');
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('base64');
     const res = await client.post('/api/analyses', { kind: 'email', emlBase64: garbage });
     expect([200, 400]).toContain(res.statusCode);
     if (res.statusCode === 400) expect(res.json().error.details.fields[0].path).toBe('emlBase64');
     else expect(res.json().verdict).toBeDefined();
   });
+
+  it('analyses an .eml just under the API limit (10 Mo), lists its attachment, and refuses one over it with 413 EML_TOO_LARGE naming the limit', async () => {
+    const near = emlOfSize(MAX_API_EML_BYTES - 1024);
+    const started = performance.now();
+    const res = await client.post('/api/analyses', { kind: 'email', emlBase64: near.toString('base64') });
+    const elapsed = performance.now() - started;
+    if (process.env.VIGIE_SIZES_TIMING) console.warn(`10 Mo via the API: ${Math.round(elapsed)} ms`);
+    expect(res.statusCode).toBe(200);
+    const analysis = res.json();
+    expect(analysis.shownText).toMatch(/dossier\.pdf \(application\/pdf, 7(,\d)? Mo\)/);
+    expect(analysis.indicators.domains).toContain('andpc-validation.com');
+    expect(elapsed).toBeLessThan(30_000);
+
+    const over = emlOfSize(MAX_API_EML_BYTES + 2 * 1024 * 1024);
+    const refused = await client.post('/api/analyses', { kind: 'email', emlBase64: over.toString('base64') });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.code).toBe('EML_TOO_LARGE');
+    expect(refused.json().error.message).toMatch(/^Courriel de 12 Mo : la limite est de 10 Mo\. Enregistrez-le sans ses pièces jointes/);
+    expect(refused.json().error.requestId).toBeDefined();
+  }, 60_000);
+
+  it('answers 413 EML_TOO_LARGE for a file just over the limit that fits the body limit', async () => {
+    const over = emlOfSize(MAX_API_EML_BYTES + 1_000).toString('base64');
+    expect(over.length).toBeLessThan(CHECKS_BODY_LIMIT);
+    const refused = await client.post('/api/analyses', { kind: 'email', emlBase64: over });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error).toMatchObject({ code: 'EML_TOO_LARGE' });
+    expect(refused.json().error.message).toMatch(/^Courriel de plus de 10 Mo : la limite est de 10 Mo\./);
+  }, 60_000);
 
   it('requires the CSRF token like every state-changing request', async () => {
     const bare = new TestClient(t.app);

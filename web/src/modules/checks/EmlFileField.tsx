@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { TextField } from '../../components/fields.js';
 import { formatFileSize } from '../../lib/format.js';
-import { emlFileError } from './eml-file.js';
+import { emlFileError, MAX_EML_LABEL } from './eml-file.js';
 
 /**
  * An .eml file, chosen with the input (keyboard, touch) or dropped on the zone around it. A file that
@@ -59,7 +59,7 @@ export function EmlFileField({ idPrefix, file, error, onChange }: {
         type="file"
         accept=".eml,message/rfc822"
         label="Ou déposez le fichier du courriel (.eml)"
-        hint="Glissez le fichier dans ce cadre, ou choisissez-le. 2 Mo au maximum."
+        hint={`Glissez le fichier dans ce cadre, ou choisissez-le. ${MAX_EML_LABEL} au maximum.`}
         error={error}
         onChange={(event) => select(event.currentTarget.files?.[0] ?? null)}
       />
