@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { extractTextIndicators } from '../analysis/analyze.js';
+import { MESSAGE_KIND_OF_CHANNEL } from '../contracts/report-vocabulary.js';
 import { groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
 import { foldForSearch } from '../server/platform/text/fold.js';
 
@@ -180,7 +181,6 @@ function noise(random: () => number, createdAt: Date, departement: string): Synt
 }
 
 const COLUMNS = ['receipt_number', 'source', 'status', 'channel', 'caller_number', 'sender', 'links', 'organisation_name', 'pasted_text', 'description', 'departement', 'reporter_email', 'scam_family', 'created_at', 'analysis', 'search_text'] as const;
-const KIND = { telephone: 'call', sms: 'sms', courriel: 'email' } as const;
 
 /**
  * What the reports module stores with each report: the engine's reading of the copy, the description,
@@ -190,7 +190,7 @@ function analysisOf(r: SyntheticReport): string {
   const text = [r.pastedText, r.description, r.callerNumber && `Numéro : ${r.callerNumber}`, r.sender && `Expéditeur : ${r.sender}`, r.links.length > 0 ? `Liens : ${r.links.join(' ')}` : '']
     .filter((p) => p !== '')
     .join('\n\n');
-  return JSON.stringify({ indicators: extractTextIndicators({ kind: KIND[r.channel], text }) });
+  return JSON.stringify({ indicators: extractTextIndicators({ kind: MESSAGE_KIND_OF_CHANNEL[r.channel], text }) });
 }
 
 async function file(database: Database, reports: readonly SyntheticReport[]): Promise<string[]> {
