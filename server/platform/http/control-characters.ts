@@ -22,9 +22,8 @@ function stripDeep(value: unknown): unknown {
   if (typeof value === 'string') return stripControlCharacters(value);
   if (Array.isArray(value)) return value.map(stripDeep);
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[stripControlCharacters(k)] = stripDeep(v);
-    return out;
+    // fromEntries defines own properties: a key « __proto__ » stays a key and never sets the prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripControlCharacters(k), stripDeep(v)]));
   }
   return value;
 }

@@ -44,6 +44,10 @@ describe('control characters', () => {
         expect(stripControlCharactersDeep(value)).toEqual(value);
       }),
     );
+    // A « __proto__ » key (JSON.parse makes it an own property) stays a key: it never sets the prototype.
+    const polluted = stripControlCharactersDeep(JSON.parse('{"__proto__":{"admin":"oui\\u0000"}}') as Record<string, unknown>);
+    expect(Object.getPrototypeOf(polluted)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(polluted, '__proto__')?.value).toEqual({ admin: 'oui' });
     // Query strings come as objects whose prototype has no prototype.
     const query = Object.assign(Object.create(Object.create(null) as object) as Record<string, unknown>, { q: 'ab\u0000c' });
     expect(stripControlCharactersDeep(query)).toEqual({ q: 'abc' });
