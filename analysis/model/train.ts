@@ -31,7 +31,7 @@ export const TOP_K = 3000;
 export const L2 = 3e-4;
 const STEPS = 400;
 const LEARNING_RATE = 0.05;
-const FOLDS = 5;
+export const FOLDS = 5;
 const SEED = 20261206;
 
 interface Example {
@@ -83,8 +83,8 @@ function random(seed: number): () => number {
   };
 }
 
-/** Fold of each example, stratified by label. */
-function assignFolds(examples: readonly Example[]): number[] {
+/** Fold of each example, stratified by label (fixed seed: the structural scorer's CV reuses these folds). */
+export function assignFolds(examples: readonly Example[]): number[] {
   const next = random(SEED);
   const folds = new Array<number>(examples.length).fill(0);
   for (const fraud of [true, false]) {
@@ -145,7 +145,7 @@ export function fit(docs: readonly Doc[], l2 = L2): { bias: number; w: Float64Ar
 }
 
 /** Keeps the TOP_K weights of largest magnitude (ties by bucket), rounded to 4 decimals. */
-function prune(model: { bias: number; w: Float64Array }, topK = TOP_K): { bias: number; buckets: number[]; weights: number[] } {
+export function prune(model: { bias: number; w: Float64Array }, topK = TOP_K): { bias: number; buckets: number[]; weights: number[] } {
   const order = [...model.w.keys()].filter((b) => model.w[b] !== 0).sort((a, b) => Math.abs(model.w[b] as number) - Math.abs(model.w[a] as number) || a - b);
   const kept = order.slice(0, topK).sort((a, b) => a - b);
   return { bias: Math.round(model.bias * 1e4) / 1e4, buckets: kept, weights: kept.map((b) => Math.round((model.w[b] as number) * 1e4) / 1e4) };

@@ -16,7 +16,7 @@ import { prepareText } from '../../engine/match.js';
 import { featureBuckets } from '../../model/features.js';
 import type { CompiledModel } from '../../model/score-model.js';
 import { compileModel, MODEL_WEIGHTS } from '../../model/score-model.js';
-import { fit, loadTrainingExamples, TOP_K } from '../../model/train.js';
+import { assignFolds, fit, FOLDS, loadTrainingExamples, prune } from '../../model/train.js';
 import type { StructureParams } from './structure-finding.js';
 import { DEFAULT_STRUCTURE_PARAMS } from './structure-finding.js';
 
@@ -24,39 +24,6 @@ const log = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
 
-const FOLDS = 5;
-const SEED = 20261206;
-
-/** Same generator and draw as model/train.ts, so the folds are the model's. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function assignFolds(examples: readonly { fraud: boolean }[]): number[] {
-  const next = random(SEED);
-  const folds = new Array<number>(examples.length).fill(0);
-  for (const fraud of [true, false]) {
-    const indices = examples.map((e, i) => (e.fraud === fraud ? i : -1)).filter((i) => i >= 0);
-    const keyed = indices.map((i) => ({ i, key: next() })).sort((a, b) => a.key - b.key || a.i - b.i);
-    keyed.forEach(({ i }, rank) => {
-      folds[i] = rank % FOLDS;
-    });
-  }
-  return folds;
-}
-
-function prune(model: { bias: number; w: Float64Array }): { bias: number; buckets: number[]; weights: number[] } {
-  const order = [...model.w.keys()].filter((b) => model.w[b] !== 0).sort((a, b) => Math.abs(model.w[b] as number) - Math.abs(model.w[a] as number) || a - b);
-  const kept = order.slice(0, TOP_K).sort((a, b) => a - b);
-  return { bias: Math.round(model.bias * 1e4) / 1e4, buckets: kept, weights: kept.map((b) => Math.round((model.w[b] as number) * 1e4) / 1e4) };
-}
 
 /** Hard negatives of the training part (genuine messages built to look like a scam). */
 function hardNegativeIds(): Set<string> {
