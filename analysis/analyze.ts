@@ -1,6 +1,7 @@
 import type { Analysis, AnalyzeOptions, Finding, Indicators, MessageInput, Verdict } from './analysis.types.js';
 import { VERDICT_LABELS } from './analysis.types.js';
 import { startBudget } from './engine/budget.js';
+import type { PreparedText } from './engine/match.js';
 import { runRuleset } from './engine/match.js';
 import { combineScore } from './engine/score.js';
 import { selectAdvice } from './messages/advice.js';
@@ -16,6 +17,7 @@ import { knownIndicatorFindings } from './messages/known-indicators.js';
 import { MAX_LINKS } from './messages/links/extract-links.js';
 import { assessLinks } from './messages/links/link-findings.js';
 import { DEFAULT_OFFICIAL_DOMAINS } from './messages/links/official-domains.js';
+import { isNegatedHit } from './messages/negation.js';
 import { findDisguisedWords } from './messages/obfuscation.js';
 import { assessPhones } from './messages/phones/phone-findings.js';
 import type { PreparedMessage } from './messages/prepare-message.js';
@@ -46,8 +48,12 @@ const FAMILY_OF_ORGANISATION: Readonly<Record<string, FamilyId>> = {
 };
 const ORGANISATION_FAMILY_WEIGHT = 15;
 
-function textRuleFindings(hits: ReturnType<typeof runRuleset>['hits']): ScoredFinding[] {
-  return hits.map((hit) => {
+/**
+ * Findings of the text rules. A rule whose words stand under a negation (« aucun frais ne vous sera
+ * demandé », « ne vous demandera jamais de code ») is read backwards and left out (messages/negation.ts).
+ */
+function textRuleFindings(text: PreparedText, hits: ReturnType<typeof runRuleset>['hits']): ScoredFinding[] {
+  return hits.filter((hit) => !isNegatedHit(text, hit)).map((hit) => {
     const rule = hit.rule.definition;
     const family = rule.family !== undefined && isFamilyId(rule.family) ? rule.family : undefined;
     const finding: Finding = {
@@ -102,7 +108,7 @@ export function analyzePreparedWith(prepared: PreparedMessage, options: AnalyzeO
   const linkReport = assessLinks(evidence.links, evidence.claimed, officials, budget);
   const email = prepared.email;
   const scored: ScoredFinding[] = [
-    ...textRuleFindings(run.hits),
+    ...textRuleFindings(evidence.text, run.hits),
     ...findDisguisedWords(evidence.text, run.hits),
     ...linkReport.findings,
     ...assessPhones(evidence.phones, evidence.claimed),

@@ -5,6 +5,7 @@ import { CREDENTIAL_RULES } from './credentials.rules.js';
 import { GENERIC_RULES } from './generic.rules.js';
 import { HEALTH_BODY_RULES } from './health-bodies.rules.js';
 import { PAYMENT_RULES } from './payments.rules.js';
+import { SCHEME_RULES } from './schemes.rules.js';
 import { TRAINING_RULES } from './training.rules.js';
 
 /**
@@ -13,8 +14,8 @@ import { TRAINING_RULES } from './training.rules.js';
  */
 export const MESSAGE_RULESET_DEFINITION: RulesetDefinition = {
   id: 'messages',
-  version: '1.0.0',
-  rules: [...CERTIFICATION_RULES, ...TRAINING_RULES, ...CREDENTIAL_RULES, ...HEALTH_BODY_RULES, ...PAYMENT_RULES, ...GENERIC_RULES],
+  version: '1.1.0',
+  rules: [...CERTIFICATION_RULES, ...TRAINING_RULES, ...CREDENTIAL_RULES, ...HEALTH_BODY_RULES, ...PAYMENT_RULES, ...SCHEME_RULES, ...GENERIC_RULES],
 };
 
 export const MESSAGE_RULESET = compileRuleset(MESSAGE_RULESET_DEFINITION);

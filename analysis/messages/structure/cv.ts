@@ -43,7 +43,7 @@ const GRID: StructureParams[] = [];
 for (const schemeWeight of [20, 30, 35, 45])
   for (const incoherentWeight of [30, 45, 60])
     for (const protectiveWeight of [0, -20, -35, -50])
-      for (const needsPressure of [true, false]) GRID.push({ enabled: true, schemeWeight, incoherentWeight, protectiveWeight, needsPressure });
+      for (const needsPressure of [true, false]) GRID.push({ enabled: true, schemeWeight, incoherentWeight, protectiveWeight, officialWaysWeight: DEFAULT_STRUCTURE_PARAMS.officialWaysWeight, needsPressure });
 const OFF: StructureParams = { ...DEFAULT_STRUCTURE_PARAMS, enabled: false };
 
 interface Figures {

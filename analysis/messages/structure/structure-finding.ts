@@ -23,6 +23,7 @@ import { extractActions, extractPretexts, readStructure } from './structure.js';
 
 export const STRUCTURE_RULE_ID = 'structure.schema';
 export const PROTECTIVE_RULE_ID = 'prevention.structure';
+export const OFFICIAL_WAYS_RULE_ID = 'prevention.moyens-officiels';
 
 /** Weights of the structural scorer, chosen by 5-fold cross-validation (structure/cv.ts, docs/detection.md). */
 export interface StructureParams {
@@ -34,6 +35,8 @@ export interface StructureParams {
   readonly incoherentWeight: number;
   /** Negative weight of protective framing (0: not used). */
   readonly protectiveWeight: number;
+  /** Negative weight when every way to act leads to an official body (0: not used). */
+  readonly officialWaysWeight: number;
   /** A scheme needs pressure or an incoherent means (true), or only pressure-free pretext + action + means (false). */
   readonly needsPressure: boolean;
 }
@@ -43,6 +46,7 @@ export const DEFAULT_STRUCTURE_PARAMS: StructureParams = {
   schemeWeight: 20,
   incoherentWeight: 30,
   protectiveWeight: -50,
+  officialWaysWeight: -60,
   needsPressure: true,
 };
 
@@ -141,7 +145,16 @@ export function structureOpinion(reading: StructureReading, params: StructurePar
     scheme = wordingFinding(finding);
   }
   let protective: ScoredFinding | null = null;
-  if (params.enabled && params.protectiveWeight < 0 && protectiveOnly && reading.protective) {
+  if (params.enabled && params.officialWaysWeight < 0 && reading.onlyOfficialWays && !incoherent) {
+    protective = wordingFinding({
+      ruleId: OFFICIAL_WAYS_RULE_ID,
+      category: 'lien',
+      explanation:
+        'Tous les moyens d’agir que donne le message (liens, numéros) mènent à des organismes officiels, et il ne demande ni de répondre, ni d’ouvrir une pièce jointe, ni de flasher un code : une escroquerie a besoin d’un moyen de vous joindre ou de vous faire payer ailleurs. Ce n’est pas une garantie : en cas de doute, passez par le site ou le numéro officiel que vous connaissez.',
+      evidence: [],
+      weight: params.officialWaysWeight,
+    });
+  } else if (params.enabled && params.protectiveWeight < 0 && protectiveOnly && reading.protective) {
     protective = wordingFinding({
       ruleId: PROTECTIVE_RULE_ID,
       category: 'texte',

@@ -218,6 +218,33 @@ export interface StructureReading {
   readonly coherence: Coherence;
   /** The message holds a means of action: a link, a number, an address, an attachment, or is a call. */
   readonly hasMeans: boolean;
+  /** Every way the message offers to act leads to an official body (see onlyOfficialWaysToAct). */
+  readonly onlyOfficialWays: boolean;
+}
+
+/** Means named in words that lead elsewhere than a link or a number: a QR code, an attachment, a reply. */
+const OPAQUE_MEANS: ReadonlySet<string> = new Set(['qr', 'piece_jointe', 'messagerie']);
+
+/**
+ * A written message whose every way to act leads to an official body: at least one link or number,
+ * every link on an official host, every number in the register, no attachment, no address to write
+ * to, no QR code, no request to reply, and a sender (when known) on an official host. A scam needs a
+ * way back to the scammer; such a message offers none, whatever its wording. A call is its own way
+ * back, so calls never qualify.
+ */
+export function onlyOfficialWaysToAct(context: MeansContext, means: readonly StructureElement[], actions: readonly StructureElement[]): boolean {
+  if (context.kind === 'call') return false;
+  const ways = context.links.length + context.phones.length;
+  return (
+    ways > 0 &&
+    context.links.every((l) => l.official && !l.lookalike) &&
+    context.phones.every((p) => p.officialShort) &&
+    context.attachments === 0 &&
+    context.addresses === 0 &&
+    context.senderOfficial !== false &&
+    !means.some((m) => OPAQUE_MEANS.has(m.id)) &&
+    !actions.some((a) => a.id === 'reply')
+  );
 }
 
 export function readStructure(text: PreparedText, context: MeansContext): StructureReading {
@@ -238,5 +265,6 @@ export function readStructure(text: PreparedText, context: MeansContext): Struct
     context.attachments > 0 ||
     means.length > 0 ||
     actions.some((a) => a.id === 'reply');
-  return { pretexts, actions, means, pressure, protective, coherence, hasMeans };
+  const onlyOfficialWays = onlyOfficialWaysToAct(context, means, actions);
+  return { pretexts, actions, means, pressure, protective, coherence, hasMeans, onlyOfficialWays };
 }
