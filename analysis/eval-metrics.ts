@@ -62,40 +62,46 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-/** Recall, precision and false-positive rate of one channel. */
-export interface ChannelRow {
-  readonly kind: MessageKind;
+/** Recall, precision and false-positive rate of one group of messages (a channel, a scenario…), judged on its own messages. */
+export interface GroupFigures {
   readonly frauds: number;
   readonly legitimate: number;
   /** Frauds flagged, legitimate messages flagged. */
   readonly truePositives: number;
   readonly falsePositives: number;
-  /** Share of the channel's frauds flagged. */
+  /** Share of the group's frauds flagged. */
   readonly recall: number | null;
-  /** Share of the channel's flagged messages that are frauds. */
+  /** Share of the group's flagged messages that are frauds. */
   readonly precision: number | null;
-  /** Share of the channel's legitimate messages flagged. */
+  /** Share of the group's legitimate messages flagged. */
   readonly falsePositiveRate: number | null;
+}
+
+function groupFigures(outcomes: readonly Outcome[], isPositive: (verdict: Verdict) => boolean): GroupFigures {
+  const m = binaryMetrics(outcomes, isPositive);
+  const frauds = m.truePositives + m.falseNegatives;
+  const legitimate = m.falsePositives + m.trueNegatives;
+  return {
+    frauds,
+    legitimate,
+    truePositives: m.truePositives,
+    falsePositives: m.falsePositives,
+    recall: share(m.truePositives, frauds),
+    precision: share(m.truePositives, m.truePositives + m.falsePositives),
+    falsePositiveRate: share(m.falsePositives, legitimate),
+  };
+}
+
+/** The figures of one channel. */
+export interface ChannelRow extends GroupFigures {
+  readonly kind: MessageKind;
 }
 
 /** One row per channel present, in the order of MESSAGE_KINDS; each channel is judged on its own messages. */
 export function metricsByChannel(outcomes: readonly DetailedOutcome[], isPositive: (verdict: Verdict) => boolean): ChannelRow[] {
   return MESSAGE_KINDS.flatMap((kind) => {
     const mine = outcomes.filter((o) => o.kind === kind);
-    if (mine.length === 0) return [];
-    const m = binaryMetrics(mine, isPositive);
-    const frauds = m.truePositives + m.falseNegatives;
-    const legitimate = m.falsePositives + m.trueNegatives;
-    return [{
-      kind,
-      frauds,
-      legitimate,
-      truePositives: m.truePositives,
-      falsePositives: m.falsePositives,
-      recall: share(m.truePositives, frauds),
-      precision: share(m.truePositives, m.truePositives + m.falsePositives),
-      falsePositiveRate: share(m.falsePositives, legitimate),
-    }];
+    return mine.length === 0 ? [] : [{ kind, ...groupFigures(mine, isPositive) }];
   });
 }
 
@@ -150,17 +156,9 @@ export function metricsByFamily(outcomes: readonly DetailedOutcome[], isPositive
   return rows.sort((a, b) => b.frauds - a.frauds || b.predicted - a.predicted || a.family.localeCompare(b.family));
 }
 
-/** Recall, precision and false-positive rate of one group of messages (a channel, a scenario…). */
-export interface GroupRow {
+/** The figures of one group, named. */
+export interface GroupRow extends GroupFigures {
   readonly group: string;
-  readonly frauds: number;
-  readonly legitimate: number;
-  /** Frauds flagged, legitimate messages flagged. */
-  readonly truePositives: number;
-  readonly falsePositives: number;
-  readonly recall: number | null;
-  readonly precision: number | null;
-  readonly falsePositiveRate: number | null;
 }
 
 /**
@@ -178,21 +176,7 @@ export function metricsByGroup<O extends Outcome>(outcomes: readonly O[], groupO
   const rank = (group: string): number => (order.includes(group) ? order.indexOf(group) : order.length);
   return [...groups.keys()]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((group) => {
-      const m = binaryMetrics(groups.get(group) ?? [], isPositive);
-      const frauds = m.truePositives + m.falseNegatives;
-      const legitimate = m.falsePositives + m.trueNegatives;
-      return {
-        group,
-        frauds,
-        legitimate,
-        truePositives: m.truePositives,
-        falsePositives: m.falsePositives,
-        recall: share(m.truePositives, frauds),
-        precision: share(m.truePositives, m.truePositives + m.falsePositives),
-        falsePositiveRate: share(m.falsePositives, legitimate),
-      };
-    });
+    .map((group) => ({ group, ...groupFigures(groups.get(group) ?? [], isPositive) }));
 }
 
 /** Groups with frauds first, lowest recall first (most frauds first between equals); groups without frauds last. */

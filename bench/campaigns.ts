@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { extractTextIndicators } from '../analysis/analyze.js';
+import { seededRandom } from '../analysis/testing/seeded-random.js';
 import { MESSAGE_KIND_OF_CHANNEL } from '../contracts/report-vocabulary.js';
 import { groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
 import { foldForSearch } from '../server/platform/text/fold.js';
@@ -28,18 +29,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(N
 const BATCH = Number(process.env.BENCH_BATCH ?? DEFAULT_BATCH_SIZE);
 const LINK_LIMIT = Number(process.env.CAMPAIGN_LINK_LIMIT ?? 50);
 const TARGET_SECONDS = 60;
-
-/** Deterministic generator (mulberry32), so every run files the same reports. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = (
   'votre dossier certification periodique incomplet radiation procedure regularisation delai urgent service conformite ' +
@@ -97,7 +86,8 @@ function words(random: () => number, count: number): string[] {
 }
 
 function generate(n: number, seed: number): SyntheticReport[] {
-  const random = rng(seed);
+  // A fixed seed: every run files the same reports.
+  const random = seededRandom(seed);
   const campaignCount = Math.max(1, Math.round(n / 50));
   const campaigns: SyntheticCampaign[] = Array.from({ length: campaignCount }, (_, c) => {
     const name = `${pick(random, ['dossier', 'certif', 'droits', 'espace', 'portail', 'suivi'])}-${pick(random, ['medecins', 'praticien', 'sante', 'pro', 'dpc'])}-${c.toString(36)}`;

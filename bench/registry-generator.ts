@@ -1,4 +1,5 @@
 import { withRppsCheckDigit } from '../contracts/rpps.js';
+import { seededRandom } from '../analysis/testing/seeded-random.js';
 
 // Realistic synthetic doctors for the registry benchmark, tests and demos: common French surnames (Zipf
 // weighted, with accents and particles) plus a long tail of rare ones, compound first names, real cities
@@ -137,18 +138,6 @@ const OVERSEAS_PHONE: Record<string, { fixed: string[]; mobile: string[] }> = {
   '976': { fixed: ['026961', '026962', '026960'], mobile: ['063910', '063960', '063969'] },
 };
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function weighted<T>(items: readonly T[], weights: readonly number[]): (r: number) => T {
   const cumulative: number[] = [];
   let sum = 0;
@@ -175,7 +164,7 @@ function fold(value: string): string {
  * records it loaded without keeping them); `index` also makes RPPS numbers unique.
  */
 export function createDoctorGenerator(seed = 42) {
-  let rand = prng(seed);
+  let rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const surname = weighted(SURNAMES, SURNAMES.map((_, i) => 1 / (i + 1) ** 0.5));
   const specialty = weighted(SPECIALTIES.map((s) => s[0]), SPECIALTIES.map((s) => s[1]));
@@ -211,7 +200,7 @@ export function createDoctorGenerator(seed = 42) {
   };
 
   return (index: number): SyntheticDoctor => {
-    rand = prng(Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
+    rand = seededRandom(Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
     const birthName = lastName();
     const usageName = rand() < 0.18 ? lastName() : null;
     const first = firstNames();

@@ -19,6 +19,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyzePrepared, prepareTextMessage } from '../analyze.js';
 import type { MessageKind, Verdict } from '../analysis.types.js';
 import { prepareText } from '../engine/match.js';
+import { seededRandom as random } from '../testing/seeded-random.js';
 import { featureBuckets, HASH_BITS, HASH_BUCKETS } from './features.js';
 import type { CompiledModel, ModelWeights } from './score-model.js';
 import { compileModel, scoreModel } from './score-model.js';
@@ -69,18 +70,6 @@ export function loadTrainingExamples(): Example[] {
     examples.push({ id: row.id, kind: row.kind, text: row.text, fraud: row.label === 'fraude', source: 'messages.jsonl' });
   }
   return examples;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fold of each example, stratified by label (fixed seed: the structural scorer's CV reuses these folds). */

@@ -1,5 +1,6 @@
 import type { TDoctorRecord } from '../../../../contracts/registry.schemas.js';
 import { TextField } from '../fields.js';
+import { fieldLabel } from './labels.js';
 
 export type ContactBlock = 'corr' | 'pro';
 type Part = 'Address' | 'PostalCode' | 'City' | 'Email' | 'Phone';
@@ -23,18 +24,13 @@ const PARTS: readonly PartSpec[] = [
   { part: 'Phone', key: 'phone', type: 'tel', autoComplete: 'tel', inputMode: 'tel', maxLength: 30, hint: 'Par exemple : 06 12 34 56 78' },
 ];
 
-export const CONTACT_LABELS: Record<ContactField, string> = {
-  corrAddress: 'Adresse',
-  corrPostalCode: 'Code postal',
-  corrCity: 'Ville',
-  corrEmail: 'Adresse électronique de correspondance',
-  corrPhone: 'Téléphone de correspondance',
-  proAddress: "Adresse d'exercice",
-  proPostalCode: "Code postal d'exercice",
-  proCity: "Ville d'exercice",
-  proEmail: 'Adresse électronique professionnelle',
-  proPhone: 'Téléphone professionnel',
-};
+// The register's labels (contracts), but the postal lines of the correspondence block go without « de
+// correspondance »: that block's legend or heading says it already, as on the registration form.
+const SHORT_LABELS: Partial<Record<ContactField, string>> = { corrAddress: 'Adresse', corrPostalCode: 'Code postal', corrCity: 'Ville' };
+
+function contactLabel(name: ContactField): string {
+  return SHORT_LABELS[name] ?? fieldLabel(name);
+}
 
 /** The server names nested fields `changes.corrEmail`: the form's fields are named `corrEmail`. */
 export function unnestFieldErrors(fields: Record<string, string> | undefined): Record<string, string> {
@@ -59,7 +55,7 @@ export function ContactFields({ idPrefix, block, current, errors, own = false }:
         key={name}
         idPrefix={idPrefix}
         name={name}
-        label={CONTACT_LABELS[name]}
+        label={contactLabel(name)}
         type={spec.type}
         inputMode={spec.inputMode}
         autoComplete={own ? spec.autoComplete : 'off'}

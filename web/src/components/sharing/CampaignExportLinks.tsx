@@ -3,8 +3,7 @@ import { TLP_LABELS } from '../../../../contracts/sharing.schemas.js';
 import type { IndicatorExportFormat, TlpLevel } from '../../../../contracts/sharing.schemas.js';
 import { CheckboxField, RadioGroupField } from '../fields.js';
 import type { RadioOption } from '../fields.js';
-import { Notice } from '../Notice.js';
-import { toFormErrors } from '../../lib/form-errors.js';
+import { DownloadStatus } from './DownloadStatus.js';
 import { indicatorExportPath, useFileDownload } from './sharing.api.js';
 
 const ID = 'partage-indicateurs';
@@ -26,7 +25,6 @@ export function CampaignExportLinks({ campaignId }: { campaignId: string }) {
   const [tlp, setTlp] = useState<TlpLevel>('amber');
   const [includeAll, setIncludeAll] = useState(false);
   const download = useFileDownload();
-  const errors = toFormErrors(download.error);
 
   function exportAs(format: IndicatorExportFormat) {
     const path = indicatorExportPath(campaignId, { format, tlp, include: includeAll ? 'all' : 'linking' });
@@ -58,15 +56,7 @@ export function CampaignExportLinks({ campaignId }: { campaignId: string }) {
           </button>
         ))}
       </div>
-      <div aria-live="polite">
-        {errors ? (
-          <Notice tone="danger" title="Export impossible">
-            <p>{errors.message}</p>
-          </Notice>
-        ) : download.data ? (
-          <p className="status-message">Le téléchargement de {download.data.fileName} a commencé.</p>
-        ) : null}
-      </div>
+      <DownloadStatus error={download.error} file={download.data} failureTitle="Export impossible" />
     </section>
   );
 }

@@ -1,11 +1,9 @@
-import { Notice } from '../Notice.js';
-import { toFormErrors } from '../../lib/form-errors.js';
+import { DownloadStatus } from './DownloadStatus.js';
 import { dossierPath, useFileDownload } from './sharing.api.js';
 
 /** Link to a report's dossier as a PDF, shown on the report's back-office page. */
 export function ReportDossierLink({ reportId }: { reportId: string }) {
   const download = useFileDownload();
-  const errors = toFormErrors(download.error);
   return (
     <div className="sharing-dossier">
       <button
@@ -21,15 +19,7 @@ export function ReportDossierLink({ reportId }: { reportId: string }) {
         À joindre à une plainte : faits, analyse, copie des échanges et captures d'écran. Les notes internes n'y figurent
         pas ; l'identité d'un déclarant pseudonyme non plus. Le téléchargement est enregistré dans le journal d'audit.
       </p>
-      <div aria-live="polite">
-        {errors ? (
-          <Notice tone="danger" title="Dossier indisponible">
-            <p>{errors.message}</p>
-          </Notice>
-        ) : download.data ? (
-          <p className="status-message">Le téléchargement de {download.data.fileName} a commencé.</p>
-        ) : null}
-      </div>
+      <DownloadStatus error={download.error} file={download.data} failureTitle="Dossier indisponible" />
     </div>
   );
 }
