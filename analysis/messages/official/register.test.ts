@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import registerData from '../../typology/official-register.json' with { type: 'json' };
 import { assessHost } from '../links/lookalike.js';
 import { DEFAULT_OFFICIAL_DOMAINS, findOfficialDomain } from '../links/official-domains.js';
-import type { RegisterBody, RegisterValue } from './register.js';
+import { prepareText } from '../../engine/match.js';
+import { detectOrganisations } from '../organisations.js';
+import { extractPhones, OFFICIAL_SHORT_NUMBERS } from '../phones/extract-phones.js';
+import { assessPhones } from '../phones/phone-findings.js';
 import {
   OFFICIAL_CONTACT_ADDRESSES,
   OFFICIAL_PHONES,
@@ -10,8 +13,9 @@ import {
   OFFICIAL_SENDER_ADDRESSES,
   OFFICIAL_SENDER_DOMAINS,
   OFFICIAL_SMS_SENDERS,
-  registerPhoneToE164,
 } from './register.js';
+import type { TRegisterBody as RegisterBody, TRegisterValue as RegisterValue } from './register-schema.js';
+import { registerPhoneToE164, SMS_SENDER_NAME } from './register-schema.js';
 
 // One test per value of the register (issue 10, item 4): it names its public source (or says why it
 // has none), it is well formed, and the engine recognises it as official.
@@ -19,8 +23,6 @@ import {
 const SOURCE_KINDS = new Set(Object.keys(registerData.sourceKinds));
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const ADDRESS = /^[a-z0-9._+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
-/** An alphanumeric SMS sender ID: at most 11 letters, digits, spaces or « . - _ », at least one letter. */
-const SMS_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 ._-]{1,11}$/;
 
 const official = (host: string) => findOfficialDomain(host, DEFAULT_OFFICIAL_DOMAINS);
 const assess = (host: string) => assessHost(host, DEFAULT_OFFICIAL_DOMAINS);
@@ -35,10 +37,29 @@ function expectSourced(entry: RegisterValue): void {
   expect(entry.source.title.trim()).not.toBe('');
   expect(entry.source.publisher.trim()).not.toBe('');
   expect(entry.source.date).toMatch(/^(?:\d{4}(?:-\d{2}){0,2}|n\.d\.)/);
+  if (entry.source.consulted !== undefined) expect(entry.source.consulted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(SOURCE_KINDS.has(entry.source.kind), `unknown source kind ${entry.source.kind}`).toBe(true);
 }
 
 type Row = [string, RegisterBody, RegisterValue];
+
+/**
+ * How messages write a number: a short one whole and in two groups (« 3646 », « 36 46 », « 33 700 »),
+ * a long one in pairs, glued, in the 0 809 401 401 grouping and in international form with spaces.
+ */
+function writtenForms(number: string): string[] {
+  if (!number.startsWith('+')) return [number, `${number.slice(0, 2)} ${number.slice(2)}`];
+  const national = `0${number.slice(3)}`;
+  const pairs = national.match(/\d{2}/g)?.join(' ') ?? national;
+  const significant = number.slice(3);
+  return [
+    pairs,
+    national,
+    `${national.slice(0, 1)} ${national.slice(1, 4)} ${national.slice(4, 7)} ${national.slice(7)}`,
+    `+33 ${significant.slice(0, 1)} ${significant.slice(1).match(/\d{2}/g)?.join(' ')}`,
+    `+33 ${significant.slice(0, 3)} ${significant.slice(3, 5)} ${significant.slice(5, 7)} ${significant.slice(7)}`,
+  ];
+}
 const rows = (pick: (body: RegisterBody) => readonly RegisterValue[] | undefined): Row[] =>
   OFFICIAL_REGISTER.bodies.flatMap((body) => (pick(body) ?? []).map((entry): Row => [`${body.id}: ${entry.value}`, body, entry]));
 
@@ -75,7 +96,7 @@ describe('register of official sources', () => {
 
   describe('domain patterns', () => {
     const patterns = OFFICIAL_REGISTER.bodies.flatMap((b) =>
-      ((b as RegisterBody & { domainPatterns?: { pattern: string; coveredBy: string }[] }).domainPatterns ?? []).map((p) => [p.pattern, p] as const),
+      ((b as RegisterBody & { domainPatterns?: { pattern: string; coveredBy: string }[] }).domainPatterns ?? []).map((p: { pattern: string; coveredBy: string }) => [p.pattern, p] as const),
     );
     it.each(patterns)('%s', (_, pattern) => {
       expect(official(pattern.coveredBy)).toBeDefined();
@@ -111,13 +132,22 @@ describe('register of official sources', () => {
       const e164 = registerPhoneToE164(entry.value);
       expect(e164, `${entry.value} is neither E.164 nor a short number`).toMatch(/^(?:\+33[1-9]\d{8}|[1-9]\d{3,4})$/);
       expect(OFFICIAL_PHONES.get(e164 ?? '')).toBe(body.shortName);
+      // Every written form a message may use is read as this body's number, and never flagged, even
+      // when the message claims to come from a public body.
+      for (const written of writtenForms(e164 ?? '')) {
+        const text = prepareText(`Assurance Maladie : pour toute question, appelez le ${written}.`);
+        const phones = extractPhones(text);
+        expect(phones.map((p) => [p.e164, p.officialBody]), `« ${written} »`).toEqual([[e164, body.shortName]]);
+        expect(assessPhones(phones, detectOrganisations(text)), `« ${written} » is flagged`).toEqual([]);
+      }
+      if (!e164?.startsWith('+')) expect(OFFICIAL_SHORT_NUMBERS.has(e164 ?? '')).toBe(true);
     });
   });
 
   describe('SMS sender names', () => {
     it.each(rows((b) => b.smsSenders))('%s', (_, body, entry) => {
       expectSourced(entry);
-      expect(entry.value).toMatch(SMS_SENDER);
+      expect(entry.value).toMatch(SMS_SENDER_NAME);
       expect(OFFICIAL_SMS_SENDERS.get(entry.value.toLowerCase())).toBe(body.shortName);
     });
   });

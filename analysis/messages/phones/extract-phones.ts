@@ -3,22 +3,26 @@ import type { PhoneCategory } from '../../analysis.types.js';
 import type { PreparedText } from '../../engine/match.js';
 import type { Span } from '../../engine/normalize.js';
 import { toOriginalSpan } from '../../engine/normalize.js';
+import { OFFICIAL_PHONES } from '../official/register.js';
 
 export interface FoundPhone {
-  /** E.164, or the four digits of a French short number. */
+  /** E.164, or the digits of a French short number (« 3646 », « 33700 »). */
   readonly e164: string;
   readonly country?: string;
   readonly category: PhoneCategory;
   readonly evidence: Span;
+  /** The body whose number this is, when the register of official sources lists it. */
+  readonly officialBody?: string;
 }
 
 /** French overseas departments and territories have their own country codes but are French. */
 const FRENCH_REGIONS: ReadonlySet<string> = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'NC', 'PF', 'WF']);
 
-/** Short numbers published by public services (Assurance Maladie 3646 and 3608, Allô Service Public 3939…). */
-export const OFFICIAL_SHORT_NUMBERS: ReadonlySet<string> = new Set([
-  '3646', '3608', '3939', '3949', '3960', '3230', '3919', '3114', '3977', '3018', '3020', '3237', '3624',
-]);
+/**
+ * The short numbers of the register of official sources (3646, 3939, 33700…), as extractPhones gives
+ * them: their digits. The long official numbers are in OFFICIAL_PHONES, in E.164.
+ */
+export const OFFICIAL_SHORT_NUMBERS: ReadonlySet<string> = new Set([...OFFICIAL_PHONES.keys()].filter((number) => !number.startsWith('+')));
 
 /** French numbering plan, from the national significant number (without the leading 0). */
 export function frenchCategory(nationalNumber: string): PhoneCategory {
@@ -38,16 +42,49 @@ function categoryOf(country: string | undefined, nationalNumber: string): PhoneC
 
 /** Words before a short number that show it is a number to call (not a year or an amount). */
 const CALL_WORDS = ['appel', 'rappel', 'compos', 'numero', 'contact', 'joindre', 'tel', 'telephone', 'composez', 'appelez'];
+/** What may stand between the two halves of a short number written in two groups (« 36 46 », « 33 700 »). */
+const GROUP_SEPARATOR = /^[ .\u00a0\u202f]$/;
+
+function followsCallWord(text: PreparedText, i: number): boolean {
+  return text.words.slice(Math.max(0, i - 4), i).some((w) => CALL_WORDS.some((c) => w.text.startsWith(c)));
+}
+
+/**
+ * The short number starting at word i and how many words it takes: four digits starting with 3
+ * (« 3179 »), an official short number of the register in one word (« 33700 ») or in two groups
+ * (« 36 46 », « 33 700 »). Two groups are joined only into an official number, so that a pair of
+ * amounts or a date never becomes an unknown short number.
+ */
+function shortNumberAt(text: PreparedText, i: number): { digits: string; words: number } | null {
+  const word = text.words[i] as (typeof text.words)[number];
+  const first = word.text.charCodeAt(0);
+  // Most words are not numbers: one character code settles it before any pattern runs.
+  if (first < 0x30 || first > 0x39 || !/^[0-9]{2,5}$/.test(word.text)) return null;
+  if (/^3[0-9]{3}$/.test(word.text) || OFFICIAL_SHORT_NUMBERS.has(word.text)) return { digits: word.text, words: 1 };
+  const next = text.words[i + 1];
+  if (!next || !/^[0-9]{2,3}$/.test(next.text)) return null;
+  const joined = word.text + next.text;
+  const between = text.normalized.text.slice(word.end, next.start);
+  return OFFICIAL_SHORT_NUMBERS.has(joined) && GROUP_SEPARATOR.test(between) ? { digits: joined, words: 2 } : null;
+}
 
 function shortNumbers(text: PreparedText): FoundPhone[] {
   const found: FoundPhone[] = [];
-  text.words.forEach((word, i) => {
-    if (word.text.length !== 4 || word.text.charCodeAt(0) !== 0x33 || !/^3[0-9]{3}$/.test(word.text)) return;
-    const before = text.words.slice(Math.max(0, i - 4), i);
-    if (!before.some((w) => CALL_WORDS.some((c) => w.text.startsWith(c)))) return;
-    found.push({ e164: word.text, country: 'FR', category: 'court', evidence: toOriginalSpan(text.normalized, word.start, word.end) });
-  });
+  for (let i = 0; i < text.words.length; i += 1) {
+    const short = shortNumberAt(text, i);
+    if (!short || !followsCallWord(text, i)) continue;
+    const last = text.words[i + short.words - 1] as (typeof text.words)[number];
+    const start = (text.words[i] as (typeof text.words)[number]).start;
+    found.push(withOfficialBody({ e164: short.digits, country: 'FR', category: 'court', evidence: toOriginalSpan(text.normalized, start, last.end) }));
+    i += short.words - 1;
+  }
   return found;
+}
+
+/** The phone with the body whose number it is, when the register lists it. */
+function withOfficialBody(phone: FoundPhone): FoundPhone {
+  const body = OFFICIAL_PHONES.get(phone.e164);
+  return body === undefined ? phone : { ...phone, officialBody: body };
 }
 
 /** + ( ) . - / space, no-break spaces and tab, by character code. */
@@ -141,24 +178,24 @@ export function extractPhones(text: PreparedText): FoundPhone[] {
     if (!mayHoldNumber(value, run.digits)) continue;
     for (const match of findPhoneNumbersWithoutStacks(value)) {
       const number = match.number;
-      found.push({
+      found.push(withOfficialBody({
         e164: number.number,
         country: number.country,
         category: categoryOf(number.country, number.nationalNumber),
         evidence: { start: run.start + match.startsAt, end: run.start + match.endsAt },
-      });
+      }));
     }
   }
   if (found.length === 0 && original.trim().length <= 30) {
     const single = parsePhoneNumberFromString(original.trim(), 'FR');
     if (single?.isPossible()) {
       const start = original.indexOf(original.trim());
-      found.push({
+      found.push(withOfficialBody({
         e164: single.number,
         country: single.country,
         category: categoryOf(single.country, single.nationalNumber),
         evidence: { start, end: start + original.trim().length },
-      });
+      }));
     }
   }
   // A group of four digits inside a full number (« +44 20 3807 1122 ») is not a short number.

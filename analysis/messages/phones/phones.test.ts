@@ -5,7 +5,7 @@ import metadata from 'libphonenumber-js/metadata.min.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../engine/match.js';
 import { detectOrganisations } from '../organisations.js';
-import { extractPhones, FRENCH_NUMBER_DIGITS, frenchCategory, MIN_INTERNATIONAL_DIGITS, mayHoldNumber } from './extract-phones.js';
+import { extractPhones, FRENCH_NUMBER_DIGITS, frenchCategory, MIN_INTERNATIONAL_DIGITS, mayHoldNumber, OFFICIAL_SHORT_NUMBERS } from './extract-phones.js';
 import { assessPhones } from './phone-findings.js';
 
 describe('extractPhones', () => {
@@ -46,6 +46,39 @@ describe('assessPhones', () => {
   it('leaves the Ordre’s free helpline alone', () => {
     const text = prepareText('Assistants sociaux : 0800 288 038, du lundi au vendredi.');
     expect(assessPhones(extractPhones(text), [])).toEqual([]);
+  });
+});
+
+describe('official numbers, read from the register of official sources', () => {
+  const found = (text: string) => extractPhones(prepareText(text)).map((p) => [p.e164, p.category, p.officialBody ?? null]);
+
+  it('keeps every short number the engine knew before the register held them', () => {
+    const before = ['3646', '3608', '3939', '3949', '3960', '3230', '3919', '3114', '3977', '3018', '3020', '3237', '3624'];
+    expect(before.filter((n) => !OFFICIAL_SHORT_NUMBERS.has(n))).toEqual([]);
+  });
+
+  it('names the body of a short number written whole or in two groups', () => {
+    expect(found('Pour joindre votre caisse, appelez le 36 46.')).toEqual([['3646', 'court', 'Assurance Maladie']]);
+    expect(found('Numéro de signalement : 33 700.')).toEqual([['33700', 'court', '33700 / Bloctel']]);
+    expect(found('Appelez le 3960 (prix d’un appel).')).toEqual([['3960', 'court', 'Assurance retraite']]);
+  });
+
+  it('joins two groups only into an official number, never into an unknown one', () => {
+    expect(found('Appelez le 31 79 sans tarder.')).toEqual([]);
+    expect(found('Appelez le 3179 sans tarder.')).toEqual([['3179', 'court', null]]);
+  });
+
+  it('names the body of a long number in any written form', () => {
+    for (const written of ['0 809 401 401', '0809401401', '08 09 40 14 01', '+33 809 40 14 01', '+33 8 09 40 14 01']) {
+      expect(found(`Questions fiscales : ${written}`), written).toEqual([['+33809401401', 'gratuit', 'Finances publiques (DGFiP)']]);
+    }
+  });
+
+  it('never flags an official number, and still flags the same kind of number when it is not official', () => {
+    const official = prepareText('Assurance Maladie : composez le 3237, ou appelez le 0 825 801 801.');
+    expect(assessPhones(extractPhones(official), detectOrganisations(official))).toEqual([]);
+    const unknown = prepareText('Assurance Maladie : composez le 3179, ou appelez le 0 825 123 456.');
+    expect(assessPhones(extractPhones(unknown), detectOrganisations(unknown)).map((f) => f.finding.ruleId)).toEqual(['telephone.majore', 'telephone.numero-court-inconnu']);
   });
 });
 
