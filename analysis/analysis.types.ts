@@ -2,6 +2,7 @@ import type { Span } from './engine/normalize.js';
 import type { OrdreFact } from './messages/facts.js';
 import type { FamilyId } from './messages/families.js';
 import type { OfficialDomain } from './messages/links/official-domains.js';
+import type { Combiner } from './model/combiner.js';
 
 export type { Span } from './engine/normalize.js';
 export type { OrdreFact } from './messages/facts.js';
@@ -117,6 +118,11 @@ export interface AnalyzeOptions {
   readonly maxTextLength?: number;
   /** Replaces the shipped statistical model; null leaves it out (rules only). */
   readonly model?: StatisticalModel | null;
+  /**
+   * Replaces the shipped combiner (model/combiner.ts), which weighs every finding, the structural
+   * reading and the model into one probability; null decides by the findings' own weights instead.
+   */
+  readonly combiner?: Combiner | null;
 }
 
 export interface Analysis {

@@ -9,6 +9,9 @@ import { collectEvidence } from './messages/collect-evidence.js';
 import { attachmentFindings } from './messages/email/attachments.js';
 import { checkSender } from './messages/email/sender-checks.js';
 import { findFact } from './messages/facts.js';
+import type { Combiner, CombinerInput } from './model/combiner.js';
+import { combinerProbability, DEFAULT_COMBINER, scoreOfProbability } from './model/combiner.js';
+import type { ModelOpinion } from './model/model-finding.js';
 import { combineWithModel, modelOpinion } from './model/model-finding.js';
 import { DEFAULT_MODEL } from './model/score-model.js';
 import type { FamilyId } from './messages/families.js';
@@ -24,7 +27,7 @@ import type { PreparedMessage } from './messages/prepare-message.js';
 import { DEFAULT_MAX_TEXT_LENGTH, prepareMessage, prepareTextMessage } from './messages/prepare-message.js';
 import { MESSAGE_RULESET, VERDICT_THRESHOLDS } from './messages/rules/message-ruleset.js';
 import type { ScoredFinding } from './messages/scored-finding.js';
-import type { StructureParams } from './messages/structure/structure-finding.js';
+import type { StructureOpinion, StructureParams } from './messages/structure/structure-finding.js';
 import { combineWithStructure, DEFAULT_STRUCTURE_PARAMS, structureOf } from './messages/structure/structure-finding.js';
 
 export { indicatorLookupKeys } from './messages/known-indicators.js';
@@ -97,8 +100,20 @@ export function analyzePrepared(prepared: PreparedMessage, options: AnalyzeOptio
   return analyzePreparedWith(prepared, options, DEFAULT_STRUCTURE_PARAMS);
 }
 
-/** analyzePrepared with other weights for the structural scorer (its cross-validation, structure/cv.ts). */
-export function analyzePreparedWith(prepared: PreparedMessage, options: AnalyzeOptions, structureParams: StructureParams): Analysis {
+/** Everything the engine reads in a message before deciding. */
+interface Assessment {
+  readonly evidence: ReturnType<typeof collectEvidence>;
+  readonly run: ReturnType<typeof runRuleset>;
+  readonly budget: ReturnType<typeof startBudget>;
+  /** Findings of rules, links, numbers, sender, attachments and known indicators. */
+  readonly scored: readonly ScoredFinding[];
+  /** Their noisy-OR score (engine/score.ts). */
+  readonly rulesScore: number;
+  readonly model: ModelOpinion | null;
+  readonly structure: StructureOpinion | null;
+}
+
+function assess(prepared: PreparedMessage, options: AnalyzeOptions, structureParams: StructureParams, readAll: boolean): Assessment {
   const now = options.now ?? (() => performance.now());
   const budget = startBudget(now, options.budgetMs ?? DEFAULT_BUDGET_MS);
   const officials = options.officialDomains ?? DEFAULT_OFFICIAL_DOMAINS;
@@ -116,34 +131,86 @@ export function analyzePreparedWith(prepared: PreparedMessage, options: AnalyzeO
     ...(email ? attachmentFindings(email.attachments) : []),
     ...knownIndicatorFindings(evidence.indicators, options.knownIndicators, linkReport.links, prepared.shownText),
   ];
-  const signals = scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable }));
-  let score = combineScore(signals);
-  const rulesScore = score;
-  // The statistical model (analysis/model): may make « suspect » on its own, « fraude probable » only
-  // in support of rules that already see a sign; see model/model-finding.ts.
+  const rulesScore = combineScore(scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
   const model = options.model === undefined ? DEFAULT_MODEL : options.model;
-  if (model !== null && wantsRules && score < VERDICT_THRESHOLDS.fraudeProbable) {
-    const opinion = modelOpinion(evidence.text, model);
-    if (opinion.scored !== null) {
-      const withModel = combineScore([...signals, { weight: opinion.scored.finding.weight, mitigable: opinion.scored.mitigable }]);
-      const combined = combineWithModel(score, withModel, opinion, VERDICT_THRESHOLDS);
-      if (combined > score) scored.push(opinion.scored);
-      score = combined;
-    }
+  const modelRead = model !== null && wantsRules && (readAll || rulesScore < VERDICT_THRESHOLDS.fraudeProbable) ? modelOpinion(evidence.text, model) : null;
+  const structure =
+    structureParams.enabled && wantsRules ? structureOf(prepared, evidence, linkReport.links, officials, structureParams, readAll ? 100 : rulesScore) : null;
+  return { evidence, run, budget, scored, rulesScore, model: modelRead, structure };
+}
+
+/**
+ * What the combiner reads of a message (model/combiner.ts); train.ts calls it with each fold's model.
+ * Pure and synchronous, like analyzePrepared.
+ */
+export function combinerInputOf(prepared: PreparedMessage, options: AnalyzeOptions = {}): CombinerInput {
+  return combinerInput(prepared.kind, assess(prepared, options, DEFAULT_STRUCTURE_PARAMS, true));
+}
+
+function combinerInput(kind: PreparedMessage['kind'], assessment: Assessment): CombinerInput {
+  const probability = assessment.model?.probability;
+  return {
+    kind,
+    ruleIds: assessment.scored.map((s) => s.finding.ruleId),
+    structure: assessment.structure?.reading ?? null,
+    modelLogit: probability === undefined ? null : Math.log(Math.max(probability, 1e-9) / Math.max(1 - probability, 1e-9)),
+    rulesScore: assessment.rulesScore,
+  };
+}
+
+/**
+ * Findings whose meaning does not depend on wording and which the training messages cannot hold (a
+ * council-confirmed indicator, a forged sender proven by the mail servers, code hidden in a link, an
+ * executable attachment): they keep their own score as a floor under the combiner's.
+ */
+const FLOOR_RULE_IDS: ReadonlySet<string> = new Set(['signalements.deja-signale', 'expediteur.authentification-echouee', 'lien.code-cache', 'piece-jointe.risquee']);
+
+/** The combiner's decision (model/combiner.ts): score and the findings shown beside it. */
+function decideWithCombiner(kind: PreparedMessage['kind'], assessment: Assessment, combiner: Combiner): { score: number; shown: ScoredFinding[] } {
+  const probability = combinerProbability(combinerInput(kind, assessment), combiner);
+  const floor = combineScore(assessment.scored.filter((s) => FLOOR_RULE_IDS.has(s.finding.ruleId)).map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
+  const shown = [...assessment.scored];
+  if (assessment.model?.scored) shown.push(assessment.model.scored);
+  if (assessment.structure?.scheme) shown.push(assessment.structure.scheme);
+  if (assessment.structure?.protective) shown.push(assessment.structure.protective);
+  return { score: Math.max(floor, scoreOfProbability(probability, combiner.thresholds, VERDICT_THRESHOLDS)), shown };
+}
+
+/**
+ * The decision without the combiner (options.combiner null, and links and numbers checked alone):
+ * noisy-OR of the findings, the model lifting conservatively (model/model-finding.ts) and the
+ * structural scorer likewise (structure/structure-finding.ts).
+ */
+function decideByRules(assessment: Assessment): { score: number; shown: ScoredFinding[] } {
+  const scored = [...assessment.scored];
+  const signals = scored.map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable }));
+  let score = assessment.rulesScore;
+  const rulesScore = score;
+  const opinion = assessment.model;
+  if (opinion?.scored && score < VERDICT_THRESHOLDS.fraudeProbable) {
+    const withModel = combineScore([...signals, { weight: opinion.scored.finding.weight, mitigable: opinion.scored.mitigable }]);
+    const combined = combineWithModel(score, withModel, opinion, VERDICT_THRESHOLDS);
+    if (combined > score) scored.push(opinion.scored);
+    score = combined;
   }
-  // The structural scorer (messages/structure): what the message wants. Alone it makes « suspect » at
-  // most; « fraude probable » only with an incoherent means or rules already at « suspect »; protective
-  // framing (a prevention notice) lowers wording evidence. See structure/structure-finding.ts.
-  if (structureParams.enabled && wantsRules) {
-    const opinion = structureOf(prepared, evidence, linkReport.links, officials, structureParams, score);
-    const added = opinion ? [opinion.scheme, opinion.protective].filter((s): s is ScoredFinding => s !== null) : [];
-    if (opinion && added.length > 0) {
-      const withStructure = combineScore([...scored, ...added].map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
-      const combined = combineWithStructure(score, rulesScore, withStructure, opinion, VERDICT_THRESHOLDS);
-      if (combined !== score) scored.push(...added);
-      score = combined;
-    }
+  const structure = assessment.structure;
+  const added = structure ? [structure.scheme, structure.protective].filter((s): s is ScoredFinding => s !== null) : [];
+  if (structure && added.length > 0) {
+    const withStructure = combineScore([...scored, ...added].map((s) => ({ weight: s.finding.weight, mitigable: s.mitigable })));
+    const combined = combineWithStructure(score, rulesScore, withStructure, structure, VERDICT_THRESHOLDS);
+    if (combined !== score) scored.push(...added);
+    score = combined;
   }
+  return { score, shown: scored };
+}
+
+/** analyzePrepared with other weights for the structural scorer (its cross-validation, structure/cv.ts). */
+export function analyzePreparedWith(prepared: PreparedMessage, options: AnalyzeOptions, structureParams: StructureParams): Analysis {
+  const combiner = options.combiner === undefined ? DEFAULT_COMBINER : options.combiner;
+  const useCombiner = combiner !== null && prepared.kind !== 'link' && prepared.kind !== 'phone';
+  const assessment = assess(prepared, options, structureParams, useCombiner);
+  const { evidence, run, budget } = assessment;
+  const { score, shown: scored } = useCombiner ? decideWithCombiner(prepared.kind, assessment, combiner) : decideByRules(assessment);
   const verdict = verdictOf(score);
   const findings = scored.map((s) => s.finding).sort((a, b) => b.weight - a.weight);
   const familyId = chooseFamily(findings, evidence.indicators.organisations, verdict);

@@ -86,11 +86,13 @@ describe('scoreModel', () => {
   });
 });
 
-describe('combination with the rules', () => {
+// The decision by the findings' own weights (options.combiner null), used when no combiner is shipped
+// and for links and numbers given alone; the combiner has its own tests (combiner.test.ts).
+describe('combination with the rules, without the combiner', () => {
   it('lets the model alone raise « aucun signal » to « suspect », never to « fraude probable »', () => {
-    expect(analyzeText({ kind: 'sms', text: NEUTRAL }, { model: null }).verdict).toBe('aucun_signal');
+    expect(analyzeText({ kind: 'sms', text: NEUTRAL }, { model: null, combiner: null }).verdict).toBe('aucun_signal');
     const model = modelLoving(NEUTRAL, { suspect: 0.6, support: 0.7 });
-    const analysis = analyzeText({ kind: 'sms', text: NEUTRAL }, { model });
+    const analysis = analyzeText({ kind: 'sms', text: NEUTRAL }, { model, combiner: null });
     expect(analysis.verdict).toBe('suspect');
     expect(analysis.score).toBeLessThan(VERDICT_THRESHOLDS.fraudeProbable);
     const finding = analysis.findings.find((f) => f.ruleId === MODEL_RULE_ID);
@@ -132,8 +134,8 @@ describe('combination with the rules', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...`${SCAM} ${ORDINARY} ${NEUTRAL}`.split(' ')), { minLength: 1, maxLength: 40 }), (words) => {
         const text = words.join(' ');
-        if (analyzeText({ kind: 'sms', text }, { model: null }).verdict !== 'aucun_signal') return;
-        expect(analyzeText({ kind: 'sms', text }).verdict).not.toBe('fraude_probable');
+        if (analyzeText({ kind: 'sms', text }, { model: null, combiner: null }).verdict !== 'aucun_signal') return;
+        expect(analyzeText({ kind: 'sms', text }, { combiner: null }).verdict).not.toBe('fraude_probable');
       }),
       { numRuns: 200 },
     );

@@ -10,13 +10,17 @@
  * 3. 5-fold cross-validation (stratified by label): for each fold, a model trained on the four others,
  *    pruned like the shipped one, is combined with the rules on the held-out fold. Thresholds are
  *    chosen on the pooled out-of-fold results (see chooseThresholds), then reported per fold.
- * 4. The final model is trained on everything, pruned to the TOP_K heaviest weights, and written to
- *    weights.json with the thresholds.
+ * 4. The combiner (combiner.ts, train-combiner.ts) is trained on the engine's reading of every message
+ *    made with the model of the fold that held the message out; its thresholds come from the same folds.
+ * 5. The final model is trained on everything, pruned to the TOP_K heaviest weights, and written to
+ *    weights.json with the thresholds; the combiner to combiner.json.
  *
  * Prints the figures; `--no-write` leaves weights.json as it is.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { analyzePrepared, prepareTextMessage } from '../analyze.js';
+import { analyzePrepared, combinerInputOf, prepareTextMessage } from '../analyze.js';
+import type { CombinerWeights } from './combiner.js';
+import { trainCombiner } from './train-combiner.js';
 import type { MessageKind, Verdict } from '../analysis.types.js';
 import { prepareText } from '../engine/match.js';
 import { seededRandom as random } from '../testing/seeded-random.js';
@@ -222,7 +226,7 @@ function main(): void {
       if (folds[i] !== f) return;
       const p = prepared[i] as (typeof prepared)[number];
       const probability = scoreModel(prepareText(p.shownText), compiled, 0).probability;
-      const rulesVerdict = analyzePrepared(p, { model: null }).verdict;
+      const rulesVerdict = analyzePrepared(p, { model: null, combiner: null }).verdict;
       rows.push({ fold: f, fraud: example.fraud, probability, rulesVerdict, example });
     });
   }
@@ -231,7 +235,7 @@ function main(): void {
   const combinedVerdict = (row: OutOfFold, thresholds: ModelWeights['thresholds']): Verdict => {
     const p = prepared[examples.indexOf(row.example)] as (typeof prepared)[number];
     const model = { ...(foldModels[row.fold] as CompiledModel), thresholds };
-    return analyzePrepared(p, { model }).verdict;
+    return analyzePrepared(p, { model, combiner: null }).verdict;
   };
   const figures = (thresholds: ModelWeights['thresholds'], subset: readonly OutOfFold[]): FoldFigures => {
     const out: FoldFigures = { frauds: 0, genuine: 0, caughtRules: 0, caughtCombined: 0, fpRules: 0, fpCombined: 0, strictTpRules: 0, strictFpRules: 0, strictTpCombined: 0, strictFpCombined: 0 };
@@ -288,6 +292,16 @@ function main(): void {
   const sum = (key: keyof FoldFigures): number => total.reduce((s, fig) => s + fig[key], 0);
   log(`  tous ${String(sum('frauds')).padStart(7)} ${String(sum('genuine')).padStart(9)} | ${pct(sum('caughtRules'), sum('frauds')).padStart(7)} → ${pct(sum('caughtCombined'), sum('frauds')).padStart(7)} | ${pct(sum('fpRules'), sum('genuine')).padStart(6)} → ${pct(sum('fpCombined'), sum('genuine')).padStart(6)} | ${sum('strictTpRules')}/${sum('strictFpRules')} → ${sum('strictTpCombined')}/${sum('strictFpCombined')}`);
 
+  // The combiner reads every message with the model of the fold it was held out of.
+  const combinerExamples = examples.map((example, i) => ({
+    input: combinerInputOf(prepared[i] as (typeof prepared)[number], { model: foldModels[folds[i] as number] as CompiledModel }),
+    fraud: example.fraud,
+  }));
+  const combiner: CombinerWeights = {
+    ...trainCombiner(combinerExamples, folds, FOLDS, log),
+    trainedOn: weightsFile(prune({ bias: 0, w: new Float64Array(HASH_BUCKETS) }), thresholds, examples).trainedOn,
+  };
+
   const final = prune(fit(docs));
   const file = weightsFile(final, thresholds, examples);
   const heaviest = final.buckets
@@ -300,6 +314,8 @@ function main(): void {
     const json = `${JSON.stringify(file)}\n`;
     writeFileSync(new URL('./weights.json', import.meta.url), json);
     log(`weights.json écrit : ${file.buckets.length} poids, ${(json.length / 1024).toFixed(1)} Ko`);
+    writeFileSync(new URL('./combiner.json', import.meta.url), `${JSON.stringify(combiner, null, 1)}\n`);
+    log(`combiner.json écrit : ${Object.keys(combiner.weights).length} poids`);
   }
 }
 

@@ -14,7 +14,6 @@ import type { AssessedLink } from '../links/link-findings.js';
 import { assessHost } from '../links/lookalike.js';
 import type { OfficialDomain } from '../links/official-domains.js';
 import { TRACKING_DOMAINS } from '../links/official-domains.js';
-import { OFFICIAL_SHORT_NUMBERS } from '../phones/extract-phones.js';
 import type { PreparedMessage } from '../prepare-message.js';
 import type { ScoredFinding } from '../scored-finding.js';
 import { frenchList, wordingFinding } from '../scored-finding.js';
@@ -86,7 +85,7 @@ export function meansContext(prepared: PreparedMessage, evidence: CollectedEvide
         tracking: isTracking(l),
         lookalike: l.assessment.lookalike !== undefined,
       })),
-    phones: evidence.phones.map((p) => ({ span: p.evidence, category: p.category, officialShort: p.category === 'court' && OFFICIAL_SHORT_NUMBERS.has(p.e164) })),
+    phones: evidence.phones.map((p) => ({ span: p.evidence, category: p.category, official: p.officialBody !== undefined })),
     addresses: evidence.indicators.emailAddresses.filter((a) => a.role === 'text' || a.role === 'reply_to').length,
     attachments: email?.attachments.length ?? 0,
     senderOfficial,

@@ -75,7 +75,7 @@ describe('structure extractors', () => {
     const link = { span: { start: 0, end: 1 }, official: false, tracking: false, lookalike: false };
     expect(assessCoherence(pretexts, { ...NO_MEANS, links: [link] }).incoherent).toHaveLength(1);
     expect(assessCoherence(pretexts, { ...NO_MEANS, links: [{ ...link, official: true }] })).toEqual({ incoherent: [], officialMeansOnly: true });
-    const mobile = { span: { start: 0, end: 1 }, category: 'mobile', officialShort: false };
+    const mobile = { span: { start: 0, end: 1 }, category: 'mobile', official: false };
     expect(assessCoherence(pretexts, { ...NO_MEANS, phones: [mobile] }).incoherent).toHaveLength(1);
     // A supplier or a friend with a mobile number is not incoherent: no public body is claimed.
     expect(assessCoherence(extractPretexts(read('Votre fournisseur de gants')), { ...NO_MEANS, phones: [mobile] }).incoherent).toHaveLength(0);

