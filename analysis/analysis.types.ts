@@ -29,7 +29,7 @@ export type Verdict = 'fraude_probable' | 'suspect' | 'aucun_signal';
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   fraude_probable: 'Fraude probable',
   suspect: 'Suspect',
-  aucun_signal: 'Aucun signal de fraude',
+  aucun_signal: 'Aucun signal détecté',
 };
 
 export type FindingCategory = 'texte' | 'lien' | 'expediteur' | 'piece_jointe' | 'telephone' | 'signalement' | 'dissimulation';

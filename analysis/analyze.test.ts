@@ -25,7 +25,7 @@ describe('analyzeText', () => {
     const analysis = analyzeText({ kind: 'email', text: 'Le forfait DPC 2026 est ouvert : inscrivez-vous sur https://www.mondpc.fr.' });
     expect(analysis.verdict).toBe('aucun_signal');
     expect(analysis.family).toBeNull();
-    expect(analysis.advice.map((a) => a.id)).toEqual(['prudence', 'verifier_liens']);
+    expect(analysis.advice.map((a) => a.id)).toEqual(['prudence', 'verifier_attendu', 'verifier_demande', 'verifier_liens', 'verifier_contact']);
   });
 
   it('analyses a bare link and a bare number without reading organisations into them', () => {

@@ -94,7 +94,7 @@ describe('« Vérifier un message »', () => {
 
     const verdict = await page.locator('.verdict__label').textContent();
     expect(verdict).toBeTruthy();
-    expect(verdict).not.toBe('Aucun signal de fraude');
+    expect(verdict).not.toBe('Aucun signal détecté');
     await page.getByRole('region', { name: 'Éléments relevés' }).getByText('andpc-validation.com', { exact: true }).waitFor();
     // Malicious links are never clickable.
     expect(await page.getByRole('region', { name: 'Éléments relevés' }).getByRole('link').count()).toBe(0);
@@ -102,13 +102,13 @@ describe('« Vérifier un message »', () => {
     await page.context().close();
   });
 
-  it('says « Aucun signal de fraude » for a genuine DPC confirmation, with the caution', async () => {
+  it('says « Aucun signal détecté » for a genuine DPC confirmation, with the caution', async () => {
     const page = await openCheckPage();
     await page.getByRole('radio', { name: 'Courriel' }).check();
     await page.getByLabel('Message à vérifier').fill(GENUINE_DPC);
     await submit(page);
 
-    await page.getByText('Aucun signal de fraude', { exact: true }).waitFor();
+    await page.getByText('Aucun signal détecté', { exact: true }).waitFor();
     await page.getByText("L'absence de signal ne garantit pas qu'un message est sûr.").waitFor();
     await page.getByRole('heading', { name: 'Éléments rassurants' }).waitFor();
     await expectAccessible(page);

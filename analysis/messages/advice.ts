@@ -19,7 +19,10 @@ const ADVICE = {
   signaler_33700: 'Transférez le SMS au 33700, le service public de signalement des SMS indésirables.',
   signaler_spam: 'Signalez le courriel sur signal-spam.fr.',
   victime: 'Si vous avez payé ou communiqué des données bancaires, faites opposition auprès de votre banque, déposez plainte et faites-vous aider sur cybermalveillance.gouv.fr.',
-  prudence: 'Aucun signal de fraude n’a été trouvé, ce qui ne garantit pas que le message soit légitime : en cas de doute, contactez l’organisme par ses coordonnées officielles, jamais par celles du message.',
+  prudence: 'Aucun signal détecté ne veut pas dire que le message est authentique : Vigie ne reconnaît pas toutes les escroqueries, surtout les nouvelles. Avant d’agir, vérifiez vous-même.',
+  verifier_attendu: 'Attendiez-vous ce message ? Une demande que vous n’avez pas faite (code, réinitialisation, paiement, remboursement) est le premier signe d’une escroquerie.',
+  verifier_demande: 'Aucun organisme (Ordre, Assurance Maladie, impôts, banque, ANS, ANDPC) ne vous demande un code, un mot de passe ou vos coordonnées bancaires par SMS, courriel ou téléphone.',
+  verifier_contact: 'En cas de doute, contactez l’organisme par les coordonnées que vous trouvez vous-même (site officiel, courrier habituel, dos de votre carte), jamais par celles du message.',
   verifier_liens: 'Avant de cliquer, vérifiez que le lien mène bien au site officiel attendu.',
 } as const;
 
@@ -43,8 +46,9 @@ export function selectAdvice(context: AdviceContext): AdviceItem[] {
   };
   const has = (prefix: string): boolean => context.findings.some((f) => f.weight > 0 && f.ruleId.startsWith(prefix));
   if (context.verdict === 'aucun_signal') {
-    add('prudence');
+    add('prudence', 'verifier_attendu', 'verifier_demande');
     if (context.hasLinks) add('verifier_liens');
+    add('verifier_contact');
     return ids.map((id) => ({ id, text: ADVICE[id] }));
   }
   if (context.kind === 'call') add('raccrocher');

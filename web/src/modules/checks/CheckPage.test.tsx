@@ -57,7 +57,7 @@ describe('« Vérifier un message »', () => {
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
 
     await screen.findByRole('heading', { level: 2, name: 'Résultat' });
-    expect(screen.getByText('Aucun signal de fraude', { exact: true })).toBeTruthy();
+    expect(screen.getByText('Aucun signal détecté', { exact: true })).toBeTruthy();
     expect(screen.getByText("L'absence de signal ne garantit pas qu'un message est sûr.")).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Éléments rassurants' })).toBeTruthy();
 
