@@ -1,7 +1,8 @@
 /**
- * False positives of the model on public genuine mail (`npx tsx analysis/model/check-ham.ts`): the
- * SpamAssassin ham (English) analysed with the rules alone and with the model, share « suspect » or
- * worse and « fraude probable » per group. Prints figures; tunes nothing.
+ * False positives on public genuine mail (`npx tsx analysis/model/check-ham.ts`): the SpamAssassin ham
+ * (English) analysed with the older decision (findings' own weights, the model lifting them) and with
+ * the combiner (model/combiner.ts), share « suspect » or worse and « fraude probable » per group.
+ * Prints figures; tunes nothing.
  */
 import { createRequire } from 'node:module';
 import { analyze } from '../analyze.js';
@@ -22,7 +23,7 @@ const encoder = new TextEncoder();
 const groups = new Map<string, { n: number; rules: [number, number]; model: [number, number] }>();
 for (const m of messages) {
   const raw = encoder.encode(m.text);
-  const rules = await analyze({ kind: 'email', raw }, { model: null }).catch(() => null);
+  const rules = await analyze({ kind: 'email', raw }, { combiner: null }).catch(() => null);
   const model = await analyze({ kind: 'email', raw }).catch(() => null);
   const row = groups.get(m.group) ?? { n: 0, rules: [0, 0], model: [0, 0] };
   row.n += 1;
@@ -33,7 +34,7 @@ for (const m of messages) {
   groups.set(m.group, row);
 }
 const all = { n: 0, rules: [0, 0], model: [0, 0] };
-log('groupe         messages | suspect+ règles → avec modèle | fraude probable règles → avec modèle');
+log('groupe         messages | suspect+ sans → avec combinaison | fraude probable sans → avec combinaison');
 for (const [group, row] of [...groups].sort()) {
   log(`${group.padEnd(14)} ${String(row.n).padStart(8)} | ${pct(row.rules[0], row.n).padStart(7)} → ${pct(row.model[0], row.n).padStart(7)} | ${pct(row.rules[1], row.n).padStart(6)} → ${pct(row.model[1], row.n).padStart(6)}`);
   all.n += row.n;
