@@ -32,7 +32,7 @@ const log = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
 
-export const TOP_K = 3000;
+export const TOP_K = 8000;
 export const L2 = 3e-4;
 const STEPS = 400;
 const LEARNING_RATE = 0.05;

@@ -78,10 +78,21 @@ const MAX_SPANS = 4;
 /** Words looked at before (and after) a request for a negation. */
 const NEGATION_BEFORE = 4;
 
-function occurrencesOf(text: PreparedText, expressions: readonly CompiledExpression[]): Occurrence[] {
-  const all: Occurrence[] = [];
-  for (const expression of expressions) for (const o of findExpression(text, expression)) all.push(o);
-  return all.sort((a, b) => a.start - b.start);
+/** Occurrences of any of the expressions, by start; copied and sorted only when two lists are found. */
+function occurrencesOf(text: PreparedText, expressions: readonly CompiledExpression[]): readonly Occurrence[] {
+  let only: readonly Occurrence[] = [];
+  let all: Occurrence[] | null = null;
+  for (const expression of expressions) {
+    const found = findExpression(text, expression);
+    if (found.length === 0) continue;
+    if (only.length === 0) {
+      only = found;
+      continue;
+    }
+    all ??= [...only];
+    for (const o of found) all.push(o);
+  }
+  return all === null ? only : all.sort((a, b) => a.start - b.start);
 }
 
 function toSpans(text: PreparedText, occurrences: readonly Occurrence[]): Span[] {
@@ -132,12 +143,32 @@ export function extractPretexts(text: PreparedText): StructureElement[] {
 
 /** What the message asks the reader to do; a request under a negation (« ne cliquez jamais ») is left out. */
 export function extractActions(text: PreparedText): StructureElement[] {
-  return elements(text, COMPILED_ACTIONS, (o) => !isNegated(text, o));
+  return readActions(text).asked;
 }
 
 /** Requests under « jamais »: what a prevention notice says the body never asks. */
 export function extractNegatedActions(text: PreparedText): StructureElement[] {
-  return elements(text, COMPILED_ACTIONS, (o) => negationOf(text, o) === 'jamais');
+  return readActions(text).never;
+}
+
+/** Requests and requests under « jamais », in one pass over the lexicon of actions. */
+function readActions(text: PreparedText): { asked: StructureElement[]; never: StructureElement[] } {
+  const asked: StructureElement[] = [];
+  const never: StructureElement[] = [];
+  for (const { entry, expressions } of openEntries(text, COMPILED_ACTIONS)) {
+    const occurrences = occurrencesOf(text, expressions);
+    if (occurrences.length === 0) continue;
+    const kept: Occurrence[] = [];
+    const negated: Occurrence[] = [];
+    for (const o of occurrences) {
+      const negation = negationOf(text, o);
+      if (negation === null) kept.push(o);
+      else if (negation === 'jamais') negated.push(o);
+    }
+    if (kept.length > 0) asked.push({ id: entry.id, label: entry.label, spans: toSpans(text, kept) });
+    if (negated.length > 0) never.push({ id: entry.id, label: entry.label, spans: toSpans(text, negated) });
+  }
+  return { asked, never };
 }
 
 /** Means of action named in words (the links, numbers and addresses of the message are added by readStructure). */
@@ -151,9 +182,8 @@ export function extractPressure(text: PreparedText): StructureElement[] {
 }
 
 /** Prevention wording: warnings about scams, what the body never asks. */
-export function extractProtective(text: PreparedText): StructureElement | null {
+export function extractProtective(text: PreparedText, negated: readonly StructureElement[] = extractNegatedActions(text)): StructureElement | null {
   const warnings = elements(text, COMPILED_PROTECTIVE);
-  const negated = extractNegatedActions(text);
   if (warnings.length === 0 && negated.length === 0) return null;
   const spans = mergeSpans([...warnings, ...negated].flatMap((n) => n.spans).sort((a, b) => a.start - b.start));
   return { id: 'prevention', label: 'message de prévention', spans: spans.slice(0, MAX_SPANS * 2) };
@@ -249,10 +279,10 @@ export function onlyOfficialWaysToAct(context: MeansContext, means: readonly Str
 
 export function readStructure(text: PreparedText, context: MeansContext): StructureReading {
   const pretexts = extractPretexts(text);
-  const actions = extractActions(text);
+  const { asked: actions, never } = readActions(text);
   const means = extractMeans(text);
   const pressure = extractPressure(text);
-  const protective = extractProtective(text);
+  const protective = extractProtective(text, never);
   const coherence = assessCoherence(pretexts, context);
   // A call is its own means; an email can be answered (its sender); a request to reply or to send a
   // document goes back to the sender.
