@@ -180,4 +180,24 @@ export const SCHEME_RULES: readonly RuleDefinition[] = [
       noMatch: ['Vous venez de vous connecter à votre espace avec e-CPS.'],
     },
   },
+  {
+    id: 'schema.accepter-pour-un-tiers',
+    description: 'Quelqu’un annonce une notification d’authentification et demande de l’accepter pour lui (ecps-notification-authentification-non-sollicitee).',
+    explanation:
+      'On vous demande d’accepter une notification de connexion (e-CPS, application d’authentification) lancée par quelqu’un d’autre : l’accepter lui ouvre votre compte professionnel. Personne n’a à se connecter avec votre identité ; refusez et prévenez le support e-CPS.',
+    weight: 55,
+    family: 'ecps',
+    allOf: [
+      ['accepte', 'accepter', 'acceptez', 'accepte-la', 'valide', 'valider', 'validez', 'approuve', 'approuver', 'approuvez', 'clique sur oui', 'cliquez sur oui', 'appuie sur accepter', 'appuyez sur accepter'],
+      ['notif', 'notifs', 'notification*', "demande d'authentification", 'demande d’authentification', 'demande de connexion', 'demande sur ton appli', 'demande sur votre appli', 'demande sur l’appli', "demande sur l'appli"],
+      ['e-cps', 'ecps', 'appli', 'application', 'authentification', 'pro santé connect', 'psc'],
+    ],
+    within: 25,
+    unlessNear: ['ne validez jamais', "n'acceptez jamais", 'n’acceptez jamais', 'refusez', ...NEGATIONS_OF_CONTACT],
+    unlessWithin: 15,
+    examples: {
+      match: ['Je me connecte avec ton numéro, tu vas avoir une notif e-CPS, tu peux juste accepter stp ?'],
+      noMatch: ['Votre application e-CPS est activée sur ce téléphone.'],
+    },
+  },
 ];
