@@ -26,7 +26,7 @@ const fixture = (name: string): string => new URL(`../analysis/fixtures/${name}`
 
 describe('vigie check', () => {
   it('prints a French report and exits 2 on a likely fraud read from stdin', async () => {
-    const result = await run(['check', '-'], 'Docteur, j’ai perdu mon mot de passe, pouvez-vous me transmettre le code reçu ?');
+    const result = await run(['check', '-'], 'Bonjour Docteur, ici le support mondpc. Vous allez recevoir un code par SMS, merci de me le transmettre pour réactiver votre compte DPC avant sa suppression.');
     expect(result.code).toBe(EXIT.likelyFraud);
     expect(result.stdout).toContain('Verdict : FRAUDE PROBABLE');
     expect(result.stdout).toContain('Que faire :');

@@ -57,21 +57,26 @@ export interface CombinerInput {
 /** Bound on the model's log-odds: beyond it, certainty adds nothing and one word list could dominate. */
 const LOGIT_BOUND = 8;
 
-/** Names of the binary features present in a message. */
-export function combinerFeatures(input: CombinerInput): string[] {
-  const names = new Set<string>([`canal:${input.kind}`]);
-  for (const id of input.ruleIds) names.add(`regle:${id}`);
+/** Calls `add` with the name of every binary feature present in a message (a name may come twice). */
+function forEachFeature(input: CombinerInput, add: (name: string) => void): void {
+  add(`canal:${input.kind}`);
+  for (const id of input.ruleIds) add(`regle:${id}`);
   const reading = input.structure;
-  if (reading) {
-    for (const e of reading.pretexts) names.add(`pretexte:${e.id}`);
-    for (const e of reading.actions) names.add(`action:${e.id}`);
-    for (const e of reading.means) names.add(`moyen:${e.id}`);
-    for (const e of reading.pressure) names.add(`pression:${e.id}`);
-    if (reading.coherence.incoherent.length > 0) names.add('coherence:moyen-incoherent');
-    if (reading.onlyOfficialWays) names.add('coherence:moyens-officiels');
-    if (reading.protective) names.add('prevention:formulation');
-    if (reading.pretexts.length > 0 && reading.actions.length > 0 && reading.hasMeans) names.add('schema:pretexte-action-moyen');
-  }
+  if (!reading) return;
+  for (const e of reading.pretexts) add(`pretexte:${e.id}`);
+  for (const e of reading.actions) add(`action:${e.id}`);
+  for (const e of reading.means) add(`moyen:${e.id}`);
+  for (const e of reading.pressure) add(`pression:${e.id}`);
+  if (reading.coherence.incoherent.length > 0) add('coherence:moyen-incoherent');
+  if (reading.onlyOfficialWays) add('coherence:moyens-officiels');
+  if (reading.protective) add('prevention:formulation');
+  if (reading.pretexts.length > 0 && reading.actions.length > 0 && reading.hasMeans) add('schema:pretexte-action-moyen');
+}
+
+/** Names of the binary features present in a message, sorted, each once. */
+export function combinerFeatures(input: CombinerInput): string[] {
+  const names = new Set<string>();
+  forEachFeature(input, (name) => names.add(name));
   return [...names].sort();
 }
 
@@ -82,7 +87,12 @@ export function boundedLogit(logit: number | null): number {
 /** Probability of fraud. */
 export function combinerProbability(input: CombinerInput, combiner: Combiner = DEFAULT_COMBINER): number {
   let z = combiner.bias + combiner.modelLogitWeight * boundedLogit(input.modelLogit) + (combiner.rulesScoreWeight * input.rulesScore) / 100;
-  for (const name of combinerFeatures(input)) z += combiner.weights[name] ?? 0;
+  const seen = new Set<string>();
+  forEachFeature(input, (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    z += combiner.weights[name] ?? 0;
+  });
   return 1 / (1 + Math.exp(-z));
 }
 
