@@ -4,12 +4,22 @@
  * Two tables, both growing only as expressions are compiled (never per text): whole head words
  * (« radiation ») and head prefixes (« radi* », three letters at least).
  */
+import { arenaUint8Array } from './typed-arena.js';
 
 const headWords = new Map<string, number>();
 const headPrefixes = new Map<string, number>();
 /** Head prefixes by their first three letters, to find those starting a word with one lookup. */
 const prefixesByStart = new Map<string, { readonly prefix: string; readonly id: number }[]>();
 const PREFIX_KEY_LENGTH = 3;
+/**
+ * Which pairs of first two characters (folded to a byte each, so several pairs share a mark) start a
+ * head prefix: most words of a text start none, and are passed over without building their key.
+ */
+const prefixStarts = new Uint8Array(1 << 16);
+
+function startMark(text: string): number {
+  return ((text.charCodeAt(0) & 0xff) << 8) | (text.charCodeAt(1) & 0xff);
+}
 
 /** Number of a whole head word, given once and kept. */
 export function internHeadWord(word: string): number {
@@ -29,6 +39,7 @@ export function internHeadPrefix(prefix: string): number {
     id = headPrefixes.size;
     headPrefixes.set(prefix, id);
     const key = prefix.slice(0, PREFIX_KEY_LENGTH);
+    prefixStarts[startMark(key)] = 1;
     const list = prefixesByStart.get(key);
     if (list) list.push({ prefix, id });
     else prefixesByStart.set(key, [{ prefix, id }]);
@@ -60,8 +71,8 @@ export interface HeadMarks {
 
 /** Marks the head words and prefixes found among the distinct words of a text. */
 export function markHeads(distinctWords: Iterable<string>): HeadMarks {
-  const words = new Uint8Array(headWords.size);
-  const prefixes = new Uint8Array(headPrefixes.size);
+  const words = arenaUint8Array(headWords.size);
+  const prefixes = arenaUint8Array(headPrefixes.size);
   const presentWords: number[] = [];
   const presentPrefixes: number[] = [];
   for (const word of distinctWords) {
@@ -70,7 +81,7 @@ export function markHeads(distinctWords: Iterable<string>): HeadMarks {
       words[id] = 1;
       presentWords.push(id);
     }
-    if (word.length < PREFIX_KEY_LENGTH) continue;
+    if (word.length < PREFIX_KEY_LENGTH || prefixStarts[startMark(word)] === 0) continue;
     const candidates = prefixesByStart.get(word.slice(0, PREFIX_KEY_LENGTH));
     if (!candidates) continue;
     for (const { prefix, id: prefixId } of candidates) {

@@ -16,8 +16,8 @@ export interface PreparedText {
   readonly index: TokenIndex;
   /** Which first words of compiled phrases the text holds (see head-words.ts). */
   readonly heads: HeadMarks;
-  /** Occurrences already looked for, by expression slot (see CompiledExpression). */
-  readonly occurrences: (readonly Occurrence[] | undefined)[];
+  /** Tells this text's occurrences apart in the cache of `findExpression`. */
+  readonly serial: number;
 }
 
 /** Where an expression was found: word positions (inclusive) and the normalised character span. */
@@ -61,8 +61,27 @@ export function prepareText(original: string): PreparedText {
   const normalized = normalizeText(original);
   const words = contentTokensOf(normalized.text);
   const index = indexTokens(words);
-  return { normalized, words, index, heads: markHeads(index.positions.keys()), occurrences: [] };
+  return { normalized, words, index, heads: markHeads(index.positions.keys()), serial: nextSerial() };
 }
+
+/**
+ * Occurrences already looked for, by expression slot (see CompiledExpression), for the text whose
+ * serial is in `cachedFor` at that slot: one table for all texts, reused, rather than a table per
+ * text (slots run past a thousand; a fresh array written at such an index turns into a slow dictionary).
+ * Only positions are kept, never any text.
+ */
+const cache = { serial: 0, cachedFor: [] as number[], found: [] as (readonly Occurrence[])[] };
+
+function nextSerial(): number {
+  if (cache.serial === 0x3fffffff) {
+    cache.serial = 0;
+    cache.cachedFor.fill(0);
+  }
+  cache.serial += 1;
+  return cache.serial;
+}
+
+let openScratch = new Uint8Array(128);
 
 /**
  * The groups of the ruleset the text may satisfy (1) or surely not (0), from the first words of
@@ -72,7 +91,9 @@ export function prepareText(original: string): PreparedText {
 function openGroups(text: PreparedText, index: RulesetIndex): Uint8Array | null {
   const heads = text.heads;
   if (heads.words.length < index.wordCount || heads.prefixes.length < index.prefixCount) return null;
-  const open = new Uint8Array(index.groupCount);
+  // One array for every run (synchronous, never re-entered): allocating a typed array per text showed.
+  if (openScratch.length < index.groupCount) openScratch = new Uint8Array(index.groupCount);
+  const open = openScratch.fill(0, 0, index.groupCount);
   const mark = (groups: Int32Array | undefined): void => {
     if (groups) for (let i = 0; i < groups.length; i += 1) open[groups[i] as number] = 1;
   };
@@ -127,7 +148,9 @@ function matchGroups(text: PreparedText, rule: CompiledRule): RuleHit | null {
   const vetoes = occurrencesOfAny(text, rule.unless);
   const windows = findWindows(groups, rule.within).filter((window) => !isVetoed(window, vetoes, rule.unlessWithin));
   if (windows.length === 0) return null;
-  const normalizedSpans = mergeSpans(windows.slice(0, MAX_WINDOWS_PER_RULE).flat().map((o) => ({ start: o.start, end: o.end })));
+  const found: Span[] = [];
+  for (let w = 0; w < windows.length && w < MAX_WINDOWS_PER_RULE; w += 1) for (const o of windows[w] as Occurrence[]) found.push({ start: o.start, end: o.end });
+  const normalizedSpans = mergeSpans(found);
   // Words of one phrase separated by a short gap (« régionale de certification ») read as one highlight.
   const spans = mergeSpans(normalizedSpans.map((s) => toOriginalSpan(text.normalized, s.start, s.end)), HIGHLIGHT_GAP);
   return { rule, spans, normalizedSpans };
@@ -148,10 +171,15 @@ export function findExpression(text: PreparedText, expression: CompiledExpressio
     const held = expression.headId >= 0 ? mayHold(text.heads.words, expression.headId) : mayHold(text.heads.prefixes, expression.prefixId);
     if (!held) return NO_OCCURRENCES;
   }
-  const cached = text.occurrences[expression.slot];
-  if (cached) return cached;
+  const slot = expression.slot;
+  if (cache.cachedFor[slot] === text.serial) return cache.found[slot] as readonly Occurrence[];
   const found = expression.kind === 'phrase' ? findPhrase(text, expression.words) : findRegex(text, expression.regex);
-  text.occurrences[expression.slot] = found;
+  while (cache.cachedFor.length <= slot) {
+    cache.cachedFor.push(0);
+    cache.found.push(NO_OCCURRENCES);
+  }
+  cache.cachedFor[slot] = text.serial;
+  cache.found[slot] = found;
   return found;
 }
 
@@ -164,13 +192,18 @@ function findPhrase(text: PreparedText, words: readonly PhraseWord[]): readonly 
   for (const position of candidates) {
     if (found.length >= MAX_OCCURRENCES) break;
     const last = position + words.length - 1;
-    if (words.every((word, k) => wordMatches(text, word, position + k))) {
+    if (phraseAt(text, words, position)) {
       const startToken = text.words[position] as Token;
       const endToken = text.words[last] as Token;
       found.push({ first: position, last, start: startToken.start, end: endToken.end });
     }
   }
   return found;
+}
+
+function phraseAt(text: PreparedText, words: readonly PhraseWord[], position: number): boolean {
+  for (let k = 0; k < words.length; k += 1) if (!wordMatches(text, words[k] as PhraseWord, position + k)) return false;
+  return true;
 }
 
 function wordMatches(text: PreparedText, word: PhraseWord, position: number): boolean {
@@ -231,41 +264,71 @@ function occurrencesOfAny(text: PreparedText, expressions: readonly CompiledExpr
 }
 
 function mergeOccurrences(lists: readonly (readonly Occurrence[])[]): Occurrence[] {
-  return lists.flat().sort((a, b) => a.first - b.first || a.last - b.last);
+  const all: Occurrence[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i += 1) all.push(list[i] as Occurrence);
+  return all.sort(byWords);
+}
+
+function byWords(a: Occurrence, b: Occurrence): number {
+  return a.first - b.first || a.last - b.last;
+}
+
+/**
+ * The occurrences of every group in one list, ordered by first word, then group, then list order
+ * (each group's list is already ordered by first word): a merge, not a sort.
+ */
+function mergeGroups(groups: readonly (readonly Occurrence[])[]): { occurrences: Occurrence[]; groupOf: number[] } {
+  const occurrences: Occurrence[] = [];
+  const groupOf: number[] = [];
+  const next = groups.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestFirst = 0;
+    for (let g = 0; g < groups.length; g += 1) {
+      const candidate = (groups[g] as readonly Occurrence[])[next[g] as number];
+      if (candidate !== undefined && (best < 0 || candidate.first < bestFirst)) {
+        best = g;
+        bestFirst = candidate.first;
+      }
+    }
+    if (best < 0) return { occurrences, groupOf };
+    occurrences.push((groups[best] as readonly Occurrence[])[next[best] as number] as Occurrence);
+    groupOf.push(best);
+    next[best] = (next[best] as number) + 1;
+  }
 }
 
 /**
  * Smallest windows, left to right and not overlapping, holding one occurrence of every group within
- * `within` words. Two pointers over the merged occurrences: linear after the sort.
+ * `within` words. Two pointers over the merged occurrences: linear after the merge.
  */
 function findWindows(groups: readonly (readonly Occurrence[])[], within: number): Occurrence[][] {
-  type Event = { occurrence: Occurrence; group: number };
-  const events: Event[] = groups.flatMap((list, group) => list.map((occurrence) => ({ occurrence, group })));
-  events.sort((a, b) => a.occurrence.first - b.occurrence.first || a.group - b.group);
-  const lastOf = (index: number): number => (events[index] as Event).occurrence.last;
+  const { occurrences, groupOf } = mergeGroups(groups);
   const windows: Occurrence[][] = [];
-  const counts = new Array<number>(groups.length).fill(0);
+  const counts = groups.map(() => 0);
   // Monotonic queue of event indexes with decreasing `last`: its head is the window's last word.
   const queue: number[] = [];
   let head = 0;
   let covered = 0;
   let left = 0;
-  for (let right = 0; right < events.length && windows.length < MAX_CANDIDATE_WINDOWS; right += 1) {
-    const added = events[right] as Event;
-    if ((counts[added.group] = (counts[added.group] ?? 0) + 1) === 1) covered += 1;
-    while (queue.length > head && lastOf(queue[queue.length - 1] as number) <= added.occurrence.last) queue.pop();
+  for (let right = 0; right < occurrences.length && windows.length < MAX_CANDIDATE_WINDOWS; right += 1) {
+    const added = occurrences[right] as Occurrence;
+    const group = groupOf[right] as number;
+    if ((counts[group] = (counts[group] as number) + 1) === 1) covered += 1;
+    while (queue.length > head && (occurrences[queue[queue.length - 1] as number] as Occurrence).last <= added.last) queue.pop();
     queue.push(right);
     while (covered === groups.length) {
-      const opening = events[left] as Event;
-      if (lastOf(queue[head] as number) - opening.occurrence.first + 1 <= within) {
-        windows.push(pickOnePerGroup(events.slice(left, right + 1), groups.length));
+      const opening = occurrences[left] as Occurrence;
+      if ((occurrences[queue[head] as number] as Occurrence).last - opening.first + 1 <= within) {
+        windows.push(pickOnePerGroup(occurrences, groupOf, left, right, groups.length));
         counts.fill(0);
         covered = 0;
         head = queue.length;
         left = right + 1;
         break;
       }
-      if ((counts[opening.group] = (counts[opening.group] ?? 0) - 1) === 0) covered -= 1;
+      const leaving = groupOf[left] as number;
+      if ((counts[leaving] = (counts[leaving] as number) - 1) === 0) covered -= 1;
       if (queue[head] === left) head += 1;
       left += 1;
     }
@@ -273,9 +336,10 @@ function findWindows(groups: readonly (readonly Occurrence[])[], within: number)
   return windows;
 }
 
-function pickOnePerGroup(events: readonly { occurrence: Occurrence; group: number }[], groupCount: number): Occurrence[] {
+/** The last occurrence of each group between `from` and `to` (inclusive), in group order. */
+function pickOnePerGroup(occurrences: readonly Occurrence[], groupOf: readonly number[], from: number, to: number, groupCount: number): Occurrence[] {
   const chosen = new Array<Occurrence | undefined>(groupCount);
-  for (const event of events) chosen[event.group] = event.occurrence;
+  for (let i = from; i <= to; i += 1) chosen[groupOf[i] as number] = occurrences[i];
   return chosen.filter((o): o is Occurrence => o !== undefined);
 }
 
@@ -288,7 +352,8 @@ function isVetoed(window: readonly Occurrence[], vetoes: readonly Occurrence[], 
 
 /** Sorts spans and merges those that overlap, touch, or are at most `gap` characters apart. */
 export function mergeSpans(spans: readonly Span[], gap = 0): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Spans mostly come in order already: sorted only when they are not.
+  const sorted = isSorted(spans) ? spans : [...spans].sort(bySpan);
   const merged: Span[] = [];
   for (const span of sorted) {
     const previous = merged[merged.length - 1];
@@ -296,4 +361,13 @@ export function mergeSpans(spans: readonly Span[], gap = 0): Span[] {
     else merged.push(span);
   }
   return merged;
+}
+
+function bySpan(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+function isSorted(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i += 1) if (bySpan(spans[i - 1] as Span, spans[i] as Span) > 0) return false;
+  return true;
 }

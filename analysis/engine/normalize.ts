@@ -1,5 +1,6 @@
 import type { CharClass, FoldedCodePoint } from './char-folding.js';
 import { classifyCodePoint, foldCodePoint, isWordCodePoint, LEET_DIGITS } from './char-folding.js';
+import { arenaInt32Array, arenaUint8Array } from './typed-arena.js';
 
 /** Marks on a normalised character saying which disguise it came out of. */
 export const CharFlag = {
@@ -64,6 +65,11 @@ class Draft {
     this.length = i + 1;
   }
 
+  /** Makes room for `capacity` units. */
+  reserve(capacity: number): void {
+    while (this.codes.length < capacity) this.grow();
+  }
+
   /** Code at `index`, or -1 outside the text. */
   codeAt(index: number): number {
     return index >= 0 && index < this.length ? (this.codes[index] as number) : -1;
@@ -109,14 +115,13 @@ export function normalizeText(original: string): NormalizedText {
   // Joining only drops separators and marks letters; when it changed nothing, the words are the same.
   readLeetDigits(joined, joined === draft ? tokens : wordTokens(joined));
   const length = joined.length;
-  return {
-    original,
-    text: codesToString(joined.codes.subarray(0, length)),
-    starts: joined.starts.slice(0, length),
-    ends: joined.ends.slice(0, length),
-    flags: joined.flags.slice(0, length),
-    hiddenInvisibles,
-  };
+  const starts = arenaInt32Array(length);
+  const ends = arenaInt32Array(length);
+  const flags = arenaUint8Array(length);
+  starts.set(joined.starts.subarray(0, length));
+  ends.set(joined.ends.subarray(0, length));
+  flags.set(joined.flags.subarray(0, length));
+  return { original, text: codesToString(joined.codes.subarray(0, length)), starts, ends, flags, hiddenInvisibles };
 }
 
 /** Maps a span of the normalised text back to the original text. */
@@ -162,13 +167,9 @@ function foldCodePoints(original: string): {
   let offset = 0;
   while (offset < length) {
     const code = original.charCodeAt(offset);
-    if (code < 0x80) {
-      const simple = ASCII_SIMPLE[code] as number;
-      if (simple >= 0) {
-        draft.push(simple, offset, offset + 1, 0);
-        offset += 1;
-        continue;
-      }
+    if (code < 0x80 && (ASCII_SIMPLE[code] as number) >= 0) {
+      offset = copySimpleRun(original, offset, draft);
+      continue;
     }
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff && offset + 1 < length) {
@@ -206,6 +207,30 @@ function foldCodePoints(original: string): {
   return { draft, invisibleSlots };
 }
 
+/**
+ * Copies the run of simple ASCII characters starting at `offset` (the bulk of most texts) straight
+ * into the draft's arrays, one unit each; returns where the run ends.
+ */
+function copySimpleRun(original: string, offset: number, draft: Draft): number {
+  draft.reserve(draft.length + original.length - offset);
+  const { codes, starts, ends, flags } = draft;
+  let n = draft.length;
+  let at = offset;
+  while (at < original.length) {
+    const code = original.charCodeAt(at);
+    const simple = code < 0x80 ? (ASCII_SIMPLE[code] as number) : -1;
+    if (simple < 0) break;
+    codes[n] = simple;
+    starts[n] = at;
+    ends[n] = at + 1;
+    flags[n] = 0;
+    n += 1;
+    at += 1;
+  }
+  draft.length = n;
+  return at;
+}
+
 /** Word test on UTF-16 units: a surrogate half belongs to a word when its pair forms a letter. */
 function isWordUnit(draft: Draft, index: number): boolean {
   const code = draft.codeAt(index);
@@ -235,9 +260,12 @@ const MAX_GAP = 3;
 /** Word tokens as a flat list of (start, end) pairs: no object per word. */
 function wordTokens(draft: Draft): number[] {
   const tokens: number[] = [];
+  const codes = draft.codes;
   let start = -1;
   for (let i = 0; i <= draft.length; i += 1) {
-    const inWord = i < draft.length && isWordUnit(draft, i);
+    const code = i < draft.length ? (codes[i] as number) : -1;
+    // ASCII read from the table directly; other units (and the end) through isWordUnit.
+    const inWord = code >= 0 && code < 0x80 ? ASCII_WORD[code] === 1 : i < draft.length && isWordUnit(draft, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
       tokens.push(start, i);

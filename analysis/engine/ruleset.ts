@@ -65,8 +65,18 @@ export type CompiledExpression =
       readonly headId: number;
       /** Number of the first word in the head-prefix table when it is a prefix (« radi* »), else -1. */
       readonly prefixId: number;
+      readonly regex: null;
     }
-  | { readonly kind: 'regex'; readonly key: string; readonly slot: number; readonly regex: RegExp };
+  | {
+      readonly kind: 'regex';
+      readonly key: string;
+      readonly slot: number;
+      /** Empty, -1 and -1: both kinds have the same fields, in the same order (one object shape for V8, read faster). */
+      readonly words: readonly PhraseWord[];
+      readonly headId: number;
+      readonly prefixId: number;
+      readonly regex: RegExp;
+    };
 
 /**
  * What a prepared text must hold for a group of expressions to possibly occur: one of the head words
@@ -221,7 +231,7 @@ export function compileExpression(expression: Expression): CompiledExpression {
     const verdict = checkRegexSafety(expression.regex);
     if (!verdict.safe) throw new Error(`expression régulière refusée (${verdict.reason}) : ${expression.regex}`);
     const key = `re:${expression.regex}`;
-    return { kind: 'regex', key, slot: slotOf(key), regex: new RegExp(expression.regex, 'gu') };
+    return { kind: 'regex', key, slot: slotOf(key), words: [], headId: -1, prefixId: -1, regex: new RegExp(expression.regex, 'gu') };
   }
   const words: PhraseWord[] = [];
   for (const raw of expression.trim().split(/\s/)) {
@@ -253,6 +263,7 @@ export function compileExpression(expression: Expression): CompiledExpression {
     words,
     headId: head.prefix ? -1 : internHeadWord(head.text),
     prefixId: head.prefix ? internHeadPrefix(head.text) : -1,
+    regex: null,
   };
 }
 

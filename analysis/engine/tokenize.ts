@@ -60,7 +60,9 @@ export function contentTokensOf(text: string): Token[] {
   let start = -1;
   let i = 0;
   while (i <= text.length) {
-    const code = i < text.length ? (text.codePointAt(i) as number) : -1;
+    const unit = i < text.length ? text.charCodeAt(i) : -1;
+    // Only a high surrogate starts a code point of two units (codePointAt gives the unit otherwise).
+    const code = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) as number) : unit;
     const inWord = code >= 0 && (code < 0x80 ? ASCII_WORD[code] === 1 : isWordCodePoint(code));
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {

@@ -1,10 +1,10 @@
-import { parse as parseDomain } from 'tldts';
 import type { EmailAddressIndicator, Indicators } from '../analysis.types.js';
 import type { PreparedText } from '../engine/match.js';
 import { prepareText } from '../engine/match.js';
 import type { Span } from '../engine/normalize.js';
 import type { FoundLink } from './links/extract-links.js';
 import { extractLinksFromText, MAX_LINKS } from './links/extract-links.js';
+import { parseHost } from './links/parse-host.js';
 import type { FoundPhone } from './phones/extract-phones.js';
 import { extractPhones } from './phones/extract-phones.js';
 import type { ClaimedOrganisation } from './organisations.js';
@@ -41,7 +41,7 @@ export function extractAddresses(text: string): { address: string; span: Span }[
     while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end] ?? '')) end += 1;
     while (end > at + 1 && text[end - 1] === '.') end -= 1;
     const domain = text.slice(at + 1, end);
-    if (start < at && parseDomain(domain).domain !== null && domain.includes('.')) {
+    if (start < at && parseHost(domain).domain !== null && domain.includes('.')) {
       found.push({ address: text.slice(start, end).toLowerCase(), span: { start, end } });
     }
     at = text.indexOf('@', end);
@@ -89,10 +89,10 @@ export function collectEvidence(prepared: PreparedMessage): CollectedEvidence {
     [...senderAddresses(prepared), ...extractAddresses(prepared.shownText).map((a) => ({ address: a.address, role: 'text' as const }))],
     (a) => a.address,
   );
-  const hostDomains = links.filter((l) => l.host !== '').map((l) => parseDomain(l.host).domain ?? l.host);
+  const hostDomains = links.filter((l) => l.host !== '').map((l) => parseHost(l.host).domain ?? l.host);
   const addressDomains = addresses.map((a) => {
     const domain = a.address.slice(a.address.lastIndexOf('@') + 1);
-    return parseDomain(domain).domain ?? domain;
+    return parseHost(domain).domain ?? domain;
   });
   const indicators: Indicators = {
     phones: uniqueBy(phones, (p) => p.e164).map((p) => ({ e164: p.e164, country: p.country, category: p.category, evidence: p.evidence })),

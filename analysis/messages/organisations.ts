@@ -149,20 +149,23 @@ const COMPILED = ORGANISATIONS.map((organisation) => ({
 }));
 
 function spansOf(text: PreparedText, expressions: readonly CompiledExpression[]): Span[] {
-  const occurrences: Occurrence[] = [];
+  // Most organisations are not named: nothing is allocated for them.
+  let occurrences: Occurrence[] | null = null;
   for (const expression of expressions) {
     const found = findExpression(text, expression);
-    for (const occurrence of found) occurrences.push(occurrence);
+    for (let i = 0; i < found.length; i += 1) (occurrences ??= []).push(found[i] as Occurrence);
   }
-  if (occurrences.length === 0) return [];
+  if (occurrences === null) return [];
   occurrences.sort((a, b) => a.start - b.start);
   return mergeSpans(occurrences.slice(0, 5).map((o) => toOriginalSpan(text.normalized, o.start, o.end)));
 }
 
 /** Organisations named in the text, in the order of the list above. */
 export function detectOrganisations(text: PreparedText): ClaimedOrganisation[] {
-  return COMPILED.flatMap(({ organisation, expressions }) => {
+  const claimed: ClaimedOrganisation[] = [];
+  for (const { organisation, expressions } of COMPILED) {
     const evidence = spansOf(text, expressions);
-    return evidence.length > 0 ? [{ organisation, evidence, speaksFor: (evidence[0]?.start ?? SPEAKER_ZONE) < SPEAKER_ZONE }] : [];
-  });
+    if (evidence.length > 0) claimed.push({ organisation, evidence, speaksFor: (evidence[0]?.start ?? SPEAKER_ZONE) < SPEAKER_ZONE });
+  }
+  return claimed;
 }

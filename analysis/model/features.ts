@@ -48,9 +48,73 @@ export interface FeatureSink {
   (bucket: number, first: number, second: number, name?: string): void;
 }
 
+export function isUrlPart(word: string): boolean {
+  return URL_PARTS.has(word);
+}
+
+/** Full 32-bit hash of a (stemmed) word: its unigram's bucket, and half of each bigram it is in. */
+export function wordHash(word: string): number {
+  return hashString(SEED_UNIGRAM, word);
+}
+
+export function bucketOf(hash: number): number {
+  return (hash >>> 0) & HASH_MASK;
+}
+
+/** Hash of the bigram of two consecutive words, from their word hashes. */
+export function bigramHash(previousHash: number, currentHash: number): number {
+  return Math.imul(Math.imul(previousHash ^ SEED_BIGRAM, FNV_PRIME) ^ currentHash, FNV_PRIME);
+}
+
+/**
+ * The buckets of every character 3-, 4- and 5-gram of « <word> », in order, where the word is
+ * `source[start, end)` (the unstemmed folded word), written into `charGrams` (scratch, read before the
+ * next call): no callback per n-gram, as this runs for every word of every message.
+ */
+export function readCharGrams(source: string, start: number, end: number): void {
+  const padded = end - start + 2;
+  if (paddedCodes.length < padded) paddedCodes = new Int32Array(2 * padded);
+  if (charGrams.buckets.length < 3 * padded) charGrams.buckets = new Int32Array(6 * padded);
+  const codes = paddedCodes;
+  const out = charGrams.buckets;
+  codes[0] = BOUNDARY;
+  for (let p = 1; p < padded - 1; p += 1) codes[p] = source.charCodeAt(start + p - 1);
+  codes[padded - 1] = BOUNDARY_END;
+  let n = 0;
+  for (let i = 0; i + 3 <= padded; i += 1) {
+    let h = Math.imul(FNV_OFFSET ^ SEED_CHAR, FNV_PRIME);
+    const last = Math.min(i + 5, padded);
+    for (let p = i; p < last; p += 1) {
+      h = Math.imul(h ^ (codes[p] as number), FNV_PRIME);
+      if (p >= i + 2) out[n++] = (h >>> 0) & HASH_MASK;
+    }
+  }
+  charGrams.count = n;
+}
+
+/** What readCharGrams found last. */
+export const charGrams = { buckets: new Int32Array(192), count: 0 };
+/** The padded word's codes, read several times each. */
+let paddedCodes = new Int32Array(64);
+
+/**
+ * Calls `visit` with each character n-gram of readCharGrams, with its first and last positions in
+ * the padded word (for readable names in training reports).
+ */
+function forEachCharGram(source: string, start: number, end: number, visit: (bucket: number, from: number, to: number) => void): void {
+  readCharGrams(source, start, end);
+  const buckets = charGrams.buckets.slice(0, charGrams.count);
+  const padded = end - start + 2;
+  let n = 0;
+  for (let i = 0; i + 3 <= padded; i += 1) {
+    for (let p = i + 2; p < Math.min(i + 5, padded); p += 1) visit(buckets[n++] as number, i, p);
+  }
+}
+
 /**
  * Calls `sink` for every feature occurrence of the text, in text order (duplicates included: the
  * caller keeps the first). With `withNames`, also passes a readable name (training reports only).
+ * score-model.ts reads the same features in the same order (skipping the n-grams of a word met before).
  */
 export function forEachFeature(text: PreparedText, sink: FeatureSink, withNames = false): number {
   const words = text.words;
@@ -59,35 +123,23 @@ export function forEachFeature(text: PreparedText, sink: FeatureSink, withNames 
   let previousHash = 0;
   for (let t = 0; t < count; t += 1) {
     const word = words[t] as { text: string; start: number; end: number };
-    if (URL_PARTS.has(word.text)) continue;
-    const wordHash = hashString(SEED_UNIGRAM, word.text);
-    sink((wordHash >>> 0) & HASH_MASK, t, -1, withNames ? `mot:${word.text}` : undefined);
-    if (t > 0) {
-      const bigram = Math.imul(Math.imul(previousHash ^ SEED_BIGRAM, FNV_PRIME) ^ wordHash, FNV_PRIME);
-      sink((bigram >>> 0) & HASH_MASK, t - 1, t, withNames ? `paire:${(words[t - 1] as { text: string }).text} ${word.text}` : undefined);
-    }
-    previousHash = wordHash;
+    if (isUrlPart(word.text)) continue;
+    const currentHash = wordHash(word.text);
+    sink(bucketOf(currentHash), t, -1, withNames ? `mot:${word.text}` : undefined);
+    if (t > 0) sink(bucketOf(bigramHash(previousHash, currentHash)), t - 1, t, withNames ? `paire:${(words[t - 1] as { text: string }).text} ${word.text}` : undefined);
+    previousHash = currentHash;
     // Character n-grams over « <word> », from the unstemmed folded word.
     const start = word.start;
-    const end = word.end;
-    const padded = end - start + 2;
-    for (let i = 0; i + 3 <= padded; i += 1) {
-      let h = Math.imul(FNV_OFFSET ^ SEED_CHAR, FNV_PRIME);
-      for (let k = 0; k < 5 && i + k < padded; k += 1) {
-        const p = i + k;
-        const code = p === 0 ? BOUNDARY : p === padded - 1 ? BOUNDARY_END : normalized.charCodeAt(start + p - 1);
-        h = Math.imul(h ^ code, FNV_PRIME);
-        if (k >= 2) {
-          let name: string | undefined;
-          if (withNames) {
-            const chars: string[] = [];
-            for (let q = i; q <= p; q += 1) chars.push(q === 0 ? '<' : q === padded - 1 ? '>' : (normalized[start + q - 1] as string));
-            name = `car:${chars.join('')}`;
-          }
-          sink((h >>> 0) & HASH_MASK, t, -1, name);
-        }
+    const padded = word.end - start + 2;
+    forEachCharGram(normalized, start, word.end, (bucket, from, to) => {
+      let name: string | undefined;
+      if (withNames) {
+        const chars: string[] = [];
+        for (let q = from; q <= to; q += 1) chars.push(q === 0 ? '<' : q === padded - 1 ? '>' : (normalized[start + q - 1] as string));
+        name = `car:${chars.join('')}`;
       }
-    }
+      sink(bucket, t, -1, name);
+    });
   }
   return count;
 }

@@ -5,9 +5,10 @@
  */
 import type { StatisticalModel } from '../analysis.types.js';
 import type { PreparedText } from '../engine/match.js';
+import type { Token } from '../engine/tokenize.js';
 import type { Span } from '../engine/normalize.js';
 import { toOriginalSpan } from '../engine/normalize.js';
-import { forEachFeature, HASH_BITS, HASH_BUCKETS, MAX_WORDS } from './features.js';
+import { bigramHash, bucketOf, charGrams, HASH_BITS, HASH_BUCKETS, isUrlPart, MAX_WORDS, readCharGrams, wordHash } from './features.js';
 import weightsFile from './weights.json' with { type: 'json' };
 
 /** The data file written by train.ts. */
@@ -55,12 +56,103 @@ export interface ModelScore {
   readonly topWords: readonly ContributingWord[];
 }
 
-/** Marks buckets already counted in the current message: stamp per call, no clearing. */
-const seenStamp = new Int32Array(HASH_BUCKETS);
-let stamp = 0;
+/**
+ * Buckets already counted in the current message, one bit each (32 ko): small enough to stay in the
+ * processor's cache, unlike an array of HASH_BUCKETS stamps. The words of `seen` set are listed in
+ * `touched` to be emptied after the message (all of it at once past TOUCHED_LISTED).
+ */
+const seen = new Int32Array(HASH_BUCKETS >>> 5);
+const TOUCHED_LISTED = 2048;
+/** Scratch arrays reused by every call (scoring is synchronous and never re-entered): typed arrays allocated per message showed in profiles. */
+const scratch = { touched: new Int32Array(TOUCHED_LISTED), shares: new Float64Array(MAX_WORDS) };
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The weights of a table in a compact form: the 1 Mo table is mostly zeros (a few thousand buckets
+ * weigh), and reading it at random was a large share of the model's cost. `marks` holds, per 32
+ * buckets, one bit per bucket that weighs and the number of such buckets before them; `weights`
+ * holds their weights in bucket order (the same float32 values).
+ */
+interface CompactWeights {
+  readonly marks: Int32Array;
+  readonly weights: Float32Array;
+}
+
+/** Keyed by the weight table: a model is copied with other thresholds, its weights never change once compiled. */
+const compactByTable = new WeakMap<Float32Array, CompactWeights>();
+
+function compactOf(dense: Float32Array): CompactWeights {
+  let compact = compactByTable.get(dense);
+  if (!compact) {
+    const marks = new Int32Array(2 * (HASH_BUCKETS >>> 5));
+    const weights: number[] = [];
+    for (let slot = 0; slot < HASH_BUCKETS >>> 5; slot += 1) {
+      marks[2 * slot + 1] = weights.length;
+      let bits = 0;
+      for (let b = 0; b < 32; b += 1) {
+        const w = dense[32 * slot + b] as number;
+        if (w !== 0) {
+          bits |= 1 << b;
+          weights.push(w);
+        }
+      }
+      marks[2 * slot] = bits;
+    }
+    compact = { marks, weights: Float32Array.from(weights) };
+    compactByTable.set(dense, compact);
+  }
+  return compact;
+}
+
+function bitCount(x: number): number {
+  const a = x - ((x >>> 1) & 0x55555555);
+  const b = (a & 0x33333333) + ((a >>> 2) & 0x33333333);
+  return Math.imul((b + (b >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Sum of the weights of the distinct buckets of a message, their number, and each word's share. */
+class Tally {
+  sum = 0;
+  distinct = 0;
+  /** Shares of the first `count` words, in the scratch array. */
+  readonly perWord = scratch.shares;
+
+  constructor(
+    readonly count: number,
+    private readonly compact: CompactWeights,
+  ) {
+    this.perWord.fill(0, 0, count);
+  }
+
+  /** Counts a bucket met first in word `first` (and `second`, for a bigram); later meetings add nothing. */
+  add(bucket: number, first: number, second: number): void {
+    const slot = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const marks = seen[slot] as number;
+    if ((marks & bit) !== 0) return;
+    seen[slot] = marks | bit;
+    if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
+    this.distinct += 1;
+    const weighing = this.compact.marks[2 * slot] as number;
+    if ((weighing & bit) === 0) return;
+    const w = this.compact.weights[(this.compact.marks[2 * slot + 1] as number) + bitCount(weighing & (bit - 1))] as number;
+    this.sum += w;
+    const perWord = this.perWord;
+    if (second < 0) perWord[first] = (perWord[first] as number) + w;
+    else {
+      perWord[first] = (perWord[first] as number) + w / 2;
+      perWord[second] = (perWord[second] as number) + w / 2;
+    }
+  }
+
+  /** Empties `seen` for the next message. */
+  finish(): void {
+    if (this.distinct > TOUCHED_LISTED) seen.fill(0);
+    else for (let i = 0; i < this.distinct; i += 1) seen[scratch.touched[i] as number] = 0;
+  }
 }
 
 /**
@@ -68,32 +160,52 @@ function sigmoid(z: number): number {
  * reaches `wordsFrom` (they are shown only then, and ranking them has a cost).
  */
 export function scoreModel(text: PreparedText, model: CompiledModel = DEFAULT_MODEL, topWords = 5, wordsFrom = 0): ModelScore {
-  stamp += 1;
-  if (stamp === 0x7fffffff) {
-    seenStamp.fill(0);
-    stamp = 1;
+  const words = text.words;
+  const source = text.normalized.text;
+  const count = Math.min(words.length, MAX_WORDS);
+  const tally = new Tally(count, compactOf(model.dense));
+  // The features of forEachFeature (features.ts), in the same order, with one shortcut: a word already
+  // met in the message adds only its bigram (its unigram and n-grams are counted already).
+  let previousHash = 0;
+  for (let t = 0; t < count; t += 1) {
+    const token = words[t] as Token;
+    if (isUrlPart(token.text)) continue;
+    const currentHash = wordHash(token.text);
+    tally.add(bucketOf(currentHash), t, -1);
+    if (t > 0) tally.add(bucketOf(bigramHash(previousHash, currentHash)), t - 1, t);
+    previousHash = currentHash;
+    if (metBefore(text, t)) continue;
+    readCharGrams(source, token.start, token.end);
+    const grams = charGrams.buckets;
+    for (let g = 0; g < charGrams.count; g += 1) tally.add(grams[g] as number, t, -1);
   }
-  const current = stamp;
-  const dense = model.dense;
-  const perWord = new Float64Array(Math.min(text.words.length, MAX_WORDS));
-  let sum = 0;
-  let distinct = 0;
-  forEachFeature(text, (bucket, first, second) => {
-    if (seenStamp[bucket] === current) return;
-    seenStamp[bucket] = current;
-    distinct += 1;
-    const w = dense[bucket] as number;
-    if (w === 0) return;
-    sum += w;
-    if (second < 0) perWord[first] = (perWord[first] as number) + w;
-    else {
-      perWord[first] = (perWord[first] as number) + w / 2;
-      perWord[second] = (perWord[second] as number) + w / 2;
-    }
-  });
-  const scale = distinct > 0 ? 1 / Math.sqrt(distinct) : 0;
-  const probability = sigmoid(model.bias + sum * scale);
-  return { probability, topWords: topWords > 0 && probability >= wordsFrom ? pickWords(text, perWord, scale, topWords) : [] };
+  tally.finish();
+  const scale = tally.distinct > 0 ? 1 / Math.sqrt(tally.distinct) : 0;
+  const probability = sigmoid(model.bias + tally.sum * scale);
+  return { probability, topWords: topWords > 0 && probability >= wordsFrom ? pickWords(text, tally, scale, topWords) : [] };
+}
+
+/** Earlier occurrences compared to find the same word again: enough for real text, bounded for a hostile one. */
+const MAX_EARLIER_LOOKED_AT = 8;
+
+/** Whether the word at `t` (the same letters, not only the same stem) occurs earlier in the text. */
+function metBefore(text: PreparedText, t: number): boolean {
+  const token = text.words[t] as Token;
+  const positions = text.index.positions.get(token.text);
+  if (positions === undefined || positions[0] === t) return false;
+  const source = text.normalized.text;
+  const length = token.end - token.start;
+  for (let k = 0; k < positions.length && k < MAX_EARLIER_LOOKED_AT; k += 1) {
+    const earlier = text.words[positions[k] as number] as Token;
+    if (positions[k] as number >= t) return false;
+    if (earlier.end - earlier.start === length && sameUnits(source, earlier.start, token.start, length)) return true;
+  }
+  return false;
+}
+
+function sameUnits(source: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i += 1) if (source.charCodeAt(a + i) !== source.charCodeAt(b + i)) return false;
+  return true;
 }
 
 /** Pieces of addresses and numbers: they weigh, but say nothing to a reader. */
@@ -104,10 +216,10 @@ function readable(word: string): boolean {
   return !UNREADABLE.has(word) && (word.match(LETTERS)?.length ?? 0) >= 3;
 }
 
-function pickWords(text: PreparedText, perWord: Float64Array, scale: number, limit: number): ContributingWord[] {
+function pickWords(text: PreparedText, tally: Tally, scale: number, limit: number): ContributingWord[] {
   const best = new Map<string, { index: number; value: number }>();
-  for (let i = 0; i < perWord.length; i += 1) {
-    const value = perWord[i] as number;
+  for (let i = 0; i < tally.count; i += 1) {
+    const value = tally.perWord[i] as number;
     if (value <= 0) continue;
     const key = (text.words[i] as { text: string }).text;
     if (!readable(key)) continue;

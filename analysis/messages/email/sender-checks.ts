@@ -1,9 +1,9 @@
-import { parse as parseDomain } from 'tldts';
 import type { Span } from '../../engine/normalize.js';
 import { ORDRE_FACTS } from '../facts.js';
 import { assessHost } from '../links/lookalike.js';
 import type { OfficialDomain } from '../links/official-domains.js';
 import { findOfficialDomain, FREEMAIL_DOMAINS, isSameOrSubdomain } from '../links/official-domains.js';
+import { parseHost } from '../links/parse-host.js';
 import { prepareText } from '../../engine/match.js';
 import type { ClaimedOrganisation, Organisation } from '../organisations.js';
 import { detectOrganisations } from '../organisations.js';
@@ -24,7 +24,7 @@ function domainOf(address: string): string {
 }
 
 function registrable(domain: string): string {
-  return parseDomain(domain).domain ?? domain;
+  return parseHost(domain).domain ?? domain;
 }
 
 function spansOf(mailbox: SenderMailbox): Span[] {

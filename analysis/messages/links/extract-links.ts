@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../engine/bounded-memo.js';
 import type { Span } from '../../engine/normalize.js';
 
 /** A link found in a message, with where it appears in the text shown to the user. */
@@ -67,6 +68,11 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
       }
       if (firstDot < 0 && text.charCodeAt(i) === DOT) firstDot = i;
     } else if (start >= 0) {
+      // Neither a dot nor a leading « h » (http): no link, and no need to trim the chunk.
+      if (firstDot < 0 && !startsWithH(text, start)) {
+        start = -1;
+        continue;
+      }
       let end = i;
       while (end > start && TRAILING.has(text[end - 1] ?? '')) end -= 1;
       if (end > start && ((firstDot >= 0 && firstDot < end) || startsWithScheme(text, start, end))) {
@@ -79,9 +85,13 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
 
 const DOT = 0x2e;
 
-function startsWithScheme(text: string, start: number, end: number): boolean {
+function startsWithH(text: string, start: number): boolean {
   const first = text.charCodeAt(start);
-  if (first !== 0x68 && first !== 0x48) return false; // h, H
+  return first === 0x68 || first === 0x48; // h, H
+}
+
+function startsWithScheme(text: string, start: number, end: number): boolean {
+  if (!startsWithH(text, start)) return false;
   const head = text.slice(start, Math.min(end, start + 8)).toLowerCase();
   return SCHEME_PREFIXES.some((prefix) => head.startsWith(prefix));
 }
@@ -97,8 +107,10 @@ function isHostLike(host: string): boolean {
   return labels.every((label) => /^[\p{L}\p{N}-]{1,63}$/u.test(label)) && /\p{L}/u.test(labels[labels.length - 2] ?? '');
 }
 
-/** Parses one link candidate; null when it is not a web address. */
-export function parseLinkCandidate(candidate: string): Omit<FoundLink, 'evidence'> | null {
+/** Parses one link candidate; null when it is not a web address. Remembered: the result is read-only. */
+export const parseLinkCandidate: (candidate: string) => Omit<FoundLink, 'evidence'> | null = boundedMemo(5_000, parseCandidate);
+
+function parseCandidate(candidate: string): Omit<FoundLink, 'evidence'> | null {
   const lower = candidate.toLowerCase();
   let absolute: string;
   if (SCHEME_PREFIXES.some((prefix) => lower.startsWith(prefix))) absolute = candidate;

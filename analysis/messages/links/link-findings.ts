@@ -88,6 +88,8 @@ export function assessLinks(
   officials: readonly OfficialDomain[],
   budget: TimeBudget,
 ): LinkReport {
+  // Most messages (SMS, call notes) have no link: nothing to check, nothing to say.
+  if (found.length === 0) return { links: [], findings: [] };
   const links: AssessedLink[] = [];
   // A newsletter links to the same few hosts many times: each is assessed once.
   const assessed = new Map<string, HostAssessment>();

@@ -1,7 +1,8 @@
-import { parse as parseDomain } from 'tldts';
+import { boundedMemo } from '../../engine/bounded-memo.js';
 import { foldCodePoint } from '../../engine/char-folding.js';
 import type { OfficialDomain } from './official-domains.js';
 import { findOfficialDomain, findRestrictedSuffix, GOUV_BRANDS, knownImpersonation, officialIndex, RISKY_TLDS, SHORTENER_DOMAINS } from './official-domains.js';
+import { parseHost } from './parse-host.js';
 import { hostToUnicode } from './punycode.js';
 
 /** How a host imitates an official one; the French wording is in link-findings.ts. */
@@ -78,7 +79,7 @@ const ownerCache = new WeakMap<readonly OfficialDomain[], ReadonlySet<string>>()
 function ownedByOfficial(registrable: string, officials: readonly OfficialDomain[]): boolean {
   let owners = ownerCache.get(officials);
   if (!owners) {
-    owners = new Set(officials.map((entry) => parseDomain(entry.domain).domain ?? entry.domain));
+    owners = new Set(officials.map((entry) => parseHost(entry.domain).domain ?? entry.domain));
     ownerCache.set(officials, owners);
   }
   return owners.has(registrable);
@@ -89,7 +90,7 @@ function brandsOf(officials: readonly OfficialDomain[]): readonly Brand[] {
   if (cached) return cached;
   const seen = new Set<string>();
   const brands = [...officials, ...GOUV_BRANDS].flatMap((entry) => {
-    const names = entry.brands ?? [parseDomain(entry.domain).domainWithoutSuffix ?? ''];
+    const names = entry.brands ?? [parseHost(entry.domain).domainWithoutSuffix ?? ''];
     // A name given to several hosts (« douane » for douane.gouv.fr and its ministry host) is compared once: the first wins.
     const fresh = names.filter((name) => {
       const key = compact(name);
@@ -248,12 +249,27 @@ function subdomainLookalike(subdomain: string, brands: readonly Brand[], officia
   return brand ? { imitates: brand.entry, reason: 'sous-domaine' } : null;
 }
 
-/** Classifies a host: official, look-alike of an official one (and how), shortener, IP address… */
+/** Hosts already assessed, per list of official domains (the default list, or a caller's). */
+const assessedHosts = new WeakMap<readonly OfficialDomain[], (rawHost: string) => HostAssessment>();
+
+/**
+ * Classifies a host: official, look-alike of an official one (and how), shortener, IP address…
+ * Remembered per list: the same hosts recur from message to message. The result is read-only.
+ */
 export function assessHost(rawHost: string, officials: readonly OfficialDomain[]): HostAssessment {
+  let assess = assessedHosts.get(officials);
+  if (!assess) {
+    assess = boundedMemo(5_000, (host) => assessHostOnce(host, officials));
+    assessedHosts.set(officials, assess);
+  }
+  return assess(rawHost);
+}
+
+function assessHostOnce(rawHost: string, officials: readonly OfficialDomain[]): HostAssessment {
   const host = rawHost.toLowerCase().replace(/\.$/, '');
   const displayHost = hostToUnicode(host);
   const internationalized = displayHost !== host || /[^\x20-\x7e]/.test(host);
-  const parsed = parseDomain(host);
+  const parsed = parseHost(host);
   const base = {
     host,
     displayHost,
@@ -293,6 +309,6 @@ function foldedLookalike(
   const folded = foldScripts(displayHost);
   const officialTwin = findOfficialDomain(folded, officials);
   if (officialTwin) return { imitates: officialTwin, reason: 'homoglyphe' };
-  const label = parseDomain(folded).domainWithoutSuffix;
+  const label = parseHost(folded).domainWithoutSuffix;
   return label ? labelLookalike(label, brands, true) : null;
 }
