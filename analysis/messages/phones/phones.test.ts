@@ -5,7 +5,7 @@ import metadata from 'libphonenumber-js/metadata.min.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../engine/match.js';
 import { detectOrganisations } from '../organisations.js';
-import { extractPhones, FRENCH_NUMBER_DIGITS, frenchCategory, MIN_INTERNATIONAL_DIGITS, mayHoldNumber, OFFICIAL_SHORT_NUMBERS } from './extract-phones.js';
+import { extractPhones, FRENCH_NUMBER_DIGITS, frenchCategory, MIN_INTERNATIONAL_DIGITS, mayHoldNumber, OFFICIAL_SHORT_NUMBERS, phoneNumbersInRun } from './extract-phones.js';
 import { assessPhones } from './phone-findings.js';
 
 describe('extractPhones', () => {
@@ -115,5 +115,26 @@ describe('runs skipped before libphonenumber', () => {
     expect(mayHoldNumber('00 43 1234', 8)).toBe(true);
     expect(mayHoldNumber('12/07/2025', 8)).toBe(false);
     expect(mayHoldNumber('149,90', 5)).toBe(false);
+  });
+});
+
+describe('the short way for a French number written the usual way', () => {
+  const shape = (found: readonly { startsAt: number; endsAt: number; number: { number: string; country?: string; nationalNumber: string } }[]) =>
+    found.map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt, number: m.number.number, country: m.number.country, nationalNumber: m.number.nationalNumber }));
+
+  it('finds exactly what libphonenumber finds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('0', '+33', '+33 '),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom('', ' ', '.', '-'),
+        (prefix, first, pairs, separator) => {
+          const run = `${prefix}${first}${pairs.map((p) => `${separator}${String(p).padStart(2, '0')}`).join('')}`;
+          expect(shape(phoneNumbersInRun(run))).toEqual(shape(findPhoneNumbersInText(run, { defaultCountry: 'FR' })));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
