@@ -160,7 +160,8 @@ describe('campaign grouping', () => {
     const past = new Date(Date.now() - 1000);
     await t.database.db.update(indicators).set({ expiresAt: past }).where(eq(indicators.value, '+33970443322'));
     await t.database.db.insert(fraudIndicators).values({ kind: 'phone', value: '+33970443322', reportCount: 2, campaignId, expiresAt: past });
-    expect(await sweepExpiredIndicators(t.database)).toBeGreaterThanOrEqual(1);
+    // The app's own sweep may run first in the background: what matters is the state after the sweep.
+    await sweepExpiredIndicators(t.database);
     expect(await indicator('phone', '+33970443322')).toMatchObject({ status: 'expire' });
     const [expired] = await t.database.db.select().from(fraudIndicators).where(eq(fraudIndicators.value, '+33970443322'));
     expect(expired!.status).toBe('expired');
