@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'alert:approve',
   'watchlist:manage',
   'dashboard:read',
+  'dpc:catalogue_read',
+  'dpc:catalogue_import',
+  'dpc:rescreen',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,12 +77,18 @@ const FRAUD_AGENT: Permission[] = [
   'dashboard:read',
 ];
 
+// Council staff read the DPC catalogue with its screening, and the actions a rescreening newly flagged.
+// Importing the catalogue and rescreening it are admin-only: the catalogue is national (one import
+// changes what every département sees) and a rescreen follows a lexicon release (docs/dpc-vigilance.md).
+const DPC_AGENT: Permission[] = ['dpc:catalogue_read'];
+const DPC_ADMIN: Permission[] = ['dpc:catalogue_import', 'dpc:rescreen'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
-  agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT],
+  agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT],
   membre_cde: SELF_SERVICE,
   membre_cne: SELF_SERVICE,
-  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 /**

@@ -79,7 +79,10 @@ export type AuditAction =
   | 'watchlists.watch.added'
   | 'watchlists.watch.removed'
   | 'watchlists.match.notified'
-  | 'dashboard.stats.read';
+  | 'dashboard.stats.read'
+  | 'dpc.import.completed'
+  | 'dpc.import.rejected'
+  | 'dpc.catalogue.rescreened';
 
 /** Who acts, from where: built once per request (or per job/script) and passed down to services. */
 export interface AuditContext {

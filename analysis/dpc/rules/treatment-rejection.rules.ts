@@ -1,0 +1,190 @@
+import type { DriftRule } from './drift-rule.js';
+import { PRESCRIBER_DECISION_VETOES } from './vetoes.js';
+
+/** Conventional treatments drift texts tell people to drop (antibiotics apart: stopping them on time is stewardship). */
+const TREATMENTS = [
+  'traitement*', 'chimiothérapie*', 'chimio', 'radiothérapie*', 'hormonothérapie*', 'immunothérapie*', 'médicament*',
+  'insuline', 'vaccin*', 'antidépresseur*', 'neuroleptique*', 'corticoïde*', 'opération', 'chirurgie', 'soins conventionnels',
+  'médecine conventionnelle', 'suivi oncologique', 'oncologue', 'cancérologue', 'suivi', 'lithium', 'antipsychotique*',
+  'statine*', 'anticoagulant*', 'antihypertenseur*', 'bêtabloquant*', 'traitements chroniques', 'cure', 'cures', 'orthophonie', 'psychomotricité', 'morphine', 'antalgique*', 'antiépileptique*',
+] as const;
+
+export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
+  {
+    id: 'rejet.arreter-traitement',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'ars-derive-therapeutique'],
+    description: 'Incite à arrêter, abandonner ou refuser un traitement conventionnel.',
+    explanation: 'Le texte incite à arrêter, abandonner ou refuser un traitement (chimiothérapie, insuline, vaccins, médicaments). L’arrêt d’un traitement éprouvé fait perdre des chances de guérison : c’est le cœur de la dérive thérapeutique.',
+    weight: 55,
+    allOf: [
+      ['arrêter', 'arrêtez', 'arrêté', 'arrêtée', 'arrêt', 'abandonner', 'abandonnez', 'abandon', 'cesser', 'cessez', 'stopper', 'stoppez', 'stoppé*', 'renoncer', 'renoncez', 'refusez', 'cessé', 'cessée', 'cessent', 'cesse', 'se passer', 'vous passer', 'libérer', 'libérez', 'se sevrer', 'interromp*', 'sortir du tout'],
+      [...TREATMENTS],
+    ],
+    within: 5,
+    unlessNear: [...PRESCRIBER_DECISION_VETOES, { regex: 'arrete (du|ministeriel)' }, 'quand et comment', 'décroissance', 'syndrome d arrêt', 'rechute', 'interactions', 'effets indésirables', 'périopératoire', 'relais', 'avant l intervention', 'tabac*', 'tabagi*', 'alcool', 'cannabis'],
+    unlessWithin: 20,
+    examples: {
+      match: ['Le stagiaire apprend à accompagner le patient qui choisit d’arrêter sa chimiothérapie pour guérir autrement', 'Elle a arrêté son insuline sur ses conseils'],
+      noMatch: ['Déprescription : arrêter les benzodiazépines chez le sujet âgé', 'Arrêt du tabac : les substituts nicotiniques', 'Limitation et arrêt des traitements : la procédure collégiale', 'Arrêté du 26 avril 2018 : les vaccins obligatoires'],
+    },
+  },
+  {
+    id: 'rejet.remplacer-traitement',
+    family: 'rejet-traitements',
+    sources: ['ministere-psnc', 'miviludes-guide-charlatan'],
+    description: 'Présente la méthode comme une alternative ou un remplacement des traitements.',
+    explanation: 'Le texte présente la méthode comme une alternative aux traitements ou « sans » eux. Le ministère de la santé rappelle qu’une pratique non conventionnelle ne peut être qu’un complément, jamais un remplacement.',
+    weight: 50,
+    allOf: [
+      [{ regex: "\\balternatives? (a|aux) (la |l'|vos |leur |leurs )?(chimio|radio|traitement|medic|vaccin|chirurg|insulin)" }, { regex: '\\b(au lieu|a la place) (de|d|des|du)\\b' }, 'remplac*', 'se substitue*', 'sans recours', 'sans avoir recours', 'sans passer par', 'plutôt que', 'inutilité'],
+      [...TREATMENTS],
+    ],
+    within: 3,
+    unlessNear: [...PRESCRIBER_DECISION_VETOES, 'sans ordonnance', 'traitement de substitution', 'traitements de substitution', 'substitution nicotinique', 'substituts', 'complément', 'en complément', 'complémentaire*', 'associé', 'associée', 'en plus'],
+    examples: {
+      match: ['une alternative à la chimiothérapie', 'démontrer l’inutilité des traitements', 'la méthode remplace avantageusement les médicaments'],
+      noMatch: ['La sophrologie en complément du traitement', 'Alternative à la voie orale : la voie sous-cutanée en soins palliatifs'],
+    },
+  },
+  {
+    id: 'rejet.remplacer-par-naturel',
+    family: 'rejet-traitements',
+    sources: ['ministere-psnc', 'miviludes-guide-charlatan'],
+    description: 'Apprend à remplacer un traitement (antibiotiques compris) par des plantes, huiles, aliments ou une méthode.',
+    explanation: 'Le texte apprend à remplacer un traitement — y compris des antibiotiques devant une infection — par des plantes, des huiles essentielles, l’alimentation ou une méthode : c’est substituer une pratique non éprouvée aux soins, au risque d’une perte de chance.',
+    weight: 50,
+    allOf: [
+      ['remplac*', { regex: '\\b(au lieu|a la place) (de|d|des|du)\\b' }, 'plutôt que', 'substituer'],
+      ['huiles essentielles', 'huile essentielle', 'plantes', 'homéopathie', 'remèdes naturels', 'remède naturel', 'tisane*', 'argile', 'jeûne', 'alimentation', 'compléments alimentaires', 'solutions naturelles'],
+      [...TREATMENTS, 'antibiotique*', 'antibiothérapie'],
+    ],
+    within: 10,
+    unlessNear: ['allergie', 'allergique', 'générique*', 'biosimilaire*', 'switch', 'relais'],
+    examples: {
+      match: ['remplacer les antibiotiques par des huiles essentielles chez l’enfant'],
+      noMatch: ['Allergie à la pénicilline : remplacer l’amoxicilline par un autre antibiotique selon le protocole'],
+    },
+  },
+  {
+    id: 'rejet.sans-traitement-lourd',
+    family: 'rejet-traitements',
+    sources: ['ministere-psnc', 'miviludes-guide-charlatan'],
+    description: 'Vante une prise en charge « sans » chimiothérapie, chirurgie, insuline ou vaccin.',
+    explanation: 'Le texte vante une prise en charge « sans chimiothérapie », « sans chirurgie » ou « sans vaccin » : c’est présenter la méthode comme un remplacement des soins éprouvés.',
+    weight: 45,
+    allOf: [['sans chimio*', 'sans radiothérapie', 'sans chirurgie', 'sans opération', 'sans vaccin*', 'sans insuline', 'sans traitement lourd', 'sans traitements lourds', 'éviter chimiothérapie', 'éviter la chimiothérapie', 'éviter la dialyse', 'solutions naturelles']],
+    unlessNear: [...PRESCRIBER_DECISION_VETOES],
+    examples: {
+      match: ['Guérir naturellement, sans chimiothérapie ni chirurgie', 'une immunité solide sans vaccins'],
+      noMatch: ['Patients traités par chimiothérapie orale : le suivi infirmier'],
+    },
+  },
+  {
+    id: 'rejet.denigrement',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'miviludes-alimentation'],
+    description: 'Dénigre les traitements ou la médecine conventionnelle (« poison », « lobby »).',
+    claimGroup: 1,
+    explanation: 'Le texte dénigre la médecine conventionnelle ou un traitement (« poison », « toxique », « lobby pharmaceutique »). La MIVILUDES cite le dénigrement de la médecine parmi les premiers signes du pseudo-thérapeute.',
+    weight: 45,
+    allOf: [
+      ['chimiothérapie*', 'chimio', 'vaccin*', 'insuline', 'hormonothérapie', 'antidépresseur*', 'statine*', 'corticoïde*', 'vitamine k', 'dépistage néonatal', 'dépistages', 'échographies', 'médicament*', 'médecine conventionnelle', 'médecine classique', 'médecine occidentale', 'médecine moderne', 'médecine officielle', 'médecine allopathique', 'allopathie', 'radiothérapie*', 'psychiatrie', 'oncologue*', 'traitements conventionnels'],
+      ['poison*', 'empoison*', 'toxique*', 'tue', 'tuent', 'mort aux rats', 'dangereu*', 'nocif*', 'échec*', 'impuissant*', 'lobby', 'lobbies', 'business', 'complot*', 'mensonge*', 'mentent', 'détruit', 'détruisent', 'affaiblit', 'affaiblissent', 'ne servent à rien', 'ne sert à rien', 'inutiles', 'superflu*', 'rendent malade', 'rend malade'],
+    ],
+    within: 5,
+    unlessNear: [...PRESCRIBER_DECISION_VETOES, 'effets indésirables', 'effet indésirable', 'pharmacovigilance', 'iatrogén*', 'interactions', 'surdosage', 'toxicité', 'pertinence'],
+    examples: {
+      match: ['La chimiothérapie est un poison qui détruit le terrain', 'la médecine officielle est impuissante face aux maladies chroniques'],
+      noMatch: ['Toxicité de la chimiothérapie : prévenir la neutropénie fébrile', 'Effets indésirables des médicaments chez le sujet âgé'],
+    },
+  },
+  {
+    id: 'rejet.traitement-inutile',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'ars-derive-therapeutique'],
+    description: 'Déclare inutiles ou nuisibles les traitements, examens et dépistages, ou les écarte du médecin.',
+    explanation: 'Le texte déclare inutiles ou nuisibles des traitements, des examens ou des dépistages, ou apprend à s’en passer sans l’avis du médecin qui suit le patient. Renoncer à des soins éprouvés expose à une perte de chance.',
+    weight: 45,
+    allOf: [[
+      'ne sont pas indispensables', 'pas indispensables', 'font plus de mal que de bien', 'nourrissent la maladie', 'nourrit la maladie', 'dealers',
+      'ne plus jamais en prescrire', 'ne doit jamais être traitée', 'ne doit jamais être traité', 'guérit seule', 'guérit seul', 'guérissent seules',
+      'sans l avis du', 'sans l avis de', 'contre l avis', 'hors du système', 'sans bilan médical', 'sans suivi médical', 'non assisté', 'sans monitoring',
+      'jugées inutiles', 'jugés inutiles', 'refuser les traitements', 'ayant refusé les traitements', 'refusant échographies',
+      'iatrogénie tue', 'ne traite que les symptômes', 'ne soigne que les symptômes', 'ne traite que le symptôme', 'la médecine a échoué', 'échec de la médecine',
+      'là où la médecine', 'médecine a abandonné', 'les médecins ont abandonné', 'deviennent alors superflus', 'deviennent superflus', 'deviennent inutiles',
+      'soignent les symptômes', 'soigne les symptômes', 'traitent les symptômes', 'soignons l être', 'hors des sentiers', 'en conflit d intérêts', 'spécialistes hostiles', 'se résigner',
+    ]],
+    examples: {
+      match: ['Les bêtabloquants ne sont pas indispensables après un infarctus', 'établir le plan sans l’avis du cardiologue'],
+      noMatch: ['Pertinence des soins : les examens d’imagerie en première intention'],
+    },
+  },
+  {
+    id: 'rejet.refus-vaccinal',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
+    description: 'Apprend à éviter, différer ou contourner les vaccinations.',
+    explanation: 'Le texte apprend à éviter, différer ou contourner les vaccinations (« drainage vaccinal », exemptions, contre-indications de complaisance). Le guide de la MIVILUDES consacre une fiche au refus des vaccinations obligatoires ; un certificat de complaisance est une faute déontologique.',
+    weight: 45,
+    allOf: [[
+      'ne pas vacciner', 'refuser les vaccinations', 'refuser la vaccination', 'différer ou refuser', 'drainage vaccinal', 'désintoxication vaccinale', 'exemption vaccinale',
+      'dossier d exemption', 'certificats de contre indication', 'certificat de contre indication', 'information vaccinale libre', 'immunité souveraine',
+      'immunité naturelle contre', 'aluminium et autisme', 'vaccins et autisme', 'renforcement immunitaire naturel', 'prévention vaccinale',
+      'provoquent l autisme', 'provoque l autisme', 'causent l autisme', 'ne plus vacciner', 'ne fallait plus vacciner', 'ne faut pas vacciner', 'ne pas faire vacciner',
+    ]],
+    unlessNear: ['hésitation vaccinale', 'hésitants', 'entretien motivationnel', 'fausses informations', 'réfutation', 'couverture vaccinale', 'idées reçues'],
+    examples: {
+      match: ['accompagner les familles qui font le choix de ne pas vacciner', 'les produits dits de drainage vaccinal'],
+      noMatch: ['Rattrapage vaccinal de l’adolescent : le calendrier 2025'],
+    },
+  },
+  {
+    id: 'rejet.refus-rapporte',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'ars-derive-therapeutique'],
+    scopes: ['signalement'],
+    description: 'Rapporte qu’une personne refuse, arrête ou se voit déconseiller un traitement.',
+    explanation: 'Le signalement rapporte qu’une personne refuse ou arrête un traitement, ou qu’on le lui déconseille, sous l’influence d’un praticien ou d’une formation : c’est la perte de chance que vise la dérive thérapeutique.',
+    weight: 45,
+    allOf: [
+      ['refuse', 'refusé', 'refusent', 'refusait', 'cessé', 'cessée', 'ne prend plus', 'ne prennent plus', 'déconseille*', 'interdit', 'arrête', 'arrêté', 'arrêter', 'abandonné', 'stoppé'],
+      [...TREATMENTS, 'rendez vous à l hôpital', 'séances de chimiothérapie', 'dépistage*', 'échographie*'],
+      // Under someone's influence: refusing a treatment alone is the patient's right, not a drift.
+      ['conseil*', 'depuis qu il', 'depuis qu elle', 'formé', 'formée', 'formation', 'stage', 'séminaire*', 'thérapeute*', 'praticien*', 'praticienne*', 'naturopathe*',
+        'kinésiologue*', 'formateur*', 'formatrice*', 'intervenant*', 'méthode', 'lui a dit', 'guérisseu*', 'gourou*', 'magnétiseu*'],
+    ],
+    within: 25,
+    unlessNear: [...PRESCRIBER_DECISION_VETOES],
+    examples: {
+      match: ['Depuis qu’il voit cette praticienne, il refuse l’hormonothérapie', 'Après son stage, elle déconseille le vaccin aux parents'],
+      noMatch: ['Ma mère en EHPAD refuse de prendre ses médicaments depuis une semaine', 'La session a été annulée la veille sans explication'],
+    },
+  },
+  {
+    id: 'rejet.medecine-officielle',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
+    description: 'Désigne la médecine comme « officielle », « allopathique » ou « chimique » pour s’en démarquer.',
+    explanation: 'Le texte parle de médecine « officielle », « allopathique » ou « chimique » pour s’en démarquer : ce vocabulaire de défiance accompagne le dénigrement des soins que la MIVILUDES décrit chez les pseudo-thérapeutes.',
+    weight: 30,
+    allOf: [['médecine officielle', 'médecine dite conventionnelle', 'médecine allopathique', 'allopathie', 'allopathes', 'médecine chimique', 'médecine du système']],
+    examples: {
+      match: ['accompagner les patients hors des sentiers de la médecine officielle'],
+      noMatch: ['Les médecines complémentaires en cancérologie : ce que disent les études'],
+    },
+  },
+  {
+    id: 'rejet.big-pharma',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
+    description: 'Invoque un complot des laboratoires ou du « système ».',
+    explanation: 'Le texte invoque « Big Pharma », les lobbies ou un complot médical pour discréditer les soins : ce discours de défiance prépare l’abandon des traitements.',
+    weight: 40,
+    allOf: [['big pharma', 'bigpharma', 'lobby pharmaceutique', 'lobbies pharmaceutiques', 'industrie pharmaceutique cache', 'ce que les médecins ne disent pas', 'ce que votre médecin ne vous dit pas', 'on vous cache', 'vous cache', 'autorités minimisent', 'que la faculté n enseigne pas', 'la faculté n enseigne pas', 'vérité cachée', 'médecine du système', 'système médical corrompu']],
+    examples: {
+      match: ['Ce que Big Pharma ne veut pas que vous sachiez', 'la vérité cachée sur le cholestérol'],
+      noMatch: ['Liens d’intérêts : déclaration publique sur la base Transparence santé'],
+    },
+  },
+];

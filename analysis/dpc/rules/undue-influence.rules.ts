@@ -1,0 +1,150 @@
+import type { DriftRule } from './drift-rule.js';
+
+const RELATIVES_AND_CARERS = [
+  'famille', 'proches', 'entourage', 'conjoint*', 'compagnon', 'compagne', 'mari', 'épouse', 'frère', 'sœur', 'mère', 'père', 'enfants', 'parents',
+  'amis', 'médecin traitant', 'médecin', 'médecins', 'oncologue*',
+  'équipe soignante', 'équipe médicale', 'psychiatre', 'monde extérieur',
+] as const;
+
+export const UNDUE_INFLUENCE_RULES: readonly DriftRule[] = [
+  {
+    id: 'emprise.isolement',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-charlatan'],
+    description: 'Incite à se couper de sa famille, de ses proches ou de son médecin.',
+    explanation: 'Le texte incite à s’éloigner de sa famille, de ses proches ou de son médecin. La rupture avec l’environnement d’origine est l’un des critères de la dérive sectaire retenus par les commissions d’enquête et la MIVILUDES.',
+    weight: 55,
+    allOf: [
+      ['couper', 'coupez', 'coupé', 'coupée', 'rompre', 'rompez', 'rompu', 'éloigner', 'éloignez', 'prendre ses distances', 'prendre distance', 'prendre vos distances', 'isoler', 'isolez', 'quitter', 'quittez', 'se détacher', 'détachez', 'ne plus voir', 'plus voir', 'ne voit plus', 'ne plus parler', 'ne parle plus', 'couper les ponts', 'coupé les ponts'],
+      [...RELATIVES_AND_CARERS],
+    ],
+    within: 6,
+    unlessNear: ['isolement social', 'rompre l isolement', 'sortir de l isolement', 'lutter contre l isolement', 'éducation thérapeutique', 'cordon', 'maternité', 'nouveau né', 'accouchement', 'allaitement', 'hospitalisation', 'sortie', 'violence*', 'violent*', 'victime*', 'maltraitance*', 'en sécurité'],
+    examples: {
+      match: ['Il faut couper les liens avec une famille toxique pour guérir', 'Elle ne voit plus ses enfants depuis le stage'],
+      noMatch: ['Rompre l’isolement des aidants familiaux', 'Associer la famille au projet de soins'],
+    },
+  },
+  {
+    id: 'emprise.rupture',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-charlatan'],
+    description: 'Organise la rupture avec l’extérieur : téléphones retirés, contacts coupés, consultations interdites.',
+    explanation: 'Le texte organise la rupture avec l’extérieur (téléphones retirés, liens « allégés », consultations extérieures interdites, départ empêché). La rupture avec l’environnement d’origine est un critère de la dérive sectaire.',
+    weight: 50,
+    allOf: [[
+      'lien avec l extérieur', 'liens avec l extérieur', 'coupé de tout', 'coupée de tout', 'refuse tout contact', 'tout quitter', 'ancienne vie', 'rupture avec les parents',
+      'lettres de rupture', 'médecins extérieurs', 'interdit de consulter', 'sans réseau ni téléphone', 'téléphones confisqués', 'confisqué nos téléphones',
+      'confisqué leurs téléphones', 'appareils sont confiés', 'ne pas quitter', 'retenue par le groupe', 'retenu par le groupe', 'influence de l entourage',
+      'isolées de nos familles', 'isolés de nos familles', 'isolés de leurs familles', 'ne répond plus à nos appels', 'famille toxique', 'familles toxiques',
+      'entourage toxique', 'parents toxiques', 'se protéger de sa famille', 'mettre à distance sa famille', 'influences extérieures',
+      'influence extérieure', 'couper tout lien', 'couper les liens', 'rompre tout lien', 'pas autorisées à rendre visite', 'pas autorisés à rendre visite', 'visites interdites', 'coupés du monde', 'coupé du monde',
+    ]],
+    examples: {
+      match: ['Le lien avec l’extérieur est progressivement allégé', 'On nous a confisqué nos téléphones'],
+      noMatch: ['Le téléphone portable est autorisé pendant les pauses'],
+    },
+  },
+  {
+    id: 'emprise.destabilisation',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-charlatan'],
+    description: 'Déstabilise : privation de sommeil, confessions, « effondrement », souvenirs induits, résistances à briser.',
+    explanation: 'Le texte décrit des procédés de déstabilisation (privation de sommeil, confessions publiques, « effondrement », souvenirs d’abus « retrouvés », résistances à briser). La déstabilisation mentale est le premier critère de la dérive sectaire ; les faux souvenirs induits brisent les familles.',
+    weight: 50,
+    allOf: [[
+      'privation de sommeil', 'confession publique', 'confessions publiques', 'séminaire d effondrement', 'souvenirs retrouvés', 'faire émerger ces souvenirs', 'faire émerger les souvenirs',
+      'souvenirs induits', 'traumatismes refoulés', 'abus imaginaires', 'ateliers de confrontation', 'fuir sa guérison', 'résistances surgissent', 'briser les résistances',
+      'déconstruire les conditionnements', 'mort symbolique', 'renaître', 'renaissance',
+    ]],
+    examples: {
+      match: ['un séminaire d’« effondrement » avec privation de sommeil', 'faire émerger ces souvenirs par induction'],
+      noMatch: ['Troubles du sommeil chez l’adolescent : repérage et prise en charge'],
+    },
+  },
+  {
+    id: 'emprise.groupe-ferme',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-rapport-2010-formations'],
+    description: 'Décrit un groupe fermé autour d’un fondateur : cooptation, argent reversé, niveaux obligatoires.',
+    explanation: 'Le texte décrit un groupe fermé autour d’un fondateur : admission par cooptation, période probatoire, revenus reversés à la communauté, niveaux à suivre sous peine de rechute. La MIVILUDES décrit ces engagements longs et coûteux dans les formations à risque.',
+    weight: 45,
+    allOf: [[
+      'uniquement par recommandation', 'recommandation d un membre', 'exclusivement au sein du réseau', 'enseignement du fondateur', 'entretien personnel avec le fondateur',
+      'période probatoire', 'rejoindre une famille', 'reversent une part', 'reverser une partie', 'reverse une part', 'pourvoit à leurs besoins', 'ne suivent pas tous les niveaux',
+      'maladie reviendra', 'vendu son cabinet', 'emprunté pour payer', 'emprunter pour payer', 'versé plus de', 'encadrée par les anciens',
+      'disciple*', 'allégeance', 'obéissance', 'ne jamais contredire', 'pour accéder au niveau', 'famille spirituelle', 'nouvelle famille', 'enseignement du maître', 'paroles du maître',
+    ]],
+    examples: {
+      match: ['Contact uniquement par recommandation d’un membre', 'les accompagnants reversent une part de leurs honoraires'],
+      noMatch: ['Inscription sur mondpc.fr, places limitées à 20 participants'],
+    },
+  },
+  {
+    id: 'emprise.secret',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-charlatan'],
+    description: 'Impose le secret, y compris envers le médecin ou la famille.',
+    explanation: 'Le texte impose le secret sur l’enseignement ou demande de ne pas en parler au médecin ou à la famille. Le secret coupe la personne de ceux qui pourraient l’alerter : c’est un procédé d’emprise.',
+    weight: 50,
+    allOf: [['ne pas en parler', 'n en parlez pas', 'ne rien dire', 'ne rien raconter', 'ne dites rien', 'garder le secret', 'gardez le secret', 'sous le sceau du secret', 'enseignement secret', 'enseignements secrets', 'engagement de confidentialité', 'interdiction de divulguer', 'ne doit pas être divulgué', 'ne doivent pas être divulgués', 'ne pas divulguer', 'ne rien divulguer', 'rien ne doit sortir', 'ne pas révéler', 'savoir caché', 'savoirs cachés', 'connaissances cachées']],
+    unlessNear: ['secret médical', 'secret professionnel', 'données de santé', 'rgpd'],
+    examples: {
+      match: ['Les participants s’engagent à ne pas en parler à leur médecin', 'Un enseignement secret réservé aux initiés'],
+      noMatch: ['Le secret professionnel en pratique libérale'],
+    },
+  },
+  {
+    id: 'emprise.culpabilisation',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-decodage'],
+    description: 'Rend le malade responsable de sa maladie (il l’aurait « créée » ou « choisie »).',
+    explanation: 'Le texte rend le malade responsable de sa maladie (il l’aurait « créée », « choisie », ou elle serait un « message »). Cette culpabilisation déstabilise la personne, premier critère de la dérive sectaire.',
+    weight: 45,
+    allOf: [['responsable de sa maladie', 'responsable de votre maladie', 'responsables de leur maladie', 'créé sa maladie', 'créé votre maladie', 'créé son cancer', 'créé votre cancer', 'choisi sa maladie', 'choisi son cancer', 'choisi votre maladie', 'maladie est un message', 'maladie est une solution', 'cancer est une solution', 'maladie comme solution', 'maladie comme message', 'message de l âme', 'bénéfice de la maladie', 'vous punit', 'punition', 'ne veut pas guérir', 'refuse de guérir', 'se rend malade', 'cancer venait de', 'cancer vient de', 'maladie vient de', 'maladie venait de', 'responsables de leur cancer', 'responsable de son cancer']],
+    examples: {
+      match: ['Comprendre pourquoi le patient a créé son cancer', 'La maladie est un message de l’inconscient'],
+      noMatch: ['Annoncer une maladie grave : la consultation d’annonce'],
+    },
+  },
+  {
+    id: 'emprise.initiation',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-rapport-2010-formations'],
+    description: 'Organise un parcours initiatique par niveaux ou degrés, avec un maître.',
+    explanation: 'Le texte organise un parcours « initiatique » par niveaux ou degrés, sous l’autorité d’un maître : l’engagement progressif, long et coûteux, est l’un des procédés décrits par la MIVILUDES dans les formations à risque.',
+    weight: 40,
+    allOf: [['initiatique*', 'initiation de niveau', 'initiation niveau', 'initiés', 'degré* d initiation', 'éveil spirituel', 'élévation spirituelle', 'élévation de conscience', 'maître enseignant', 'grand maître', 'transmission de maître', 'lignée de maîtres', 'choisis par le maître', 'choisi par le maître', 'élèves choisis', 'eveil de conscience', 'éveil de la conscience', 'ascension spirituelle']],
+    examples: {
+      match: ['Cursus initiatique en quatre degrés', 'Un éveil spirituel réservé aux initiés'],
+      noMatch: ['Initiation à l’échographie clinique'],
+    },
+  },
+  {
+    id: 'emprise.pression-financiere',
+    family: 'emprise',
+    sources: ['miviludes-criteres', 'miviludes-guide-charlatan'],
+    description: 'Exige un engagement financier lourd, à l’avance ou sans remboursement possible.',
+    explanation: 'Le texte exige de payer à l’avance un cursus entier ou des séances, sans remboursement possible, ou décrit des dépenses considérables. Les exigences financières exorbitantes sont un critère de la dérive sectaire.',
+    weight: 35,
+    allOf: [['paiement intégral', 'règlement intégral', 'payer d avance', 'payé d avance', 'régler à l avance', 'réglé à l avance', 'à l avance l ensemble', 'toutes ses économies', 'toutes leurs économies', 'vendu sa maison', 'des milliers d euros', 'plusieurs milliers d euros', 'endetté*', 's est endetté*', 'prêt pour payer', 'crédit pour payer']],
+    examples: {
+      match: ['Paiement intégral du cursus exigé à l’inscription', 'Il y a laissé toutes ses économies'],
+      noMatch: ['Action prise en charge par l’ANDPC, sans avance de frais'],
+    },
+  },
+  {
+    id: 'emprise.gourou',
+    family: 'emprise',
+    sources: ['miviludes-criteres'],
+    scopes: ['signalement'],
+    description: 'Décrit une personne sous emprise, un gourou, un groupe fermé.',
+    explanation: 'Le signalement décrit une personne sous l’emprise d’un « maître » ou d’un groupe (gourou, changement brutal de comportement, dépendance). C’est ce que la MIVILUDES appelle la sujétion psychologique.',
+    weight: 45,
+    allOf: [['gourou*', 'sous emprise', 'sous son emprise', 'sous l emprise', 'emprise mentale', 'manipulé*', 'manipulation', 'endoctrin*', 'embrigad*', 'a changé du tout au tout', 'méconnaissable', 'ne jure que par']],
+    examples: {
+      match: ['Ma sœur est sous l’emprise de cette formatrice', 'Le formateur se comporte en gourou'],
+      noMatch: ['La session a été annulée la veille sans explication'],
+    },
+  },
+];
