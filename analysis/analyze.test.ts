@@ -120,3 +120,12 @@ describe('extractIndicators', () => {
     expect(analyzePrepared(prepared).indicators).toEqual(indicatorsOf(prepared));
   });
 });
+
+describe('rules said in the negative', () => {
+  it('leaves out a rule whose words are negated, and keeps it when they are not', () => {
+    const genuine = analyzeText({ kind: 'sms', text: 'La Poste : votre colis sera livré demain. Aucun frais ne vous sera demandé par SMS.' }, { combiner: null, model: null });
+    expect(genuine.findings.map((f) => f.ruleId)).not.toContain('colis.frais');
+    const scam = analyzeText({ kind: 'sms', text: 'La Poste : votre colis est en attente, des frais de 1,99 € sont à régler.' }, { combiner: null, model: null });
+    expect(scam.findings.map((f) => f.ruleId)).toContain('colis.frais');
+  });
+});

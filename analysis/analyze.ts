@@ -20,7 +20,7 @@ import { knownIndicatorFindings } from './messages/known-indicators.js';
 import { MAX_LINKS } from './messages/links/extract-links.js';
 import { assessLinks } from './messages/links/link-findings.js';
 import { DEFAULT_OFFICIAL_DOMAINS } from './messages/links/official-domains.js';
-import { isNegatedHit } from './messages/negation.js';
+import { isNegatedHit } from './engine/negation.js';
 import { findDisguisedWords } from './messages/obfuscation.js';
 import { assessPhones } from './messages/phones/phone-findings.js';
 import type { PreparedMessage } from './messages/prepare-message.js';

@@ -5,7 +5,7 @@
 import type { PreparedText, RuleHit } from '../engine/match.js';
 import { findExpression, prepareText, runRuleset } from '../engine/match.js';
 import { combineScore, MAX_MITIGATION } from '../engine/score.js';
-import { isNegatedWord, wordAt } from '../messages/negation.js';
+import { isNegatedWord, wordAt } from '../engine/negation.js';
 import type { DriftFamilyId } from './drift-families.js';
 import { DRIFT_FAMILIES } from './drift-families.js';
 import { DRIFT_LEXICON_FINGERPRINT, DRIFT_LEXICON_VERSION, DRIFT_RULESET } from './drift-lexicon.js';

@@ -7,7 +7,7 @@ import type { Occurrence, PreparedText, RuleHit } from '../engine/match.js';
 import { findExpression } from '../engine/match.js';
 import type { CompiledExpression, CompiledRuleset } from '../engine/ruleset.js';
 import { compileRuleset } from '../engine/ruleset.js';
-import { wordAt } from '../messages/negation.js';
+import { wordAt } from '../engine/negation.js';
 import { ABOUT_DRIFT_CUES, WARNING_CUES } from './rules/vetoes.js';
 
 /** Words around a marker where a warning cue makes it a quotation (a sentence or two). */

@@ -25,12 +25,15 @@ const FRAUD_AGENT = [
   'watchlist:manage',
   'dashboard:read',
 ] as Permission[];
+// The DPC catalogue is national: every agent reads it; importing and rescreening follow a release (admin).
+const DPC_AGENT = ['dpc:catalogue_read'] as Permission[];
+const DPC_ADMIN = ['dpc:catalogue_import', 'dpc:rescreen'] as Permission[];
 const EXPECTED: Record<Role, Permission[]> = {
   medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
-  agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT],
+  agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT],
   membre_cde: SELF,
   membre_cne: SELF,
-  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 describe('central policy', () => {

@@ -10,7 +10,7 @@
  *  - an exhortation: « ne tardez pas à régler », « n’attendez pas » push to act;
  *  - « sans » (« sans quoi », « sans réponse de votre part ») mostly adds pressure, so it is not read.
  */
-import type { PreparedText, RuleHit } from '../engine/match.js';
+import type { PreparedText, RuleHit } from './match.js';
 
 /** Words (pronouns and auxiliaries apart) looked at before the phrase, inside its clause. */
 const WINDOW = 3;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../analyze.js';
-import { prepareText } from '../engine/match.js';
+import { prepareText } from './match.js';
 import { isNegatedWord } from './negation.js';
 
 /** Whether the first occurrence of `word` (as the engine folds and stems it) is read as negated. */
@@ -30,12 +29,5 @@ describe('negation of a found phrase', () => {
     ['Aucun retard. Réglez les frais de 1,99 € ici.', 'reglez'],
   ])('does not read « %s » (%s) as negated', (text, word) => {
     expect(negated(text, word)).toBe(false);
-  });
-
-  it('leaves out a rule whose words are negated, and keeps it when they are not', () => {
-    const genuine = analyzeText({ kind: 'sms', text: 'La Poste : votre colis sera livré demain. Aucun frais ne vous sera demandé par SMS.' }, { combiner: null, model: null });
-    expect(genuine.findings.map((f) => f.ruleId)).not.toContain('colis.frais');
-    const scam = analyzeText({ kind: 'sms', text: 'La Poste : votre colis est en attente, des frais de 1,99 € sont à régler.' }, { combiner: null, model: null });
-    expect(scam.findings.map((f) => f.ruleId)).toContain('colis.frais');
   });
 });
