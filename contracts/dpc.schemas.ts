@@ -1,3 +1,5 @@
+import { DRIFT_FAMILY_IDS } from '../analysis/dpc/drift-families.js';
+import { SCREENED_KINDS, type ScreenedKind } from '../analysis/dpc/rules/drift-rule.js';
 import { z, zEmail, zUuid } from './zod.js';
 
 // The DPC catalogue's vocabulary (issue 12), said once: what an organisation and a training action are,
@@ -268,3 +270,57 @@ export const ZDpcRescreenMatchesPage = z.object({
   pageSize: z.number().int(),
 });
 export type TDpcRescreenMatchesPage = z.infer<typeof ZDpcRescreenMatchesPage>;
+
+// The awareness page (issue 12, the convention's first axis): what the drift screening looks for, in plain
+// French, generated from the lexicon of analysis/dpc (driftFamilies, DRIFT_REFERRALS), and where to refer.
+
+/** The kinds of text a marker may be restricted to, as the page words them (« compté seulement dans … »). */
+export const DRIFT_SCREENED_KIND_LABELS: Record<ScreenedKind, string> = {
+  programme: 'les programmes de formation',
+  signalement: 'les signalements écrits par une personne',
+};
+
+export const ZDpcDriftMarker = z.object({
+  ruleId: z.string(),
+  description: z.string(),
+  explanation: z.string(),
+  /** The phrases the rule looks for, readable (« guéri… » for a prefix). */
+  phrases: z.array(z.string()),
+  /** Sentences the rule recognises. */
+  examples: z.array(z.string()),
+  /** Present when the marker only counts in these kinds of text. */
+  onlyIn: z.array(z.enum(SCREENED_KINDS)).optional(),
+});
+
+/** A public source the rules are written from; its date is part of its title or publisher, as cited. */
+export const ZDpcDriftSource = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  url: z.string(),
+});
+
+export const ZDpcDriftFamily = z.object({
+  id: z.enum(DRIFT_FAMILY_IDS),
+  label: z.string(),
+  explanation: z.string(),
+  markers: z.array(ZDpcDriftMarker),
+  sources: z.array(ZDpcDriftSource),
+});
+
+/** Where to refer a family or a patient (seed 004). */
+export const ZDpcReferral = z.object({
+  body: z.string(),
+  what: z.string(),
+  url: z.string(),
+  email: z.string(),
+});
+
+export const ZDpcVigilance = z.object({
+  /** The version of the lexicon that both this page and the catalogue's screening use. */
+  lexiconVersion: z.string(),
+  families: z.array(ZDpcDriftFamily),
+  referrals: z.array(ZDpcReferral),
+});
+export type TDpcVigilance = z.infer<typeof ZDpcVigilance>;
+export type TDpcDriftFamily = z.infer<typeof ZDpcDriftFamily>;

@@ -34,7 +34,7 @@ import { alertsRoutes } from './modules/alerts/index.js';
 import { sharingRoutes } from './modules/sharing/index.js';
 import { watchlistsRoutes } from './modules/watchlists/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
-import { dpcRoutes } from './modules/dpc/index.js';
+import { dpcRoutes, dpcVigilanceRoutes } from './modules/dpc/index.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -149,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(watchlistsRoutes, { deps: services });
   await app.register(dashboardRoutes, { deps: services });
   await app.register(dpcRoutes, { deps: services });
+  await app.register(dpcVigilanceRoutes);
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

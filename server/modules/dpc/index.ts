@@ -7,3 +7,5 @@ export { importDpcCatalogue } from './dpc-import.service.js';
 export { searchDpcActions } from './dpc-search.service.js';
 export { rescreenCatalogue, type RescreenOptions } from './dpc-rescreen.service.js';
 export { CURRENT_SCREENER, type ProgrammeScreener } from './programme-screener.js';
+// The awareness page's data, public (issue 12, the convention's first axis).
+export { dpcVigilanceRoutes } from './dpc-vigilance.routes.js';

@@ -29,6 +29,8 @@ const PUBLIC_ROUTES = new Set([
   'HEAD /api/reports/follow',
   'GET /api/alerts/public',
   'HEAD /api/alerts/public',
+  'GET /api/dpc/vigilance',
+  'HEAD /api/dpc/vigilance',
   'GET /*',
   'HEAD /*',
 ]);

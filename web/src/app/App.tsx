@@ -21,6 +21,7 @@ import { ReportConfirmPage } from '../modules/reports/ReportConfirmPage.js';
 import { ReportFollowPage } from '../modules/reports/ReportFollowPage.js';
 import { MyReportsPage } from '../modules/reports/MyReportsPage.js';
 import { PublicAlertsPage } from '../modules/alerts/PublicAlertsPage.js';
+import { DriftVigilancePage } from '../modules/dpc/DriftVigilancePage.js';
 
 // Staff screens load on demand: a doctor on a phone downloads only the public and doctor pages.
 const UsersPage = lazy(() => import('../modules/admin-users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
@@ -67,6 +68,7 @@ export function App() {
               <Route path="/signaler/confirmer" element={<ReportConfirmPage />} />
               <Route path="/suivi" element={<ReportFollowPage />} />
               <Route path="/alertes" element={<PublicAlertsPage />} />
+              <Route path="/vigilance-dpc" element={<DriftVigilancePage />} />
               <Route element={<RequireSession allow={['active', 'pending_enrollment']} />}>
                 <Route path="/compte" element={<AccountPage />} />
               </Route>

@@ -173,6 +173,9 @@ export function AppShell() {
         <div className="container">
           <p>Vigie est un service de l'Ordre des médecins.</p>
           <p>
+            <Link to="/vigilance-dpc">Dérives thérapeutiques et sectaires dans la formation</Link>
+          </p>
+          <p>
             Ne communiquez jamais vos identifiants, ni par téléphone ni par courriel : l'Ordre ne vous les
             demandera jamais.
           </p>
