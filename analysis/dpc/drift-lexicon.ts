@@ -18,7 +18,7 @@ import { UNVALIDATED_METHOD_RULES } from './rules/unvalidated-methods.rules.js';
 import { NEGATION_VETOES } from './rules/vetoes.js';
 import { WARNING_CUES_FINGERPRINT } from './warning-context.js';
 
-export const DRIFT_LEXICON_VERSION = '1.0.0';
+export const DRIFT_LEXICON_VERSION = '1.1.0';
 
 export const DRIFT_RULES: readonly DriftRule[] = [
   ...CURE_PROMISE_RULES,

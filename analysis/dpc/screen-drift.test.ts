@@ -107,3 +107,29 @@ describe('priority bands', () => {
     expect(screenProgramme('Dépistage : 9 cancers colorectaux sur 10 se guérissent s’ils sont détectés tôt.').score).toBeLessThan(SCREENING_THRESHOLD);
   });
 });
+
+describe('screening of subtle drift and of hard negatives (lexicon 1.1.0)', () => {
+  it.each([
+    ['a rejection suggested, not said', 'Asthme de l’enfant : un protocole pour espacer les bouffées puis ranger l’inhalateur, et que dire au pneumologue.'],
+    ['a hold told through the group and the fees', 'Cycle annuel autour de la fondatrice, en trois niveaux ; le contenu reste secret. Coût : 290 € par mois, non remboursable.'],
+    ['a non-conventional practice offered for a serious disease', 'Réflexologie plantaire. Public : infirmiers. Jour 2 : accompagner les patients atteints de la maladie de Parkinson.'],
+  ])('flags %s', (_case, text) => {
+    expect(screenProgramme(text).score).toBeGreaterThanOrEqual(SCREENING_THRESHOLD);
+  });
+
+  it('flags a relative describing a change in a person', () => {
+    const screening = screenSignalement('Mon frère suit un groupe en ligne : il répète mot pour mot ce qu’on lui dit et ne vient plus aux repas de famille.');
+    expect(screening.findings.map((f) => f.family)).toContain('emprise');
+    expect(screening.score).toBeGreaterThanOrEqual(SCREENING_THRESHOLD);
+  });
+
+  it.each([
+    ['a stop decided in palliative care', 'Soins palliatifs à domicile : quand le patient informé choisit d’arrêter les traitements spécifiques, poursuivre les soins de confort.'],
+    ['a practice taught without ever stopping a treatment', 'Acupuncture, diplôme interuniversitaire : l’intégrer sans jamais retarder un diagnostic ni interrompre un traitement.'],
+    ['support for a refusal of treatment', 'Accompagner le patient qui refuse un traitement : les raisons du refus, dont une influence extérieure, et le repérage d’une emprise.'],
+    ['complementary care with evidence', 'Naturopathie et cancer : connaître les interactions des plantes avec la chimiothérapie pour en parler avec le patient.'],
+    ['a deprescription', 'Déprescription chez le sujet âgé : réduire et espacer les psychotropes avec le patient, réévaluer à trois mois.'],
+  ])('does not flag %s', (_case, text) => {
+    expect(screenProgramme(text).score).toBeLessThan(SCREENING_THRESHOLD);
+  });
+});

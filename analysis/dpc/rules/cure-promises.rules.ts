@@ -1,7 +1,7 @@
 import type { DriftRule } from './drift-rule.js';
 
 /** Serious diseases that drift programmes claim to cure (MIVILUDES guide, fiche 4-2). */
-const SERIOUS_DISEASES = [
+export const SERIOUS_DISEASES = [
   'cancer*', 'tumeur*', 'leucémie*', 'lymphome*', 'métasta*', 'diabète*', 'diabétique*', 'autisme', 'autiste*', 'sclérose',
   'alzheimer', 'parkinson', 'sida', 'vih', 'schizophrénie', 'bipolarité', 'épilepsie', 'lupus', 'polyarthrite', 'crohn',
   'hépatite*', 'maladie grave', 'maladies graves', 'maladie incurable', 'maladies incurables', 'incurable*', 'toutes les maladies',
@@ -11,7 +11,7 @@ const SERIOUS_DISEASES = [
 
 const CURE_VERBS = [
   'guéri*', 'soigner', 'venir à bout', 'disparaî*', 'disparu*', 'faire régresser', 'faire reculer', 'résorber', 'éradiquer',
-  'vaincre', 'inverser', 'se libérer', 'dissoudre', 'faire cesser',
+  'vaincre', 'inverser', 'se libérer', 'dissoudre', 'faire cesser', 'réverse*', 's estomp*',
 ] as const;
 
 export const CURE_PROMISE_RULES: readonly DriftRule[] = [
@@ -70,7 +70,7 @@ export const CURE_PROMISE_RULES: readonly DriftRule[] = [
     description: 'Présente une maladie chronique ou grave comme réversible par la méthode.',
     explanation: 'Le texte affirme qu’une maladie chronique ou grave « n’est pas une fatalité » ou « pas irréversible » et promet de l’inverser (sortir de l’autisme, éviter la dialyse, se passer d’insuline) : c’est une promesse de guérison là où la médecine dit le contraire.',
     weight: 35,
-    allOf: [['n est pas une fatalité', 'n est jamais une fatalité', 'n est pas irréversible', 'pas une maladie à vie', 'sortir du spectre', 'sortir de l autisme', 'éviter la dialyse', 'indépendance à l insuline', 'régénération du néphron', 'régénération neuronale', 'reprogrammation pancréatique', 'retour de la mémoire', 'normalisation durable', 'négativation', 'guérison virale', 'faire reculer les maladies']],
+    allOf: [['n est pas une fatalité', 'n est jamais une fatalité', 'n est pas irréversible', 'pas une maladie à vie', 'sortir du spectre', 'sortir de l autisme', 'éviter la dialyse', 'indépendance à l insuline', 'régénération du néphron', 'régénération neuronale', 'reprogrammation pancréatique', 'retour de la mémoire', 'normalisation durable', 'négativation', 'guérison virale', 'faire reculer les maladies', 'rémission définitive', 'sans retour des symptômes', 'plus jamais de crise*']],
     examples: {
       match: ['La dialyse n’est jamais une fatalité', 'Accompagner le patient vers l’indépendance à l’insuline'],
       noMatch: ['Maladie rénale chronique : préparer le patient à la dialyse'],
@@ -87,6 +87,25 @@ export const CURE_PROMISE_RULES: readonly DriftRule[] = [
     examples: {
       match: ['Une méthode qui agit sur tous les maux du corps et de l’âme', 'Découvrir l’origine de toute maladie'],
       noMatch: ['Toutes les patientes de 50 à 74 ans sont invitées au dépistage'],
+    },
+  },
+  {
+    id: 'guerison.taux-de-reussite',
+    family: 'guerison-miraculeuse',
+    sources: ['miviludes-guide-charlatan', 'deontologie-art-39'],
+    description: 'Avance un taux de succès chiffré de « notre méthode », sans étude publiée.',
+    explanation: 'Le texte avance un pourcentage de réussite de sa propre méthode (« 80 % des personnes accompagnées guérissent, conçoivent, sortent du traitement »), sans étude publiée ni groupe de comparaison. Ces chiffres maison donnent l’apparence d’une preuve à une promesse de guérison (code de déontologie, article 39).',
+    weight: 40,
+    allOf: [
+      [{ regex: '\\b\\d{2,3} ?(%|pour cent)' }],
+      ['accompagnés par notre', 'accompagnées par notre', 'notre méthode', 'notre protocole', 'notre approche', 'nos stagiaires', 'nos accompagnés', 'grâce à la méthode', 'suivis par nos'],
+      ['guéri*', 'conçoivent', 'rémission*', 'disparition', 'retrouvent', 'sortent', 'libérés', 'libérées', 'se passent', 'réussite'],
+    ],
+    within: 12,
+    unlessNear: ['essai*', 'randomisé*', 'étude publiée', 'méta analyse*', 'cohorte', 'groupe contrôle'],
+    examples: {
+      match: ['Plus de 85 % des personnes accompagnées par notre méthode sont libérées de leurs crises', 'Avec notre protocole, 9 patients sur 10… 90 % guérissent en trois mois'],
+      noMatch: ['Dans l’essai randomisé, 80 % des patients de notre protocole étaient en rémission à un an'],
     },
   },
 ];

@@ -66,6 +66,25 @@ export const PSEUDO_SCIENCE_RULES: readonly DriftRule[] = [
     },
   },
   {
+    id: 'pseudo.appareil-de-lecture',
+    family: 'pseudo-science',
+    sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
+    description: 'Présente un appareil qui « lit » ou « mesure » des fréquences, des énergies ou des « charges » du corps.',
+    explanation: 'Le texte présente un appareil (boîtier, électrode, machine) qui « lirait » ou « mesurerait » les fréquences des organes, des énergies ou des « charges » et le propose souvent à l’achat. Aucun appareil de ce type n’a de valeur diagnostique ; la MIVILUDES cite ces appareils parmi les signes d’une pratique à risque.',
+    weight: 40,
+    allOf: [
+      ['appareil*', 'boîtier*', 'machine*', 'électrode*', 'capteur*'],
+      ['lit', 'lire', 'mesure', 'mesuré', 'mesurer', 'détecte', 'détecter', 'analyse', 'scanne', 'scanner'],
+      ['fréquences', 'énergie*', 'énergétique*', 'charges', 'méridiens', 'vibrat*', 'champ perturbateur', 'carences énergétiques', 'déséquilibres'],
+    ],
+    within: 10,
+    unlessNear: ['cardiaque', 'respiratoire', 'irm', 'échograph*', 'électrocardiogra*', 'holter', 'spiromét*', 'glycémi*', 'calorimétrie', 'dépense énergétique', 'besoins énergétiques'],
+    examples: {
+      match: ['un boîtier qui lit les fréquences de chaque organe', 'son appareil a mesuré une fuite d’énergie au niveau du foie'],
+      noMatch: ['La calorimétrie indirecte : un appareil qui mesure la dépense énergétique de repos', 'Holter : l’appareil mesure la fréquence cardiaque sur 24 h'],
+    },
+  },
+  {
     id: 'pseudo.energies',
     family: 'pseudo-science',
     sources: ['miviludes-guide-charlatan', 'ministere-psnc'],
@@ -79,9 +98,10 @@ export const PSEUDO_SCIENCE_RULES: readonly DriftRule[] = [
       'chakra*', 'aura énergétique', 'lecture d aura', 'nettoyage de l aura', 'karma*', 'purification énergétique', 'mémoire énergétique', 'psycho énergétique',
       'magnétisme', 'magnétiseur*', 'imposition des mains', 'par imposition', 'cycles lunaires', 'dimension vibratoire', 'cosmique*', 'conscience universelle',
       'conscience cosmique', 'énergies cosmiques', 'médecine informationnelle', 'biomagnétisme', 'bio magnétisme', 'rétablir l harmonie', 'déséquilibres énergétiques', 'déséquilibre énergétique', 'tellurique*', 'cheminées cosmiques', 'réseau hartmann', 'réseaux hartmann',
+      'fuite d énergie', 'fuites d énergie', 'champ perturbateur', 'champs perturbateurs', 'rééquilibrer les méridiens', 'rééquilibrage des méridiens',
     ]],
     examples: {
-      match: ['Rétablir la circulation des énergies internes', 'Ouvrir les chakras du patient', 'Formation aux soins énergétiques'],
+      match: ['Rétablir la circulation des énergies internes', 'Ouvrir les chakras du patient', 'Formation aux soins énergétiques', 'une dent dévitalisée crée un champ perturbateur'],
       noMatch: ['Besoins énergétiques du patient dénutri', 'Dépense énergétique et activité physique'],
     },
   },

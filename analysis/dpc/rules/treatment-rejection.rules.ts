@@ -7,6 +7,7 @@ const TREATMENTS = [
   'insuline', 'vaccin*', 'antidépresseur*', 'neuroleptique*', 'corticoïde*', 'opération', 'chirurgie', 'soins conventionnels',
   'médecine conventionnelle', 'suivi oncologique', 'oncologue', 'cancérologue', 'suivi', 'lithium', 'antipsychotique*',
   'statine*', 'anticoagulant*', 'antihypertenseur*', 'bêtabloquant*', 'traitements chroniques', 'cure', 'cures', 'orthophonie', 'psychomotricité', 'morphine', 'antalgique*', 'antiépileptique*',
+  'antipyrétique*', 'antirétroviral', 'antirétroviraux', 'immunosuppresseur*', 'psychotrope*', 'inhalateur*', 'ventilation', 'lévothyrox', 'levothyrox', 'traitement substitutif', 'molécules', 'cachets',
 ] as const;
 
 export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
@@ -26,7 +27,7 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
     unlessWithin: 20,
     examples: {
       match: ['Le stagiaire apprend à accompagner le patient qui choisit d’arrêter sa chimiothérapie pour guérir autrement', 'Elle a arrêté son insuline sur ses conseils'],
-      noMatch: ['Déprescription : arrêter les benzodiazépines chez le sujet âgé', 'Arrêt du tabac : les substituts nicotiniques', 'Limitation et arrêt des traitements : la procédure collégiale', 'Arrêté du 26 avril 2018 : les vaccins obligatoires'],
+      noMatch: ['Déprescription : arrêter les benzodiazépines chez le sujet âgé', 'Arrêt du tabac : les substituts nicotiniques', 'Limitation et arrêt des traitements : la procédure collégiale', 'Arrêté du 26 avril 2018 : les vaccins obligatoires', 'Soins palliatifs : accompagner l’arrêt de la chimiothérapie décidé avec le patient et son oncologue'],
     },
   },
   {
@@ -73,7 +74,7 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
     description: 'Vante une prise en charge « sans » chimiothérapie, chirurgie, insuline ou vaccin.',
     explanation: 'Le texte vante une prise en charge « sans chimiothérapie », « sans chirurgie » ou « sans vaccin » : c’est présenter la méthode comme un remplacement des soins éprouvés.',
     weight: 45,
-    allOf: [['sans chimio*', 'sans radiothérapie', 'sans chirurgie', 'sans opération', 'sans vaccin*', 'sans insuline', 'sans traitement lourd', 'sans traitements lourds', 'éviter chimiothérapie', 'éviter la chimiothérapie', 'éviter la dialyse', 'solutions naturelles']],
+    allOf: [['sans chimio*', 'sans radiothérapie', 'sans chirurgie', 'sans opération', 'sans vaccin*', 'sans insuline', 'sans cachets', 'sans traitement lourd', 'sans traitements lourds', 'éviter chimiothérapie', 'éviter la chimiothérapie', 'éviter la dialyse', 'solutions naturelles']],
     unlessNear: [...PRESCRIBER_DECISION_VETOES],
     examples: {
       match: ['Guérir naturellement, sans chimiothérapie ni chirurgie', 'une immunité solide sans vaccins'],
@@ -89,13 +90,13 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
     explanation: 'Le texte dénigre la médecine conventionnelle ou un traitement (« poison », « toxique », « lobby pharmaceutique »). La MIVILUDES cite le dénigrement de la médecine parmi les premiers signes du pseudo-thérapeute.',
     weight: 45,
     allOf: [
-      ['chimiothérapie*', 'chimio', 'vaccin*', 'insuline', 'hormonothérapie', 'antidépresseur*', 'statine*', 'corticoïde*', 'vitamine k', 'dépistage néonatal', 'dépistages', 'échographies', 'médicament*', 'médecine conventionnelle', 'médecine classique', 'médecine occidentale', 'médecine moderne', 'médecine officielle', 'médecine allopathique', 'allopathie', 'radiothérapie*', 'psychiatrie', 'oncologue*', 'traitements conventionnels'],
-      ['poison*', 'empoison*', 'toxique*', 'tue', 'tuent', 'mort aux rats', 'dangereu*', 'nocif*', 'échec*', 'impuissant*', 'lobby', 'lobbies', 'business', 'complot*', 'mensonge*', 'mentent', 'détruit', 'détruisent', 'affaiblit', 'affaiblissent', 'ne servent à rien', 'ne sert à rien', 'inutiles', 'superflu*', 'rendent malade', 'rend malade'],
+      ['chimiothérapie*', 'chimio', 'vaccin*', 'insuline', 'hormonothérapie', 'antidépresseur*', 'statine*', 'corticoïde*', 'vitamine k', 'dépistage néonatal', 'neuroleptique*', 'antiépileptique*', 'psychotrope*', 'corticoïdes inhalés', 'antirétroviraux', 'traitement substitutif', 'surveillance hospitalière', 'dépistages', 'échographies', 'médicament*', 'médecine conventionnelle', 'médecine classique', 'médecine occidentale', 'médecine moderne', 'médecine officielle', 'médecine allopathique', 'allopathie', 'radiothérapie*', 'psychiatrie', 'oncologue*', 'traitements conventionnels'],
+      ['poison*', 'empoison*', 'toxique*', 'tue', 'tuent', 'mort aux rats', 'dangereu*', 'nocif*', 'échec*', 'impuissant*', 'lobby', 'lobbies', 'business', 'complot*', 'mensonge*', 'mentent', 'détruit', 'détruisent', 'affaiblit', 'affaiblissent', 'ne servent à rien', 'ne sert à rien', 'inutiles', 'superflu*', 'rendent malade', 'rend malade', 'éteignent', 'éteint', 'altèrent la personnalité', 'rendent dépendant', 'rend dépendant', 'au repos définitivement', 'plus qu ils ne la soignent', 'plus qu ils ne le soignent', 'mythe'],
     ],
     within: 5,
     unlessNear: [...PRESCRIBER_DECISION_VETOES, 'effets indésirables', 'effet indésirable', 'pharmacovigilance', 'iatrogén*', 'interactions', 'surdosage', 'toxicité', 'pertinence'],
     examples: {
-      match: ['La chimiothérapie est un poison qui détruit le terrain', 'la médecine officielle est impuissante face aux maladies chroniques'],
+      match: ['La chimiothérapie est un poison qui détruit le terrain', 'la médecine officielle est impuissante face aux maladies chroniques', 'les neuroleptiques éteignent le patient'],
       noMatch: ['Toxicité de la chimiothérapie : prévenir la neutropénie fébrile', 'Effets indésirables des médicaments chez le sujet âgé'],
     },
   },
@@ -121,6 +122,48 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
     },
   },
   {
+    id: 'rejet.alleger-traitement',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'ars-derive-therapeutique'],
+    description: 'Apprend à espacer, suspendre, alléger ou « se libérer » d’un traitement au long cours hors de toute décision médicale.',
+    explanation: 'Le texte apprend à espacer, suspendre, alléger ou « sortir de la dépendance » à un traitement au long cours (insuline, lithium, antiépileptiques, corticoïdes, antirétroviraux…) sans que le médecin qui le prescrit en décide. Le rejet du traitement est ici suggéré plutôt que dit ; l’effet est le même : une perte de chance.',
+    weight: 45,
+    allOf: [
+      ['espacer', 'espacez', 'espacé', 'suspendre', 'suspendez', 'alléger', 'allégeant', 'allègement', 'réduit seul', 'réduit seule', 'désescalade',
+        'sevrer', 'pause*', 'fenêtre* thérapeutique*', 'ranger', 'se libérer', 'libérer progressivement', 'sortir de la dépendance', 'sortir du protocole', 'différer'],
+      [...TREATMENTS],
+    ],
+    within: 6,
+    unlessNear: [...PRESCRIBER_DECISION_VETOES, 'posologie', 'dose minimale', 'opioïde*', 'addiction*', 'substitution', 'tabac*', 'alcool', 'recommandations', 'rebond', 'rechute', 'risques', 'exposent', 'fin de vie', 'équipe soignante', 'concertation',
+      // A genuine session answers the parents who ask to delay vaccines; a drift one helps them do it.
+      'répondre aux parents', 'répondre aux questions', 'convaincre', 'couverture vaccinale', 'sécurité des vaccins'],
+    unlessWithin: 15,
+    examples: {
+      match: ['une fiche pour espacer puis suspendre l’insuline chez le diabétique de type 1', 'libérer progressivement le patient de ses molécules', 'sortir de la dépendance au Levothyrox'],
+      noMatch: ['Réévaluer et alléger le traitement du sujet âgé polymédiqué', 'Opioïdes : prévenir la dépendance aux antalgiques selon les recommandations'],
+    },
+  },
+  {
+    id: 'rejet.defiance-soins',
+    family: 'rejet-traitements',
+    sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
+    description: 'Installe la défiance envers le suivi médical : « pression du système », rester « hors radar », données « qu’on ne vous montre pas ».',
+    explanation: 'Le texte installe la défiance envers le suivi médical sans le dire ouvertement : le système ferait « pression », il faudrait « tenir bon », rester « hors radar », se méfier de données « qu’on ne vous montre pas », laisser « la maladie faire son travail ». La MIVILUDES décrit cette défiance comme le chemin vers l’abandon des soins.',
+    weight: 40,
+    allOf: [[
+      'pression du système', 'pression médicale', 'pression des médecins', 'tenir bon face', 'hors radar', 'sous le radar', 'hors du cadre médicalisé', 'hors du cadre médical',
+      'la peur comme outil', 'zones d ombre', 'qu on ne vous montre pas', 'que l on ne vous montre pas', 'qu on vous cache', 'experts indépendants',
+      'prescriptions réflexes', 'prescription réflexe', 'faire son travail', 'intelligence immunitaire', 'déséquilibre chimique', 'garder éteinte', 'garder éteint',
+      'médecin compréhensif', 'médecins compréhensifs', 'médecin complaisant', 'crises de nettoyage', 'crise de nettoyage', 'cure de nettoyage', 'sans intervention invasive',
+      'vraiment nécessaires', 'surmédicalisation', 'médicalisation de la naissance', 'transforme en pathologie',
+    ]],
+    unlessNear: ['pertinence', 'recommandations', 'hésitation vaccinale', 'idées reçues'],
+    examples: {
+      match: ['répondre aux inquiétudes des parents et tenir bon face à la pression du système', 'les données que l’on ne vous montre pas', 'la gestion des « crises de nettoyage »'],
+      noMatch: ['Pertinence des prescriptions : réduire les examens vraiment nécessaires selon les recommandations', 'Rester joignable pour le suivi du patient'],
+    },
+  },
+  {
     id: 'rejet.refus-vaccinal',
     family: 'rejet-traitements',
     sources: ['miviludes-guide-charlatan', 'cnom-psnc-2023'],
@@ -131,12 +174,13 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
       'ne pas vacciner', 'refuser les vaccinations', 'refuser la vaccination', 'différer ou refuser', 'drainage vaccinal', 'désintoxication vaccinale', 'exemption vaccinale',
       'dossier d exemption', 'certificats de contre indication', 'certificat de contre indication', 'information vaccinale libre', 'immunité souveraine',
       'immunité naturelle contre', 'aluminium et autisme', 'vaccins et autisme', 'renforcement immunitaire naturel', 'prévention vaccinale',
-      'provoquent l autisme', 'provoque l autisme', 'causent l autisme', 'ne plus vacciner', 'ne fallait plus vacciner', 'ne faut pas vacciner', 'ne pas faire vacciner',
+      'provoquent l autisme', 'provoque l autisme', 'causent l autisme', 'ne plus vacciner',
+      'surcharge* le système immunitaire', 'surcharge immunitaire', 'trop de vaccins', 'liberté vaccinale', 'choix vaccinal', 'vaccination libre', 'retarder les vaccins', 'attendre pour vacciner', 'immunité naturelle', 'construire son immunité', 'construire leur immunité', 'construire une immunité', 'espacer les vaccins', 'différer les vaccins', 'espacer les vaccinations', 'ne pas faire les vaccins', 'ne fallait plus vacciner', 'ne faut pas vacciner', 'ne pas faire vacciner',
     ]],
-    unlessNear: ['hésitation vaccinale', 'hésitants', 'entretien motivationnel', 'fausses informations', 'réfutation', 'couverture vaccinale', 'idées reçues'],
+    unlessNear: ['hésitation vaccinale', 'hésitants', 'entretien motivationnel', 'répondre aux parents', 'répondre aux questions', 'convaincre', 'sécurité des vaccins', 'fausses informations', 'réfutation', 'couverture vaccinale', 'idées reçues'],
     examples: {
-      match: ['accompagner les familles qui font le choix de ne pas vacciner', 'les produits dits de drainage vaccinal'],
-      noMatch: ['Rattrapage vaccinal de l’adolescent : le calendrier 2025'],
+      match: ['accompagner les familles qui font le choix de ne pas vacciner', 'les produits dits de drainage vaccinal', 'laisser l’enfant construire son immunité avant tout vaccin'],
+      noMatch: ['Rattrapage vaccinal de l’adolescent : le calendrier 2025', 'Répondre aux parents qui veulent espacer les vaccins : la sécurité des vaccins en questions'],
     },
   },
   {
@@ -148,17 +192,19 @@ export const TREATMENT_REJECTION_RULES: readonly DriftRule[] = [
     explanation: 'Le signalement rapporte qu’une personne refuse ou arrête un traitement, ou qu’on le lui déconseille, sous l’influence d’un praticien ou d’une formation : c’est la perte de chance que vise la dérive thérapeutique.',
     weight: 45,
     allOf: [
-      ['refuse', 'refusé', 'refusent', 'refusait', 'cessé', 'cessée', 'ne prend plus', 'ne prennent plus', 'déconseille*', 'interdit', 'arrête', 'arrêté', 'arrêter', 'abandonné', 'stoppé'],
+      ['refuse', 'refusé', 'refusent', 'refusait', 'cessé', 'cessée', 'ne prend plus', 'ne prennent plus', 'déconseille*', 'interdit', 'arrête', 'arrêté', 'arrêter', 'abandonné', 'stoppé', 'réduit', 'suspendu', 'espacé', 'diminué', 'diminue', 'baissé', 'ne pas faire', 'ne veut plus', 'jeté', 'jette'],
       [...TREATMENTS, 'rendez vous à l hôpital', 'séances de chimiothérapie', 'dépistage*', 'échographie*'],
       // Under someone's influence: refusing a treatment alone is the patient's right, not a drift.
       ['conseil*', 'depuis qu il', 'depuis qu elle', 'formé', 'formée', 'formation', 'stage', 'séminaire*', 'thérapeute*', 'praticien*', 'praticienne*', 'naturopathe*',
-        'kinésiologue*', 'formateur*', 'formatrice*', 'intervenant*', 'méthode', 'lui a dit', 'guérisseu*', 'gourou*', 'magnétiseu*'],
+        'kinésiologue*', 'formateur*', 'formatrice*', 'intervenant*', 'méthode', 'lui a dit', 'guérisseu*', 'gourou*', 'magnétiseu*',
+        'accompagnant*', 'atelier*', 'groupe', 'kinésithérapeute', 'sage femme', 'coach*', 'en contact', 'conseillé', 'promis'],
     ],
     within: 25,
-    unlessNear: [...PRESCRIBER_DECISION_VETOES],
+    // On the advice of the treating doctor, a change of treatment is care, whoever reports it.
+    unlessNear: [...PRESCRIBER_DECISION_VETOES, { regex: '\\b(conseils?|avis|demande) (de|du) (son|sa|leur) (medecin|cardiologue|oncologue|psychiatre|diabetologue|neurologue|endocrinologue|pneumologue|prescripteur)' }],
     examples: {
-      match: ['Depuis qu’il voit cette praticienne, il refuse l’hormonothérapie', 'Après son stage, elle déconseille le vaccin aux parents'],
-      noMatch: ['Ma mère en EHPAD refuse de prendre ses médicaments depuis une semaine', 'La session a été annulée la veille sans explication'],
+      match: ['Depuis qu’il voit cette praticienne, il refuse l’hormonothérapie', 'Après son stage, elle déconseille le vaccin aux parents', 'Sur les conseils de son coach, il a réduit son lithium'],
+      noMatch: ['Mon père a diminué son traitement sur les conseils de son cardiologue, la pharmacie ne le savait pas', 'Ma mère en EHPAD refuse de prendre ses médicaments depuis une semaine', 'La session a été annulée la veille sans explication'],
     },
   },
   {

@@ -43,9 +43,10 @@ export const UNRECOGNISED_TITLE_RULES: readonly DriftRule[] = [
     explanation: 'Le texte met en avant un diplôme « maison », un certificat d’école ou l’agrément d’une fédération privée comme s’il valait diplôme. La MIVILUDES décrit ces « diplômes » prétendument qualifiants, vendus sans prérequis.',
     weight: 40,
     allOf: [['titre exclusif', 'titre déposé', 'certification propriétaire', 'fédération mondiale', 'fédération des écoles', 'diplôme fédéral', 'annuaire de l école',
-      'honoris causa', 'se prévaloir du titre', 'professeur associé de l académie', 'nos diplômés', 'livret praticien', 'diplôme maison', 'diplôme de l école', 'diplôme délivré par l école', 'diplôme délivré par l institut', 'certificat de l institut', 'certificat de l école', 'certification de l école', 'certification interne', 'reconnu par la fédération', 'agréé par la fédération', 'agréée par la fédération', 'fédération internationale de', 'chambre syndicale', 'titre reconnu par notre', 'label de notre', 'diplôme reconnu par notre']],
+      'honoris causa', 'se prévaloir du titre', 'professeur associé de l académie', 'nos diplômés', 'livret praticien', 'diplôme maison', 'diplôme de l école', 'diplôme délivré par l école', 'diplôme délivré par l institut', 'certificat de l institut', 'certificat de l école', 'certification de l école', 'certification interne', 'reconnu par la fédération', 'agréé par la fédération', 'agréée par la fédération', 'fédération internationale de', 'chambre syndicale', 'titre reconnu par notre', 'label de notre', 'diplôme reconnu par notre',
+      'master praticien', 'diplôme universitaire privé', 'rattaché à aucune université', 'délivre une carte professionnelle', 'plaque de cabinet', 'ordre des praticiens', 'psychothérapeute énergétique', 'psychothérapeutes énergétiques', 'organisme privé fondé', { regex: '\\b(sophro|naturo|reflexo|energo)[- ]?oncolog' }]],
     examples: {
-      match: ['Certificat de l’institut reconnu par la fédération internationale de biodécodage'],
+      match: ['Certificat de l’institut reconnu par la fédération internationale de biodécodage', 'le titre de Master Praticien remis lors d’une cérémonie', 'devenez sophro-oncologue en 60 heures', 'un « D.U. » rattaché à aucune université'],
       noMatch: ['Diplôme inter-universitaire de soins palliatifs'],
     },
   },

@@ -1,4 +1,8 @@
+import { SERIOUS_DISEASES } from './cure-promises.rules.js';
 import type { DriftRule } from './drift-rule.js';
+
+/** Non-conventional practices that weigh little alone (methode.pratiques-voisines) and much next to a serious disease. */
+const NEIGHBOURING_PRACTICES = ['naturopathie', 'naturopathe*', 'réflexologie', 'réflexologue*', 'étiopathie', 'étiopathe*', 'microkinésithérapie', 'fasciathérapie', 'ayurvéd*', 'médecine ayurvédique', 'chromothérapie', 'gemmothérapie', 'spagyrie', 'oligothérapie'] as const;
 
 export const UNVALIDATED_METHOD_RULES: readonly DriftRule[] = [
   {
@@ -35,7 +39,7 @@ export const UNVALIDATED_METHOD_RULES: readonly DriftRule[] = [
       'instinctothérapie', 'respirianisme', 'pranisme', 'constellations familiales', 'constellation familiale', 'rebirth', 'méthode budwig',
       'cure breuss', 'solution minérale miracle', 'miracle mineral', 'chlorite de sodium', 'dioxyde de chlore', 'ayahuasca', 'iboga', 'néochamanisme', 'néo chamanisme', 'chamanisme',
       'théta healing', 'thetahealing', 'access bars', 'libération émotionnelle', 'eft', 'tapotement*', 'tapoter les points', 'fleurs de bach', 'psychophanie', 'communication facilitée', 'hygiénisme', 'biokinésiologie',
-      'chélation', 'vitamine c à haute dose', 'vitamines à haute dose', 'mégadose*', 'thérapie gerson', 'régime gerson', 'hydrothérapie du côlon', 'hydrothérapie colonique', 'irrigation du côlon', 'médecine holistique',
+      'chélation', 'métaux lourds', 'vitamine c à haute dose', 'vitamines à haute dose', 'mégadose*', 'thérapie gerson', 'régime gerson', 'hydrothérapie du côlon', 'hydrothérapie colonique', 'irrigation du côlon', 'médecine holistique',
     ]],
     examples: {
       match: ['Stage de kinésiologie pour professionnels de santé', 'Maître reiki niveau 2', 'Le bilan par biorésonance'],
@@ -67,10 +71,28 @@ export const UNVALIDATED_METHOD_RULES: readonly DriftRule[] = [
     description: 'Enseigne une pratique non conventionnelle dont l’efficacité n’est pas démontrée (naturopathie, réflexologie, étiopathie…).',
     explanation: 'Le texte enseigne une pratique de soins non conventionnelle dont l’efficacité n’est pas démontrée (naturopathie, réflexologie, étiopathie, microkinésithérapie…). Seule, elle ne suffit pas à signaler le programme ; avec une promesse de guérison ou un rejet des soins, elle pèse.',
     weight: 25,
-    allOf: [['naturopathie', 'naturopathe*', 'réflexologie', 'réflexologue*', 'étiopathie', 'étiopathe*', 'microkinésithérapie', 'fasciathérapie', 'ayurvéd*', 'médecine ayurvédique', 'chromothérapie', 'gemmothérapie', 'spagyrie', 'oligothérapie']],
+    allOf: [[...NEIGHBOURING_PRACTICES]],
     examples: {
       match: ['Initiation à la naturopathie pour infirmiers', 'Réflexologie plantaire et troubles thyroïdiens'],
       noMatch: ['Kinésithérapie après prothèse totale de hanche'],
+    },
+  },
+  {
+    id: 'methode.pratique-et-maladie-grave',
+    family: 'methode-non-validee',
+    sources: ['miviludes-guide-charlatan', 'ministere-psnc'],
+    description: 'Combinaison : une pratique non conventionnelle nommée et une maladie grave dans le même programme.',
+    explanation: 'Le programme associe une pratique non conventionnelle (naturopathie, réflexologie, étiopathie…) à une maladie grave (cancer, diabète, sclérose, épilepsie…), même sans promesse explicite. Proposer une pratique non éprouvée aux malades graves est ce que le ministère et la MIVILUDES décrivent comme le risque de perte de chance.',
+    weight: 35,
+    allOf: [[...NEIGHBOURING_PRACTICES], [...SERIOUS_DISEASES]],
+    // The combination is read across the whole programme, not in one sentence.
+    within: 400,
+    // A programme about talking with patients who use these practices is care: its framing words anywhere cancel.
+    unlessNear: ['soins de support', 'en complément', 'ne remplace', 'essai*', 'méta analyse*', 'niveau de preuve', 'interactions', 'sans jugement', 'recours aux médecines', 'recours aux pratiques', 'en parler avec'],
+    unlessWithin: 400,
+    examples: {
+      match: ['Module naturopathie. Public : soignants. Jour 2 : accompagner les patients atteints de sclérose en plaques'],
+      noMatch: ['Naturopathie et cancer : connaître les interactions des plantes avec la chimiothérapie', 'Initiation à la réflexologie plantaire'],
     },
   },
   {

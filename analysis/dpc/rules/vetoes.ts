@@ -8,7 +8,7 @@
 export const NEGATION_VETOES = [
   'en aucun cas', 'aucunement', 'nullement', 'aucune promesse', 'sans promesse', 'ne promet', 'ne promettons',
   'ne prétend', 'ne prétendons', 'ne remplace', 'ne remplacent', 'ne se substitue', 'ne se substituent',
-  'jamais se substituer', 'jamais remplacer', 'ne dispense', 'non culpabilis*', 'sans culpabilis*', 'déculpabilis*', 'sans avis médical', 'aucun arrêt', 'sans s y substituer', 'sans se substituer', 'sans remplacer', 'sans jamais remplacer',
+  'jamais se substituer', 'jamais remplacer', 'ne dispense', 'non culpabilis*', 'sans culpabilis*', 'déculpabilis*', 'sans avis médical', 'aucun arrêt', 'sans s y substituer', 'sans se substituer', 'sans remplacer', 'sans jamais remplacer', 'sans jamais', 'jamais retarder', 'ni interrompre',
 ] as const;
 
 /**
@@ -19,6 +19,8 @@ export const PRESCRIBER_DECISION_VETOES = [
   'sous surveillance médicale', 'décision partagée', 'réévaluation', 'réévaluer', 'sevrage progressif',
   'benzodiazépine*', 'inhibiteurs de la pompe', 'antibiothérapie', 'antibiotique*', 'polymédication', 'médicaments inappropriés',
   'limitation', 'obstination déraisonnable', 'collégial*', 'sédation', 'directives anticipées',
+  // A decision taken with the patient by the treating team (palliative care, a patient informed of it) is care.
+  'soins palliatifs', 'soins de confort', 'patient informé', 'décidé avec', 'décision médicale partagée', 'décision partagée avec', 'décidée avec', 'décision d arrêt', 'avec son oncologue', 'avec son médecin', 'avec le prescripteur', 'déprescription',
 ] as const;
 
 /**
