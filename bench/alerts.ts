@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { openScratchPgDatabase } from './scratch-database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { startJobQueue } from '../server/platform/jobs/job-queue.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
@@ -78,25 +78,7 @@ async function openTarget(target: 'pg' | 'pglite'): Promise<{ database: Database
     return { database, url: undefined, drop: () => database.close() };
   }
   const serverUrl = process.env.DATABASE_URL!;
-  const name = `vigie_bench_alerts_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    url: url.toString(),
-    async drop() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return openScratchPgDatabase(serverUrl, `vigie_bench_alerts_${process.pid}`, 10);
 }
 
 async function insertAgent(database: Database, name: string): Promise<Actor> {

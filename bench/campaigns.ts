@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { openScratchPgDatabase } from './scratch-database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { extractTextIndicators } from '../analysis/analyze.js';
 import { seededRandom } from '../analysis/testing/seeded-random.js';
@@ -260,24 +260,7 @@ async function openBenchDatabase(n: number): Promise<{ database: Database; drop:
       },
     };
   }
-  const name = `vigie_bench_campaigns_${process.pid}_${n}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return openScratchPgDatabase(serverUrl, `vigie_bench_campaigns_${process.pid}_${n}`);
 }
 
 async function run(n: number) {

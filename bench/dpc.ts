@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DRIFT_LEXICON_FINGERPRINT, DRIFT_LEXICON_VERSION, priorityOf, screenProgramme, type DriftFinding } from '../analysis/dpc/index.js';
 import { prepareText, runRuleset } from '../analysis/engine/match.js';
 import { compileRuleset } from '../analysis/engine/ruleset.js';
 import { combineScore } from '../analysis/engine/score.js';
 import { seededRandom } from '../analysis/testing/seeded-random.js';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { openScratchPgDatabase } from './scratch-database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
 import type { Actor } from '../server/platform/authz/policy.js';
@@ -113,24 +113,7 @@ async function openBenchDatabase(): Promise<{ database: Database; drop: () => Pr
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     return { database, drop: () => database.close() };
   }
-  const name = `vigie_bench_dpc_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return openScratchPgDatabase(serverUrl, `vigie_bench_dpc_${process.pid}`);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db/client.js';
+import { openScratchPgDatabase } from './scratch-database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
 import type { Actor } from '../server/platform/authz/policy.js';
@@ -39,24 +39,7 @@ async function openBenchDatabase(): Promise<{ database: Database; drop: () => Pr
     return { database, drop: () => database.close() };
   }
   // Never load 300,000 fake doctors into a real register: a scratch database on the same server.
-  const name = `vigie_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return openScratchPgDatabase(serverUrl, `vigie_bench_${process.pid}`);
 }
 
 /** Batched multi-row inserts: one statement per 5,000 records, each column passed as one array. */
