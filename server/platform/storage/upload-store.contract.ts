@@ -129,6 +129,19 @@ export function describeUploadStoreContract(name: string, setup: () => Promise<S
       expect(await s.contents()).toEqual(before);
     });
 
+    it('leaves nothing behind, even a moment later, when the source fails before its first byte', async () => {
+      const before = await s.contents();
+      for (let i = 0; i < 20; i += 1) {
+        const broken: AsyncIterable<Uint8Array> = {
+          [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('corps tronqué')) }),
+        };
+        await expect(s.store.put(broken, { maxBytes: MiB })).rejects.toThrow('corps tronqué');
+      }
+      // A store that opened its file lazily created it after the failed put had cleaned up.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await s.contents()).toEqual(before);
+    });
+
     it('removes idempotently, after which the key is unknown to get and open', async () => {
       const stored = await s.store.put(new Uint8Array([1, 2, 3]));
       await s.store.remove(stored.key);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -90,9 +90,13 @@ export function createLocalUploadStore(directory: string): UploadStore {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       const meter = newMeter();
+      // The file is opened before the first byte: a write stream opening it lazily could create it after a
+      // failed upload's removal (a body cut short under load), leaving an orphan behind.
+      const handle = await open(file, 'wx', 0o600);
       try {
-        await pipeline(meteredChunks(source, meter, options.maxBytes), createWriteStream(file, { mode: 0o600, flags: 'wx' }));
+        await pipeline(meteredChunks(source, meter, options.maxBytes), handle.createWriteStream());
       } catch (err) {
+        await handle.close().catch(() => undefined);
         await rm(file, { force: true });
         throw err;
       }
