@@ -39,6 +39,20 @@ export const PERMISSIONS = [
   'dpc:catalogue_read',
   'dpc:catalogue_import',
   'dpc:rescreen',
+  'entraide:request',
+  'entraide:record',
+  'entraide:call_log',
+  'entraide:case_read',
+  'entraide:case_manage',
+  'entraide:identity_reveal',
+  'entraide:escalate',
+  'entraide:budget',
+  'entraide:cresus_refer',
+  'entraide:access_export',
+  'entraide:stats_read',
+  'entraide:mandates_manage',
+  'entraide:helplines_manage',
+  'entraide:retention_manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,12 +97,29 @@ const FRAUD_AGENT: Permission[] = [
 const DPC_AGENT: Permission[] = ['dpc:catalogue_read'];
 const DPC_ADMIN: Permission[] = ['dpc:catalogue_import', 'dpc:rescreen'];
 
+// Entraide (docs/entraide.md): a doctor asks for help; an agent records a request or a helpline call
+// after a call and then sees only the case's pseudonym. Commission members work the cases of their
+// département (the CNE: cases transmitted to it), reveal an identity with a reason, and only while a
+// mandate is current (checked per request in the entraide policy, on top of this map). The CNE
+// prescribes Crésus. Administrators set mandates, helplines and retention, and read anonymised
+// statistics: no permission of theirs opens a case.
+const ENTRAIDE_MEMBER: Permission[] = [
+  'entraide:record',
+  'entraide:call_log',
+  'entraide:case_read',
+  'entraide:case_manage',
+  'entraide:identity_reveal',
+  'entraide:budget',
+  'entraide:access_export',
+];
+const ENTRAIDE_ADMIN: Permission[] = ['entraide:stats_read', 'entraide:mandates_manage', 'entraide:helplines_manage', 'entraide:retention_manage'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
-  agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT],
-  membre_cde: SELF_SERVICE,
-  membre_cne: SELF_SERVICE,
-  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request'],
+  agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, 'entraide:record', 'entraide:call_log'],
+  membre_cde: [...SELF_SERVICE, ...ENTRAIDE_MEMBER, 'entraide:escalate'],
+  membre_cne: [...SELF_SERVICE, ...ENTRAIDE_MEMBER, 'entraide:cresus_refer', 'entraide:stats_read'],
+  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 /**

@@ -82,7 +82,31 @@ export type AuditAction =
   | 'dashboard.stats.read'
   | 'dpc.import.completed'
   | 'dpc.import.rejected'
-  | 'dpc.catalogue.rescreened';
+  | 'dpc.catalogue.rescreened'
+  // Entraide (docs/entraide.md): entries name the case by its id and pseudonym only; a doctor's own
+  // request is recorded without its actor, so the journal never links a person to a case.
+  | 'entraide.case.requested'
+  | 'entraide.case.recorded'
+  | 'entraide.case.read'
+  | 'entraide.case.assigned'
+  | 'entraide.case.note_added'
+  | 'entraide.case.decided'
+  | 'entraide.case.escalated'
+  | 'entraide.case.closed'
+  | 'entraide.case.reopened'
+  | 'entraide.case.purged'
+  | 'entraide.identity.revealed'
+  | 'entraide.access.exported'
+  | 'entraide.call.logged'
+  | 'entraide.call.converted'
+  | 'entraide.cresus.referred'
+  | 'entraide.cresus.action_recorded'
+  | 'entraide.budget.recorded'
+  | 'entraide.mandate.granted'
+  | 'entraide.mandate.expired'
+  | 'entraide.helplines.updated'
+  | 'entraide.retention.updated'
+  | 'entraide.stats.read';
 
 /** Who acts, from where: built once per request (or per job/script) and passed down to services. */
 export interface AuditContext {

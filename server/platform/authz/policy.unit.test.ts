@@ -28,15 +28,34 @@ const FRAUD_AGENT = [
 // The DPC catalogue is national: every agent reads it; importing and rescreening follow a release (admin).
 const DPC_AGENT = ['dpc:catalogue_read'] as Permission[];
 const DPC_ADMIN = ['dpc:catalogue_import', 'dpc:rescreen'] as Permission[];
+// Entraide: members work cases (scope and mandate checked per case); agents only record; admins never
+// hold a permission that opens a case.
+const ENTRAIDE_MEMBER = [
+  'entraide:record',
+  'entraide:call_log',
+  'entraide:case_read',
+  'entraide:case_manage',
+  'entraide:identity_reveal',
+  'entraide:budget',
+  'entraide:access_export',
+] as Permission[];
+const ENTRAIDE_ADMIN = ['entraide:stats_read', 'entraide:mandates_manage', 'entraide:helplines_manage', 'entraide:retention_manage'] as Permission[];
 const EXPECTED: Record<Role, Permission[]> = {
-  medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own'],
-  agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT],
-  membre_cde: SELF,
-  membre_cne: SELF,
-  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request'],
+  agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, 'entraide:record', 'entraide:call_log'],
+  membre_cde: [...SELF, ...ENTRAIDE_MEMBER, 'entraide:escalate'],
+  membre_cne: [...SELF, ...ENTRAIDE_MEMBER, 'entraide:cresus_refer', 'entraide:stats_read'],
+  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 describe('central policy', () => {
+  it('gives no administrator a permission that opens an entraide case or reveals an identity', () => {
+    for (const p of ['entraide:case_read', 'entraide:identity_reveal', 'entraide:case_manage', 'entraide:access_export'] as Permission[]) {
+      expect(hasPermission('admin', 'active', p)).toBe(false);
+      expect(hasPermission('agent', 'active', p)).toBe(false);
+    }
+  });
+
   it.each(ROLES)('grants an active %s exactly its permissions', (role) => {
     const granted = PERMISSIONS.filter((p) => hasPermission(role, 'active', p));
     expect(granted.sort()).toEqual([...EXPECTED[role]].sort());

@@ -1,0 +1,271 @@
+import { isDepartementCode } from './departements.js';
+import { z, zEmail, zUuid } from './zod.js';
+
+// The vocabulary of entraide ordinale (issue 11, docs/entraide.md), said once: the natures of a
+// difficulty, who asks, how they wish to be contacted, the life of a case, what a commission decides,
+// what Crésus does, and the helplines shown before any form. Seed 002 is the source of every default.
+
+/** The natures of a difficulty, as seed 002 lists them; a request names one or more. */
+export const ENTRAIDE_NATURES = ['sociale', 'professionnelle', 'personnelle', 'sante', 'financiere'] as const;
+export type EntraideNature = (typeof ENTRAIDE_NATURES)[number];
+export const ENTRAIDE_NATURE_LABELS: Record<EntraideNature, string> = {
+  sociale: 'Sociale',
+  professionnelle: 'Professionnelle',
+  personnelle: 'Personnelle',
+  sante: 'Santé',
+  financiere: 'Financière',
+};
+
+/** How soon someone should call back; « immediate » also shows the emergency numbers again. */
+export const ENTRAIDE_URGENCIES = ['normale', 'rapide', 'immediate'] as const;
+export type EntraideUrgency = (typeof ENTRAIDE_URGENCIES)[number];
+export const ENTRAIDE_URGENCY_LABELS: Record<EntraideUrgency, string> = {
+  normale: 'Dans les prochains jours',
+  rapide: 'Dans les 48 heures',
+  immediate: "Aujourd'hui",
+};
+
+/** Who the person in difficulty is; eligibility follows seed 002 (doctors, their families, docteurs juniors). */
+export const ENTRAIDE_BENEFICIARY_KINDS = ['medecin', 'docteur_junior', 'famille'] as const;
+export type EntraideBeneficiaryKind = (typeof ENTRAIDE_BENEFICIARY_KINDS)[number];
+export const ENTRAIDE_BENEFICIARY_LABELS: Record<EntraideBeneficiaryKind, string> = {
+  medecin: 'Médecin inscrit au tableau',
+  docteur_junior: 'Docteur junior',
+  famille: "Membre de la famille d'un médecin",
+};
+
+/** How a request reached the commission. */
+export const ENTRAIDE_SOURCES = ['espace_medecin', 'proche', 'appel_agent', 'appel_cde', 'ligne_ecoute', 'signalement'] as const;
+export type EntraideSource = (typeof ENTRAIDE_SOURCES)[number];
+export const ENTRAIDE_SOURCE_LABELS: Record<EntraideSource, string> = {
+  espace_medecin: 'Demande du médecin depuis son espace',
+  proche: "Demande d'un proche",
+  appel_agent: "Appel reçu par un agent du conseil",
+  appel_cde: "Appel reçu par un membre de la commission",
+  ligne_ecoute: "Appel à une ligne d'écoute, transformé en dossier",
+  signalement: "Proposée après un signalement d'escroquerie",
+};
+
+/** How the person agrees to be contacted; « aucun » means the commission may not call first. */
+export const ENTRAIDE_CONTACT_MEANS = ['telephone', 'courriel', 'courrier', 'aucun'] as const;
+export type EntraideContactMeans = (typeof ENTRAIDE_CONTACT_MEANS)[number];
+export const ENTRAIDE_CONTACT_MEANS_LABELS: Record<EntraideContactMeans, string> = {
+  telephone: 'Par téléphone',
+  courriel: 'Par courriel',
+  courrier: 'Par courrier',
+  aucun: 'Ne pas me contacter : je rappellerai',
+};
+
+/**
+ * The life of a case. Support is not limited in time: a closed case can be reopened, and reopening
+ * puts it back « en_cours ». « transmis_cne » is the escalation (docs/entraide.md).
+ */
+export const ENTRAIDE_CASE_STATUSES = ['recu', 'en_cours', 'transmis_cne', 'clos'] as const;
+export type EntraideCaseStatus = (typeof ENTRAIDE_CASE_STATUSES)[number];
+export const ENTRAIDE_CASE_STATUS_LABELS: Record<EntraideCaseStatus, string> = {
+  recu: 'Reçu, à attribuer',
+  en_cours: 'Suivi en cours',
+  transmis_cne: "Transmis à la commission nationale d'entraide",
+  clos: 'Clos',
+};
+
+/** What is written in a case's journal; the text of each entry is sealed like the identity. */
+export const ENTRAIDE_EVENT_KINDS = ['note', 'entretien', 'decision', 'transmission_cne', 'cloture', 'reouverture', 'orientation_cresus'] as const;
+export type EntraideEventKind = (typeof ENTRAIDE_EVENT_KINDS)[number];
+
+/** What the commission decides. A financial aid carries an amount, its form and the vote. */
+export const ENTRAIDE_DECISION_KINDS = ['aide_financiere', 'orientation', 'accompagnement', 'refus'] as const;
+export type EntraideDecisionKind = (typeof ENTRAIDE_DECISION_KINDS)[number];
+export const ENTRAIDE_DECISION_LABELS: Record<EntraideDecisionKind, string> = {
+  aide_financiere: 'Aide financière',
+  orientation: 'Orientation vers un partenaire',
+  accompagnement: 'Accompagnement par la commission',
+  refus: "Pas d'aide accordée",
+};
+export const ENTRAIDE_AID_FORMS = ['secours', 'pret_d_honneur', 'prise_en_charge'] as const;
+export type EntraideAidForm = (typeof ENTRAIDE_AID_FORMS)[number];
+export const ENTRAIDE_AID_FORM_LABELS: Record<EntraideAidForm, string> = {
+  secours: 'Secours (don)',
+  pret_d_honneur: "Prêt d'honneur",
+  prise_en_charge: 'Prise en charge directe de frais',
+};
+
+/** What Crésus does for a doctor, as seed 002 lists it; the referral's tracking records these. */
+export const CRESUS_ACTIONS = ['bilan', 'contact_creanciers', 'recherche_aides', 'delai_grace', 'gestion_tresorerie', 'dossier_surendettement', 'procedures_judiciaires'] as const;
+export type CresusAction = (typeof CRESUS_ACTIONS)[number];
+export const CRESUS_ACTION_LABELS: Record<CresusAction, string> = {
+  bilan: 'Bilan général de la situation',
+  contact_creanciers: 'Contact rétabli avec les créanciers et partenaires',
+  recherche_aides: "Recherche d'aides financières adaptées",
+  delai_grace: "Demande d'un délai de grâce",
+  gestion_tresorerie: 'Gestion de la trésorerie',
+  dossier_surendettement: 'Dossier de surendettement (dernier recours)',
+  procedures_judiciaires: 'Aide dans les démarches auprès des tribunaux judiciaires',
+};
+
+/** The two commissions; a CDE belongs to one département, the CNE is national. */
+export const ENTRAIDE_COMMISSIONS = ['cde', 'cne'] as const;
+export type EntraideCommission = (typeof ENTRAIDE_COMMISSIONS)[number];
+export const ENTRAIDE_MEMBER_ROLES = ['president', 'membre'] as const;
+export type EntraideMemberRole = (typeof ENTRAIDE_MEMBER_ROLES)[number];
+
+/** A helpline shown before any form, without logging in (configurable per département). */
+export interface Helpline {
+  name: string;
+  purpose: string;
+  number: string;
+  hours: string;
+}
+
+/** Seed 002's two lines, the national default every département starts with. */
+export const DEFAULT_HELPLINES: readonly Helpline[] = [
+  { name: 'SYNEXIAL', purpose: 'Assistants sociaux', number: '0800 288 038', hours: 'Du lundi au vendredi, de 9 h à 19 h (appel gratuit)' },
+  { name: 'STIMULUS', purpose: 'Psychologues', number: '09 80 80 03 07', hours: '7 jours sur 7, 24 h sur 24, numéro non surtaxé' },
+];
+
+/** Shown above the helplines: an emergency is not a case for the commission. */
+export const EMERGENCY_NUMBERS = [
+  { number: '15', label: 'SAMU : urgence médicale' },
+  { number: '3114', label: 'Numéro national de prévention du suicide, 24 h sur 24, gratuit' },
+] as const;
+
+export const ENTRAIDE_LIMITS = {
+  name: 100,
+  phone: 30,
+  address: 300,
+  message: 5_000,
+  note: 10_000,
+  reason: 500,
+  /** One euro short of a million: an amount above is a typing error, never an aid. */
+  amountCents: 99_999_999,
+} as const;
+
+const zNatures = z
+  .array(z.enum(ENTRAIDE_NATURES, { error: 'Nature de difficulté inconnue.' }))
+  .min(1, { error: 'Choisissez au moins une nature de difficulté.' })
+  .max(ENTRAIDE_NATURES.length)
+  .transform((natures) => [...new Set(natures)]);
+
+const zDepartement = z
+  .string()
+  .trim()
+  .refine(isDepartementCode, { error: 'Département inconnu.' });
+
+const zContact = z.object({
+  means: z.enum(ENTRAIDE_CONTACT_MEANS, { error: 'Moyen de contact inconnu.' }),
+  consent: z.boolean({ error: 'Indiquez si la commission peut vous contacter.' }),
+  phone: z.string().trim().max(ENTRAIDE_LIMITS.phone).optional(),
+  email: zEmail.optional(),
+  address: z.string().trim().max(ENTRAIDE_LIMITS.address).optional(),
+});
+
+/** A request made by a doctor from their space: identity comes from the account, never from the body. */
+export const ZEntraideOwnRequest = z.strictObject({
+  natures: zNatures,
+  urgency: z.enum(ENTRAIDE_URGENCIES, { error: "Degré d'urgence inconnu." }),
+  message: z.string().trim().max(ENTRAIDE_LIMITS.message).default(''),
+  contact: zContact,
+});
+export type TEntraideOwnRequest = z.infer<typeof ZEntraideOwnRequest>;
+
+/** A request made for someone else (a relative, without an account) or recorded after a call. */
+export const ZEntraideRequestFor = ZEntraideOwnRequest.extend({
+  departement: zDepartement,
+  beneficiary: z.strictObject({
+    kind: z.enum(ENTRAIDE_BENEFICIARY_KINDS, { error: 'Bénéficiaire inconnu.' }),
+    firstName: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
+    lastName: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
+    rpps: z.string().trim().regex(/^\d{11}$/, { error: 'Le numéro RPPS compte 11 chiffres.' }).optional(),
+  }),
+  requester: z
+    .strictObject({
+      firstName: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
+      lastName: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
+      relation: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
+    })
+    .optional(),
+});
+export type TEntraideRequestFor = z.infer<typeof ZEntraideRequestFor>;
+
+/** Every reveal of an identity states why; the reason goes to the audit journal. */
+export const ZEntraideReveal = z.strictObject({
+  reason: z.string().trim().min(10, { error: 'Indiquez la raison (10 caractères au moins).' }).max(ENTRAIDE_LIMITS.reason),
+});
+
+/** A financial aid decided by the commission: amount, form, and the vote with its quorum. */
+export const ZEntraideDecision = z
+  .strictObject({
+    kind: z.enum(ENTRAIDE_DECISION_KINDS, { error: 'Décision inconnue.' }),
+    decidedOn: z.iso.date({ error: 'Date invalide.' }),
+    amountCents: z.number().int().positive({ error: 'Le montant doit être positif.' }).max(ENTRAIDE_LIMITS.amountCents, { error: 'Montant invraisemblable.' }).optional(),
+    aidForm: z.enum(ENTRAIDE_AID_FORMS, { error: "Forme d'aide inconnue." }).optional(),
+    vote: z.strictObject({
+      membersPresent: z.number().int().min(0).max(50),
+      membersSeated: z.number().int().min(1).max(50),
+      for: z.number().int().min(0).max(50),
+      against: z.number().int().min(0).max(50),
+      abstentions: z.number().int().min(0).max(50),
+    }),
+    note: z.string().trim().max(ENTRAIDE_LIMITS.note).default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'aide_financiere' && (d.amountCents === undefined || d.aidForm === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: "Une aide financière précise son montant et sa forme." });
+    }
+    if (d.vote.for + d.vote.against + d.vote.abstentions !== d.vote.membersPresent) {
+      ctx.addIssue({ code: 'custom', path: ['vote'], message: 'Les voix ne correspondent pas au nombre de membres présents.' });
+    }
+    if (d.vote.membersPresent > d.vote.membersSeated) {
+      ctx.addIssue({ code: 'custom', path: ['vote', 'membersPresent'], message: 'Plus de membres présents que de membres en exercice.' });
+    }
+  });
+export type TEntraideDecision = z.infer<typeof ZEntraideDecision>;
+
+/** A member's seat on a commission for one mandate (for example 2024–2027). */
+export const ZEntraideMandate = z
+  .strictObject({
+    userId: zUuid,
+    commission: z.enum(ENTRAIDE_COMMISSIONS),
+    departement: zDepartement.nullable(),
+    role: z.enum(ENTRAIDE_MEMBER_ROLES),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.endsOn < m.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fin du mandat précède son début.' });
+    if ((m.commission === 'cde') !== (m.departement !== null)) {
+      ctx.addIssue({ code: 'custom', path: ['departement'], message: 'Une commission départementale a un département ; la commission nationale n’en a pas.' });
+    }
+  });
+export type TEntraideMandate = z.infer<typeof ZEntraideMandate>;
+
+/** Categories of a budget line, for the reste-à-vivre tool (docs/entraide.md). */
+export const BUDGET_LINE_KINDS = ['revenu', 'charge_fixe', 'dette'] as const;
+export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
+
+const zCents = z.number().int({ error: 'Montant en centimes entiers.' }).min(0, { error: 'Un montant ne peut pas être négatif.' }).max(ENTRAIDE_LIMITS.amountCents, { error: 'Montant invraisemblable.' });
+
+/**
+ * One budget as Crésus reads it: itemised monthly income, fixed charges and debt instalments (with what
+ * is left to repay), and the household, for the reste à vivre per consumption unit.
+ */
+export const ZBudget = z.strictObject({
+  lines: z
+    .array(
+      z.strictObject({
+        kind: z.enum(BUDGET_LINE_KINDS, { error: 'Type de ligne inconnu.' }),
+        label: z.string().trim().min(1, { error: 'Nommez la ligne.' }).max(ENTRAIDE_LIMITS.name),
+        monthlyCents: zCents,
+        remainingCents: zCents.optional(),
+      }),
+    )
+    .min(1, { error: 'Saisissez au moins une ligne.' })
+    .max(100),
+  household: z.strictObject({
+    // The OECD-modified scale INSEE uses: 1 for the first person, 0.5 per other person aged 14 or more,
+    // 0.3 per child under 14.
+    personsFrom14: z.number().int().min(1, { error: 'Le foyer compte au moins une personne de 14 ans ou plus.' }).max(20),
+    childrenUnder14: z.number().int().min(0).max(20),
+  }),
+});
+export type TBudget = z.infer<typeof ZBudget>;
