@@ -269,3 +269,51 @@ export const ZBudget = z.strictObject({
   }),
 });
 export type TBudget = z.infer<typeof ZBudget>;
+
+/** What `GET /api/entraide/helplines` answers: emergency numbers first, then the helplines in force. */
+export const ZHelpline = z.object({ name: z.string(), purpose: z.string(), number: z.string(), hours: z.string() });
+export const ZHelplines = z.object({
+  departement: z.string().nullable(),
+  /** True when the département set no list of its own and the national default applies. */
+  nationalDefault: z.boolean(),
+  emergency: z.array(z.object({ number: z.string(), label: z.string() })),
+  helplines: z.array(ZHelpline),
+});
+export type THelplines = z.infer<typeof ZHelplines>;
+export const ZHelplinesQuery = z.strictObject({ departement: zDepartement.optional() });
+
+/** A département's own list (replaces the national default); an empty list goes back to the default. */
+export const ZHelplinesUpdate = z.strictObject({
+  helplines: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, { error: 'Nommez la ligne.' }).max(100),
+        purpose: z.string().trim().min(1, { error: 'Dites à quoi sert la ligne.' }).max(200),
+        number: z.string().trim().regex(/^[0-9][0-9 ]{1,19}$/, { error: 'Numéro de téléphone invalide (chiffres et espaces).' }),
+        hours: z.string().trim().min(1, { error: 'Indiquez les horaires.' }).max(200),
+      }),
+    )
+    .max(10, { error: '10 lignes au plus.' }),
+});
+export const ZDepartementParams = z.strictObject({ departement: zDepartement });
+
+/** The receipt of a request: the pseudonym only, and the helplines to call meanwhile. */
+export const ZEntraideReceipt = z.object({
+  reference: z.string(),
+  status: z.enum(ENTRAIDE_CASE_STATUSES),
+  helplines: ZHelplines,
+});
+export type TEntraideReceipt = z.infer<typeof ZEntraideReceipt>;
+
+/** A doctor's own requests, as their space lists them. */
+export const ZMyEntraideRequests = z.object({
+  requests: z.array(
+    z.object({
+      reference: z.string(),
+      status: z.enum(ENTRAIDE_CASE_STATUSES),
+      natures: z.array(z.enum(ENTRAIDE_NATURES)),
+      openedAt: z.string(),
+    }),
+  ),
+});
+export type TMyEntraideRequests = z.infer<typeof ZMyEntraideRequests>;

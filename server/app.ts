@@ -35,6 +35,7 @@ import { sharingRoutes } from './modules/sharing/index.js';
 import { watchlistsRoutes } from './modules/watchlists/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { dpcRoutes, dpcVigilanceRoutes } from './modules/dpc/index.js';
+import { entraideRoutes } from './modules/entraide/index.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { deps: services });
   await app.register(dpcRoutes, { deps: services });
   await app.register(dpcVigilanceRoutes);
+  await app.register(entraideRoutes, { deps: services });
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

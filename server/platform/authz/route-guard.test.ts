@@ -31,6 +31,10 @@ const PUBLIC_ROUTES = new Set([
   'HEAD /api/alerts/public',
   'GET /api/dpc/vigilance',
   'HEAD /api/dpc/vigilance',
+  // Entraide: a person in distress sees the helplines and a relative asks for help without an account.
+  'GET /api/entraide/helplines',
+  'HEAD /api/entraide/helplines',
+  'POST /api/entraide/requests/relative',
   'GET /*',
   'HEAD /*',
 ]);

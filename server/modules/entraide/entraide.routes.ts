@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ZDepartementParams,
+  ZEntraideOwnRequest,
+  ZEntraideReceipt,
+  ZEntraideRequestFor,
+  ZHelplines,
+  ZHelplinesQuery,
+  ZHelplinesUpdate,
+  ZMyEntraideRequests,
+} from '../../../contracts/entraide.schemas.js';
+import type { ServiceDeps } from '../../platform/deps.js';
+import { requireSession } from '../../platform/http/request-context.js';
+import { helplinesFor, replaceHelplines } from './helplines.service.js';
+import { fileOwnRequest, fileRequestFor, listOwnRequests } from './requests.service.js';
+
+// Entraide ordinale (docs/entraide.md): helplines before any form, requests for help, a doctor's own
+// requests. Bodies are never logged (platform/http/logging.ts), and no answer carries more than the
+// pseudonym of a case.
+
+/** A person in distress may retry; a script filing cases in bulk may not. */
+const REQUEST_LIMIT = { max: 10, timeWindow: 60_000 };
+
+export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
+  app.get('/api/entraide/helplines', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['entraide'],
+      summary: 'Emergency numbers and the helplines in force for a département (the national default when it set none), without login',
+      querystring: ZHelplinesQuery,
+      response: { 200: ZHelplines },
+    },
+  }, async (req) => helplinesFor(deps.database.db, req.query.departement ?? null));
+
+  app.put('/api/entraide/helplines/:departement', {
+    config: { access: { permission: 'entraide:helplines_manage' } },
+    schema: {
+      tags: ['entraide'],
+      summary: "Set a département's own helplines (an empty list returns it to the national default); audited",
+      params: ZDepartementParams,
+      body: ZHelplinesUpdate,
+      response: { 200: ZHelplines },
+    },
+  }, async (req) => replaceHelplines(deps, req.auditContext, requireSession(req).actor.userId, req.params.departement, req.body.helplines));
+
+  app.post('/api/entraide/requests', {
+    config: { access: { permission: 'entraide:request' }, rateLimit: REQUEST_LIMIT },
+    schema: {
+      tags: ['entraide'],
+      summary: "A doctor asks the commission for help; identity from the account, sealed for the département's CDE",
+      body: ZEntraideOwnRequest,
+      response: { 201: ZEntraideReceipt },
+    },
+  }, async (req, reply) => reply.code(201).send(await fileOwnRequest(deps, requireSession(req).actor, req.body)));
+
+  app.get('/api/entraide/requests/mine', {
+    config: { access: { permission: 'entraide:request' } },
+    schema: {
+      tags: ['entraide'],
+      summary: "A doctor's own requests, by pseudonym and status",
+      response: { 200: ZMyEntraideRequests },
+    },
+  }, async (req) => listOwnRequests(deps, requireSession(req).actor));
+
+  app.post('/api/entraide/requests/relative', {
+    config: { access: 'public', rateLimit: REQUEST_LIMIT },
+    schema: {
+      tags: ['entraide'],
+      summary: 'A relative asks for help for a doctor, a docteur junior or a family member, without an account',
+      body: ZEntraideRequestFor,
+      response: { 201: ZEntraideReceipt },
+    },
+  }, async (req, reply) => reply.code(201).send(await fileRequestFor(deps, req.auditContext, null, req.body)));
+
+  app.post('/api/entraide/requests/recorded', {
+    config: { access: { permission: 'entraide:record' }, rateLimit: REQUEST_LIMIT },
+    schema: {
+      tags: ['entraide'],
+      summary: 'An agent or a CDE member records a request received by phone; they then see only its pseudonym',
+      body: ZEntraideRequestFor,
+      response: { 201: ZEntraideReceipt },
+    },
+  }, async (req, reply) => reply.code(201).send(await fileRequestFor(deps, req.auditContext, requireSession(req).actor, req.body)));
+};
