@@ -21,9 +21,22 @@ function noisyOr(probabilities: readonly number[]): number {
 }
 
 export function combineScore(signals: readonly WeightedSignal[]): number {
-  const positive = signals.filter((s) => s.weight > 0);
-  const wording = noisyOr(positive.filter((s) => s.mitigable).map((s) => s.weight / 100));
-  const technical = noisyOr(positive.filter((s) => !s.mitigable).map((s) => s.weight / 100));
-  const mitigation = Math.min(noisyOr(signals.filter((s) => s.weight < 0).map((s) => -s.weight / 100)), MAX_MITIGATION);
-  return Math.round(100 * noisyOr([wording * (1 - mitigation), technical]));
+  // The three noisy-ORs in one pass, each product taken in signal order as noisyOr would (same
+  // floating-point result): the filtered and mapped copies showed in profiles.
+  let wordingLeft = 1;
+  let technicalLeft = 1;
+  let mitigationLeft = 1;
+  for (let i = 0; i < signals.length; i += 1) {
+    const s = signals[i] as WeightedSignal;
+    if (s.weight > 0) {
+      if (s.mitigable) wordingLeft *= 1 - clampProbability(s.weight / 100);
+      else technicalLeft *= 1 - clampProbability(s.weight / 100);
+    } else if (s.weight < 0) mitigationLeft *= 1 - clampProbability(-s.weight / 100);
+  }
+  const mitigation = Math.min(1 - mitigationLeft, MAX_MITIGATION);
+  return Math.round(100 * noisyOr([(1 - wordingLeft) * (1 - mitigation), 1 - technicalLeft]));
+}
+
+function clampProbability(p: number): number {
+  return Math.min(Math.max(p, 0), 1);
 }

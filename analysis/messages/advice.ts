@@ -40,30 +40,41 @@ export interface AdviceContext {
 
 /** Advice fitting the case, most urgent first, without repetition. */
 export function selectAdvice(context: AdviceContext): AdviceItem[] {
+  // Plain helpers rather than closures made on each call: this runs once per message.
   const ids: AdviceId[] = [];
-  const add = (...more: AdviceId[]): void => {
-    for (const id of more) if (!ids.includes(id)) ids.push(id);
-  };
-  const has = (prefix: string): boolean => context.findings.some((f) => f.weight > 0 && f.ruleId.startsWith(prefix));
   if (context.verdict === 'aucun_signal') {
-    add('prudence', 'verifier_attendu', 'verifier_demande');
-    if (context.hasLinks) add('verifier_liens');
-    add('verifier_contact');
-    return ids.map((id) => ({ id, text: ADVICE[id] }));
+    addAdvice(ids, 'prudence', 'verifier_attendu', 'verifier_demande');
+    if (context.hasLinks) addAdvice(ids, 'verifier_liens');
+    addAdvice(ids, 'verifier_contact');
+    return ids.map(adviceItem);
   }
-  if (context.kind === 'call') add('raccrocher');
-  add('bloquer', 'signaler_ordre', 'ne_pas_communiquer');
-  if (context.hasLinks) add('ne_pas_cliquer');
-  if (has('telephone.surtaxe') || has('telephone.numero-court') || has('telephone.etranger')) add('ne_pas_rappeler');
-  if (has('piece-jointe')) add('pieces_jointes');
-  if (context.family === 'certification_periodique' || context.family === 'formation_droits') add('certification');
-  if (context.family === 'mot_de_passe') add('mot_de_passe_non_demande');
-  if (context.family === 'coordonnees') add('coordonnees');
-  if (context.family === 'conseiller_bancaire') add('banque');
-  if (context.family !== null && PAYMENT_FAMILIES.has(context.family)) add('ne_pas_payer');
-  add('changer_mots_de_passe');
-  if (context.kind === 'sms') add('signaler_33700');
-  if (context.kind === 'email') add('signaler_spam');
-  add('victime');
-  return ids.map((id) => ({ id, text: ADVICE[id] }));
+  const findings = context.findings;
+  if (context.kind === 'call') addAdvice(ids, 'raccrocher');
+  addAdvice(ids, 'bloquer', 'signaler_ordre', 'ne_pas_communiquer');
+  if (context.hasLinks) addAdvice(ids, 'ne_pas_cliquer');
+  if (hasFinding(findings, 'telephone.surtaxe') || hasFinding(findings, 'telephone.numero-court') || hasFinding(findings, 'telephone.etranger')) addAdvice(ids, 'ne_pas_rappeler');
+  if (hasFinding(findings, 'piece-jointe')) addAdvice(ids, 'pieces_jointes');
+  if (context.family === 'certification_periodique' || context.family === 'formation_droits') addAdvice(ids, 'certification');
+  if (context.family === 'mot_de_passe') addAdvice(ids, 'mot_de_passe_non_demande');
+  if (context.family === 'coordonnees') addAdvice(ids, 'coordonnees');
+  if (context.family === 'conseiller_bancaire') addAdvice(ids, 'banque');
+  if (context.family !== null && PAYMENT_FAMILIES.has(context.family)) addAdvice(ids, 'ne_pas_payer');
+  addAdvice(ids, 'changer_mots_de_passe');
+  if (context.kind === 'sms') addAdvice(ids, 'signaler_33700');
+  if (context.kind === 'email') addAdvice(ids, 'signaler_spam');
+  addAdvice(ids, 'victime');
+  return ids.map(adviceItem);
+}
+
+function addAdvice(ids: AdviceId[], ...more: AdviceId[]): void {
+  for (const id of more) if (!ids.includes(id)) ids.push(id);
+}
+
+/** A finding that weighs towards fraud and whose rule id starts with `prefix`. */
+function hasFinding(findings: readonly Finding[], prefix: string): boolean {
+  return findings.some((f) => f.weight > 0 && f.ruleId.startsWith(prefix));
+}
+
+function adviceItem(id: AdviceId): AdviceItem {
+  return { id, text: ADVICE[id] };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText, combinerInputOf, prepareTextMessage } from '../analyze.js';
 import { VERDICT_THRESHOLDS } from '../messages/rules/message-ruleset.js';
 import type { Combiner } from './combiner.js';
-import { combinerFeatures, combinerProbability, DEFAULT_COMBINER, scoreOfProbability } from './combiner.js';
+import { boundedLogit, combinerFeatures, combinerProbability, DEFAULT_COMBINER, scoreOfProbability } from './combiner.js';
 import { chooseThresholds, FRAUD_PRECISION, SUSPECT_FALSE_POSITIVES } from './train-combiner.js';
 import { loadTrainingExamples } from './train.js';
 
@@ -61,6 +61,25 @@ describe('the shipped combiner', () => {
     expect(features).toContain('pretexte:assurance_maladie');
     expect(features.some((f) => f.startsWith('regle:'))).toBe(true);
     expect(input.modelLogit).not.toBeNull();
+  });
+
+  it('scores exactly the sum of the weights of the features training reads (inference and training agree)', () => {
+    // combinerProbability sums weights without building feature names (speed); training reads
+    // combinerFeatures. A feature added to one and not the other would make the shipped weights lie.
+    const texts = [
+      'Assurance Maladie : remboursement de 89,90 EUR en attente. Cliquez sur ameli-remb.info sous 24h.',
+      'Ordre des médecins : votre certification périodique est incomplète, appelez le 01 89 00 00 00 avant radiation.',
+      'Bonjour Docteur, je ne pourrai pas venir à mon rendez-vous de lundi.',
+      'ANDPC : formation gratuite grâce à vos droits, répondez OUI. Votre code : 482913. Ne le communiquez à personne.',
+    ];
+    for (const kind of ['sms', 'email', 'call'] as const) {
+      for (const text of texts) {
+        const input = combinerInputOf(prepareTextMessage({ kind, text }));
+        const c = DEFAULT_COMBINER;
+        const z = c.bias + c.modelLogitWeight * boundedLogit(input.modelLogit) + (c.rulesScoreWeight * input.rulesScore) / 100 + combinerFeatures(input).reduce((sum, name) => sum + (c.weights[name] ?? 0), 0);
+        expect(combinerProbability(input, c)).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+      }
+    }
   });
 
   it('keeps a council-confirmed indicator at « fraude probable » whatever the wording', () => {

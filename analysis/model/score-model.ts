@@ -210,10 +210,23 @@ function sameUnits(source: string, a: number, b: number, length: number): boolea
 
 /** Pieces of addresses and numbers: they weigh, but say nothing to a reader. */
 const UNREADABLE = new Set(['http', 'https', 'www', 'com', 'net', 'org', 'html', 'php']);
-const LETTERS = /\p{L}/gu;
+const LETTER = /^\p{L}$/u;
 
+/** At least three letters (code points of category L): counted without building the list of matches, which showed in profiles. */
 function readable(word: string): boolean {
-  return !UNREADABLE.has(word) && (word.match(LETTERS)?.length ?? 0) >= 3;
+  if (UNREADABLE.has(word)) return false;
+  let letters = 0;
+  for (let i = 0; i < word.length && letters < 3; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters += 1;
+      continue;
+    }
+    const point = word.codePointAt(i) as number;
+    if (point > 0xffff) i += 1;
+    if (LETTER.test(String.fromCodePoint(point))) letters += 1;
+  }
+  return letters >= 3;
 }
 
 function pickWords(text: PreparedText, tally: Tally, scale: number, limit: number): ContributingWord[] {

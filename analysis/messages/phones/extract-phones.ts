@@ -4,6 +4,7 @@ import type { PreparedText } from '../../engine/match.js';
 import type { Span } from '../../engine/normalize.js';
 import { toOriginalSpan } from '../../engine/normalize.js';
 import { OFFICIAL_PHONES } from '../official/register.js';
+import { boundedMemo } from '../../engine/bounded-memo.js';
 
 export interface FoundPhone {
   /** E.164, or the digits of a French short number (« 3646 », « 33700 »). */
@@ -134,6 +135,22 @@ export function phoneNumbersInRun(run: string): readonly { startsAt: number; end
   return findPhoneNumbersWithoutStacks(run);
 }
 
+interface RunNumber {
+  readonly startsAt: number;
+  readonly endsAt: number;
+  readonly e164: string;
+  readonly country: string | undefined;
+  readonly nationalNumber: string;
+}
+
+/**
+ * The numbers of a run, remembered by its text: a campaign sends one number to thousands of doctors,
+ * and libphonenumber's search was a tenth of an SMS's analysis. Only the fields read below are kept.
+ */
+const numbersOfRun: (run: string) => readonly RunNumber[] = boundedMemo(5_000, (run) =>
+  phoneNumbersInRun(run).map(({ startsAt, endsAt, number }) => ({ startsAt, endsAt, e164: number.number, country: number.country, nationalNumber: number.nationalNumber })),
+);
+
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -191,12 +208,11 @@ export function extractPhones(text: PreparedText): FoundPhone[] {
   for (const run of numberRuns(original)) {
     const value = original.slice(run.start, run.end);
     if (!mayHoldNumber(value, run.digits)) continue;
-    for (const match of phoneNumbersInRun(value)) {
-      const number = match.number;
+    for (const match of numbersOfRun(value)) {
       found.push(withOfficialBody({
-        e164: number.number,
-        country: number.country,
-        category: categoryOf(number.country, number.nationalNumber),
+        e164: match.e164,
+        country: match.country,
+        category: categoryOf(match.country, match.nationalNumber),
         evidence: { start: run.start + match.startsAt, end: run.start + match.endsAt },
       }));
     }

@@ -5,13 +5,21 @@ import type { FoundPhone } from './extract-phones.js';
 
 const regionNames = new Intl.DisplayNames(['fr'], { type: 'region' });
 
+/** Names already asked of Intl (a few dozen countries at most): each call of `of` showed in profiles. */
+const countryNames = new Map<string, string>();
+
 function countryName(code: string | undefined): string {
   if (!code) return 'un pays étranger';
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = regionNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 /**

@@ -59,12 +59,27 @@ function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
   return { entries: compiled, byHead, byPrefix };
 }
 
+let entryMarks = new Uint8Array(256);
+
 /** Entries of the lexicon the text may hold, in lexicon order. */
 function openEntries(text: PreparedText, lexicon: CompiledLexicon): CompiledEntry[] {
-  const open = new Set<number>();
-  for (const id of text.heads.presentWords) for (const index of lexicon.byHead.get(id) ?? []) open.add(index);
-  for (const id of text.heads.presentPrefixes) for (const index of lexicon.byPrefix.get(id) ?? []) open.add(index);
-  return [...open].sort((a, b) => a - b).map((index) => lexicon.entries[index] as CompiledEntry);
+  // One mark per entry in a reused array (synchronous, never re-entered), read back in lexicon order:
+  // the set, its sort and the copies it replaces showed in profiles.
+  const count = lexicon.entries.length;
+  if (entryMarks.length < count) entryMarks = new Uint8Array(2 * count);
+  const marks = entryMarks.fill(0, 0, count);
+  let any = false;
+  for (const id of text.heads.presentWords) any = markAll(marks, lexicon.byHead.get(id)) || any;
+  for (const id of text.heads.presentPrefixes) any = markAll(marks, lexicon.byPrefix.get(id)) || any;
+  const open: CompiledEntry[] = [];
+  if (any) for (let index = 0; index < count; index += 1) if (marks[index] === 1) open.push(lexicon.entries[index] as CompiledEntry);
+  return open;
+}
+
+function markAll(marks: Uint8Array, indexes: readonly number[] | undefined): boolean {
+  if (indexes === undefined || indexes.length === 0) return false;
+  for (let i = 0; i < indexes.length; i += 1) marks[indexes[i] as number] = 1;
+  return true;
 }
 
 const COMPILED_PRETEXTS = compileLexicon(PRETEXTS);
