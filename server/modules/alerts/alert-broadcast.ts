@@ -8,6 +8,8 @@ import { loggableError } from '../../platform/errors.js';
 
 /** A delivery claimed more often than this (crashes, refusals) is given up as 'echec'. */
 export const MAX_ATTEMPTS = 5;
+/** How long the first lane waiting for its 'envoye' commit waits for others to share it (ms). */
+const COMMIT_WINDOW_MS = 10;
 
 export interface BroadcastEnv {
   database: Database;
@@ -75,7 +77,7 @@ export async function broadcastAlert(env: BroadcastEnv, alertId: string, options
   const template = await buildAlertTemplate(alert, { publicUrl: env.publicUrl, mailFrom: env.mailFrom });
   const feed = createFeed(env, alertId, options);
   // A withdrawal seen at commit time stops the claiming; the lanes' rows are given back.
-  const marker = createSentMarker(env.database, alertId, () => feed.stop());
+  const marker = createSentMarker(env.database, alertId, env.lanes, () => feed.stop());
   // Leases are kept alive while this worker holds the rows (buffered or in a lane).
   const renewal = setInterval(() => {
     deliveries.renewLeases(env.database.raw, feed.held(), env.leaseSeconds).catch((err: Error) => env.log.warn({ error: loggableError(err) }, 'lease renewal failed'));
@@ -181,11 +183,21 @@ function createFeed(env: BroadcastEnv, alertId: string, options: BroadcastRunOpt
   };
 }
 
-/** Batches the 'envoye' commits of lanes waiting at the same time into one transaction. */
-function createSentMarker(database: Database, alertId: string, onHalted: () => void) {
+/**
+ * Batches the 'envoye' commits of lanes waiting at the same time into one transaction. A lane's message
+ * waits at the relay for this commit, so the window is short: the first waiting lane opens it for
+ * COMMIT_WINDOW_MS (or until half the lanes wait); lanes that reach the point while a commit runs join
+ * the next one. On a 2-core machine, the database round trips of one small commit per message or two
+ * were the workers' largest cost (socket writes to PostgreSQL, see docs/performance.md).
+ */
+function createSentMarker(database: Database, alertId: string, lanes: number, onHalted: () => void) {
   let queue: { claim: ClaimedDelivery; resolve: (ok: boolean) => void; reject: (err: unknown) => void }[] = [];
   let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  const full = () => queue.length >= Math.max(1, Math.floor(lanes / 2));
   const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
     running = true;
     while (queue.length > 0) {
       const batch = queue;
@@ -204,11 +216,9 @@ function createSentMarker(database: Database, alertId: string, onHalted: () => v
     mark(claim: ClaimedDelivery): Promise<boolean> {
       return new Promise((resolve, reject) => {
         queue.push({ claim, resolve, reject });
-        if (!running) {
-          running = true;
-          // Lanes whose relay answered in the same turn of the event loop share this commit.
-          setImmediate(() => void flush());
-        }
+        if (running) return;
+        if (full()) void flush();
+        else timer ??= setTimeout(() => void flush(), COMMIT_WINDOW_MS);
       });
     },
   };

@@ -34,6 +34,8 @@ export interface BroadcastWorkerOptions {
 const CONCURRENT_JOBS = 2;
 /** A pending delivery becoming claimable sooner than this is waited for inside the job. */
 const WAIT_IN_JOB_MS = 10_000;
+/** How often a process looks for a broadcast to join (see join below). */
+const JOIN_EVERY_MS = 2_000;
 
 /** Starts the broadcast workers that deliver approved alerts, one email per recipient. */
 export async function startAlertWorkers(services: ServiceDeps, options: { smtpUrl: string }): Promise<AlertWorkers> {
@@ -62,8 +64,9 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
     mailFrom: config.mailFrom,
     leaseSeconds: config.alertLeaseSeconds,
     pacer,
-    // About one SMTP session per 50 messages/s asked for, 16 at most.
-    lanes: Math.min(16, Math.max(1, Math.ceil(config.alertSendRatePerSecond / 50))),
+    // About one SMTP session per 50 messages/s asked for, 64 at most: each lane waits for a commit and
+    // two relay answers per message, so throughput on a busy machine is lanes ÷ that latency.
+    lanes: Math.min(64, Math.max(1, Math.ceil(config.alertSendRatePerSecond / 50))),
     log,
   };
   const jobBudgetMs = options.jobBudgetMs ?? 5 * 60_000;
@@ -96,12 +99,27 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
     }
   }
 
+  const start = (alertId: string) => {
+    const run = runAlert(alertId).finally(() => active.delete(alertId));
+    active.set(alertId, run);
+    return run;
+  };
   const handle = async ({ alertId }: { alertId: string }) => {
     // Another job for an alert already broadcasting here adds nothing: this process's lanes have it.
     if (controller.signal.aborted || active.has(alertId)) return;
-    const run = runAlert(alertId).finally(() => active.delete(alertId));
-    active.set(alertId, run);
-    await run;
+    await start(alertId);
+  };
+
+  // Jobs only wake workers up, and one process may well take both jobs of an approval: every process
+  // also looks every few seconds for an alert with claimable deliveries it is not sending, and joins it
+  // directly, so that all workers share a broadcast from its first seconds (rows are claimed SKIP LOCKED).
+  const join = async () => {
+    if (controller.signal.aborted || active.size >= CONCURRENT_JOBS) return;
+    for (const alert of await deliveries.broadcastingAlerts(database.raw)) {
+      if (alert.ready && !active.has(alert.id) && active.size < CONCURRENT_JOBS) {
+        void start(alert.id).catch((err: Error) => log.warn({ error: loggableError(err) }, 'alert broadcast failed'));
+      }
+    }
   };
 
   const sweep = async () => {
@@ -123,12 +141,20 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
       .finally(() => (sweeping = null));
   }, sweepMs);
   timer.unref();
+  let joining: Promise<void> | null = null;
+  const joinTimer = setInterval(() => {
+    joining ??= join()
+      .catch((err: Error) => log.warn({ error: loggableError(err) }, 'alert join failed'))
+      .finally(() => (joining = null));
+  }, JOIN_EVERY_MS);
+  joinTimer.unref();
 
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(joinTimer);
       controller.abort();
-      await Promise.allSettled([...active.values(), sweeping]);
+      await Promise.allSettled([...active.values(), sweeping, joining]);
       await deliveries.removeWorker(database.raw, workerId).catch(() => undefined);
     },
   };
