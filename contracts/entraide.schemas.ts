@@ -187,10 +187,14 @@ export const ZEntraideRequestFor = ZEntraideOwnRequest.extend({
 });
 export type TEntraideRequestFor = z.infer<typeof ZEntraideRequestFor>;
 
-/** Every reveal of an identity states why; the reason goes to the audit journal. */
+/**
+ * Every reveal of an identity states why; the reason goes to the audit journal. Its minimum length is
+ * checked by the service, so that a reveal attempted without a reason is audited too.
+ */
 export const ZEntraideReveal = z.strictObject({
-  reason: z.string().trim().min(10, { error: 'Indiquez la raison (10 caractères au moins).' }).max(ENTRAIDE_LIMITS.reason),
+  reason: z.string().trim().max(ENTRAIDE_LIMITS.reason).default(''),
 });
+export const MIN_REVEAL_REASON_CHARS = 10;
 
 /** A financial aid decided by the commission: amount, form, and the vote with its quorum. */
 export const ZEntraideDecision = z
@@ -317,3 +321,45 @@ export const ZMyEntraideRequests = z.object({
   ),
 });
 export type TMyEntraideRequests = z.infer<typeof ZMyEntraideRequests>;
+
+/** A case as a commission member's list shows it: the pseudonym and the workflow's facts, no identity. */
+export const ZEntraideCaseSummary = z.object({
+  id: zUuid,
+  reference: z.string(),
+  departement: z.string(),
+  status: z.enum(ENTRAIDE_CASE_STATUSES),
+  natures: z.array(z.enum(ENTRAIDE_NATURES)),
+  urgency: z.enum(ENTRAIDE_URGENCIES),
+  source: z.enum(ENTRAIDE_SOURCES),
+  beneficiaryKind: z.enum(ENTRAIDE_BENEFICIARY_KINDS),
+  referentName: z.string().nullable(),
+  openedAt: z.string(),
+  lastActivityAt: z.string(),
+});
+export const ZEntraideCaseList = z.object({ cases: z.array(ZEntraideCaseSummary), total: z.number().int() });
+export const ZEntraideCaseListQuery = z.strictObject({
+  status: z.enum(ENTRAIDE_CASE_STATUSES, { error: 'Statut inconnu.' }).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export const ZEntraideCaseParams = z.strictObject({ id: zUuid });
+
+/** A case opened by a member: the journal (free text opened for the commission), never the identity. */
+export const ZEntraideCaseDetail = ZEntraideCaseSummary.extend({
+  contactMeans: z.enum(ENTRAIDE_CONTACT_MEANS),
+  contactConsent: z.boolean(),
+  identityVisibleToCne: z.boolean(),
+  escalatedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  journal: z.array(z.object({ kind: z.enum(ENTRAIDE_EVENT_KINDS), occurredAt: z.string(), authorName: z.string().nullable(), text: z.string().nullable() })),
+});
+export type TEntraideCaseDetail = z.infer<typeof ZEntraideCaseDetail>;
+
+/** What a reveal answers: who the person is and how to reach them. */
+export const ZEntraideIdentity = z.object({
+  reference: z.string(),
+  beneficiary: z.object({ kind: z.enum(ENTRAIDE_BENEFICIARY_KINDS), firstName: z.string(), lastName: z.string(), rpps: z.string().optional() }),
+  requester: z.object({ firstName: z.string(), lastName: z.string(), relation: z.string() }).nullable(),
+  contact: z.object({ means: z.enum(ENTRAIDE_CONTACT_MEANS), consent: z.boolean(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }),
+  message: z.string(),
+});
+export type TEntraideIdentity = z.infer<typeof ZEntraideIdentity>;

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZDepartementParams,
+  ZEntraideCaseDetail,
+  ZEntraideCaseList,
+  ZEntraideCaseListQuery,
+  ZEntraideCaseParams,
+  ZEntraideIdentity,
+  ZEntraideReveal,
   ZEntraideOwnRequest,
   ZEntraideReceipt,
   ZEntraideRequestFor,
@@ -11,6 +17,7 @@ import {
 } from '../../../contracts/entraide.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { getCase, listCases, revealIdentity } from './cases.service.js';
 import { helplinesFor, replaceHelplines } from './helplines.service.js';
 import { fileOwnRequest, fileRequestFor, listOwnRequests } from './requests.service.js';
 
@@ -81,4 +88,35 @@ export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
       response: { 201: ZEntraideReceipt },
     },
   }, async (req, reply) => reply.code(201).send(await fileRequestFor(deps, req.auditContext, requireSession(req).actor, req.body)));
+
+  app.get('/api/entraide/cases', {
+    config: { access: { permission: 'entraide:case_read' } },
+    schema: {
+      tags: ['entraide'],
+      summary: "A commission member's cases by pseudonym (CDE: the département's; CNE: the transmitted ones), under a current mandate",
+      querystring: ZEntraideCaseListQuery,
+      response: { 200: ZEntraideCaseList },
+    },
+  }, async (req) => listCases(deps, req.auditContext, requireSession(req).actor, req.query));
+
+  app.get('/api/entraide/cases/:id', {
+    config: { access: { permission: 'entraide:case_read' } },
+    schema: {
+      tags: ['entraide'],
+      summary: 'A case with its journal, without the identity; audited',
+      params: ZEntraideCaseParams,
+      response: { 200: ZEntraideCaseDetail },
+    },
+  }, async (req) => getCase(deps, req.auditContext, requireSession(req).actor, req.params.id));
+
+  app.post('/api/entraide/cases/:id/reveal', {
+    config: { access: { permission: 'entraide:identity_reveal' }, rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: {
+      tags: ['entraide'],
+      summary: "The identity and contact details of a case's person, with a reason; audited with the reason",
+      params: ZEntraideCaseParams,
+      body: ZEntraideReveal,
+      response: { 200: ZEntraideIdentity },
+    },
+  }, async (req) => revealIdentity(deps, req.auditContext, requireSession(req).actor, req.params.id, req.body.reason));
 };
