@@ -5,6 +5,7 @@ import { apiEmlTooLargeMessage } from '../../../contracts/checks.limits.js';
 import { ERROR_MESSAGES } from '../../../contracts/errors.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import { startIndicatorCache } from '../indicators/index.js';
 import { analyzeMessage } from './checks.service.js';
 
 /**
@@ -20,6 +21,9 @@ function emlTooLarge(contentLength: number | undefined): AppError {
 }
 
 export const checksRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
+  // Known indicators from memory, no database round trip per check (docs/performance.md).
+  const indicators = await startIndicatorCache(deps.database, app.log);
+  app.addHook('onClose', () => indicators.close());
   app.post('/api/analyses', {
     // Public: a doctor in a hurry checks a message without an account. Nothing is stored.
     config: { access: 'public', rateLimit: { max: deps.config.checkRateLimitPerMinute, timeWindow: 60_000 } },
@@ -42,5 +46,5 @@ export const checksRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
       body: ZAnalysisRequest,
       response: { 200: ZAnalysis },
     },
-  }, async (req) => analyzeMessage(deps, req.body));
+  }, async (req) => analyzeMessage(indicators, req.body));
 };

@@ -3,9 +3,8 @@ import type { KnownIndicator, MessageInput } from '../../../analysis/analysis.ty
 import { apiEmlTooLargeMessage, MAX_API_EML_BYTES } from '../../../contracts/checks.limits.js';
 import type { TAnalysis, TAnalysisRequest } from '../../../contracts/checks.schemas.js';
 import { ERROR_MESSAGES } from '../../../contracts/errors.js';
-import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { findActiveIndicators } from '../indicators/index.js';
+import type { IndicatorLookup } from '../indicators/index.js';
 
 function toMessageInput(request: TAnalysisRequest): MessageInput {
   return {
@@ -18,10 +17,11 @@ function toMessageInput(request: TAnalysisRequest): MessageInput {
 /**
  * Analyses a suspicious message for anyone, logged in or not. Nothing is stored: the message lives only
  * in this request. Indicators already reported to Vigie (active ones only) strengthen the verdict, by
- * count and campaign name, never revealing who reported them. Throws VALIDATION_FAILED on input the
+ * count and campaign name, never revealing who reported them; they are read from the in-memory cache
+ * (indicator-cache.ts), which answers as the database would. Throws VALIDATION_FAILED on input the
  * engine refuses.
  */
-export async function analyzeMessage(deps: ServiceDeps, request: TAnalysisRequest): Promise<TAnalysis> {
+export async function analyzeMessage(indicators: IndicatorLookup, request: TAnalysisRequest): Promise<TAnalysis> {
   const input = toMessageInput(request);
   // Base64 with line breaks can pass the body limit with a file a little over the limit: same 413.
   if (input.raw !== undefined && input.raw.length > MAX_API_EML_BYTES) {
@@ -30,7 +30,7 @@ export async function analyzeMessage(deps: ServiceDeps, request: TAnalysisReques
   try {
     // Parse once (MIME decoding is the costly part), look indicators up, then analyse.
     const prepared = await prepareMessage(input);
-    const sightings = await findActiveIndicators(deps.database.db, indicatorLookupKeys(indicatorsOf(prepared)));
+    const sightings = await indicators.find(indicatorLookupKeys(indicatorsOf(prepared)));
     const knownIndicators = new Map<string, KnownIndicator>(
       sightings.map((s) => [s.value, { reports: s.reportCount, ...(s.campaignLabel ? { campaign: s.campaignLabel } : {}) }]),
     );

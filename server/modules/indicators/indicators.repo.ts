@@ -28,6 +28,34 @@ export async function findActiveIndicators(db: Executor, values: readonly string
     );
 }
 
+/** An active, unexpired row of `fraud_indicators` as the in-memory cache keeps it (indicator-cache.ts). */
+export interface ActiveIndicatorRow {
+  value: string;
+  reportCount: number;
+  campaignLabel: string | null;
+  expiresAt: Date | null;
+}
+
+/** Every active, unexpired indicator, or only those whose value is among `values`. */
+export async function readActiveIndicators(db: Executor, values?: readonly string[]): Promise<ActiveIndicatorRow[]> {
+  if (values?.length === 0) return [];
+  return db
+    .select({
+      value: fraudIndicators.value,
+      reportCount: fraudIndicators.reportCount,
+      campaignLabel: fraudIndicators.campaignLabel,
+      expiresAt: fraudIndicators.expiresAt,
+    })
+    .from(fraudIndicators)
+    .where(
+      and(
+        values ? inArray(fraudIndicators.value, [...values]) : undefined,
+        eq(fraudIndicators.status, 'active'),
+        or(isNull(fraudIndicators.expiresAt), gt(fraudIndicators.expiresAt, new Date())),
+      ),
+    );
+}
+
 // The life of indicators seen in reports (table `indicators`), as agents act on it. Grouping writes
 // sightings and the over-correlation guard; see server/modules/campaigns.
 

@@ -28,6 +28,17 @@ export interface Database {
   /** Runs fn inside one transaction on one connection, with raw SQL access. */
   rawTransaction<T>(fn: (tx: RawExecutor) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /**
+   * Listens on a NOTIFY channel (docs/performance.md, « The check API »). Payloads arrive in commit order.
+   * `onLost` is called once if the listening connection fails (PostgreSQL server only): notifications sent
+   * meanwhile are lost, so whatever was built from them must be dropped; listen again to resume.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost: (error: Error) => void): Promise<Listener>;
+  close(): Promise<void>;
+}
+
+/** An open LISTEN; `close` stops it without calling `onLost`. */
+export interface Listener {
   close(): Promise<void>;
 }
 
@@ -58,6 +69,12 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
     rawTransaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
     ping: async () => {
       await client.query('SELECT 1');
+    },
+    // In-process: notifications are handed over while the committing query's answer is read, before it
+    // resolves, and the one connection cannot be lost.
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return { close: () => (client.closed ? Promise.resolve() : unlisten()) };
     },
     close: () => client.close(),
   };
@@ -100,7 +117,52 @@ async function openPg(url: string, poolSize: number, logger?: Logger): Promise<D
     ping: async () => {
       await pool.query('SELECT 1');
     },
+    listen: (channel, onPayload, onLost) => listenPg(url, channel, onPayload, onLost),
     close: () => pool.end(),
+  };
+}
+
+const LISTEN_PING_MS = 10_000;
+const LISTEN_PING_TIMEOUT_MS = 5_000;
+
+/** A dedicated connection outside the pool: a pooled one would be handed to queries and lose the LISTEN. */
+async function listenPg(url: string, channel: string, onPayload: (payload: string) => void, onLost: (error: Error) => void): Promise<Listener> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+  let closing = false;
+  let lost = false;
+  const lose = (error: Error) => {
+    if (closing || lost) return;
+    lost = true;
+    onLost(error);
+    client.end().catch(() => undefined);
+  };
+  client.on('error', lose);
+  client.on('end', () => lose(new Error('listening connection ended')));
+  client.on('notification', (message) => {
+    if (message.channel === channel) onPayload(message.payload ?? '');
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  } catch (err) {
+    closing = true;
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+  // A connection cut without a reset (a dead NAT entry, a frozen server) raises no error by itself: a
+  // ping that does not answer within PING_TIMEOUT_MS counts as lost, so silence never passes for calm.
+  const ping = setInterval(() => {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('listening connection silent')), LISTEN_PING_TIMEOUT_MS).unref());
+    Promise.race([client.query('SELECT 1'), timeout]).catch((err: Error) => lose(err));
+  }, LISTEN_PING_MS);
+  ping.unref();
+  client.on('end', () => clearInterval(ping));
+  return {
+    close: async () => {
+      closing = true;
+      clearInterval(ping);
+      await client.end().catch(() => undefined);
+    },
   };
 }
 
