@@ -41,7 +41,7 @@ export async function startVigieProcess(name: string, port: number, env: Record<
     for (let i = 0; ; i++) {
       const ready = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
       if (ready) break;
-      if (i > 120) throw new Error('Vigie did not become ready');
+      if (i > Number(process.env.BENCH_READY_SECONDS ?? 60) * 2) throw new Error('Vigie did not become ready');
       await new Promise((r) => setTimeout(r, 500));
     }
   } catch (err) {
