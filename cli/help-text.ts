@@ -14,7 +14,7 @@ export const HELP_TEXT = `vigie — vérifie un message suspect reçu par un mé
 
 Utilisation :
   vigie check [--kind sms|email|call|link|phone] [--json] FICHIER|-
-  vigie check --batch ENTREE.jsonl
+  vigie check --batch ENTREE.jsonl|- [--jobs N]
   vigie --help
 
 Commande check :
@@ -28,7 +28,12 @@ Commande check :
                    et écrit une ligne JSON de résultat par message :
                    {"id", "verdict", "score", "findings"} (et "notices" si l'analyse est
                    partielle). Une ligne invalide donne {"id", "error": {"code", "message"}}
-                   sans arrêter le traitement.
+                   sans arrêter le traitement. « - » lit l'entrée standard. Les résultats
+                   sortent au fil de la lecture, dans l'ordre des lignes, sans tout garder
+                   en mémoire : un fichier de plusieurs gigaoctets passe.
+  --jobs N         avec --batch : nombre de fils d'analyse en parallèle, de 1 à 64 ; par
+                   défaut, le nombre de cœurs de la machine. --jobs 1 analyse dans le
+                   processus lui-même. La sortie est la même quel que soit N.
 
 Tailles :
   Un courriel (.eml, ou "text" d'une ligne --batch de kind "email") pèse au plus 25 Mo ;
@@ -43,8 +48,9 @@ Codes de sortie :
   1   message suspect
   2   fraude probable
   3   lot traité, mais au moins une ligne en erreur (--batch)
-  64  utilisation incorrecte (option inconnue, fichier manquant…)
+  64  utilisation incorrecte (option inconnue, fichier manquant, --jobs invalide…)
   65  message refusé (vide, ou courriel de plus de 25 Mo)
   66  fichier illisible
-  70  erreur interne
+  70  erreur interne (avec --batch : le message dit jusqu'à quelle ligne la sortie est
+      complète)
 `;

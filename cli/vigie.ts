@@ -1,13 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import { MessageInputError } from '../analysis/analyze.js';
 import type { MessageKind } from '../analysis/analysis.types.js';
-import { emlTooLargeMessage, MAX_EML_BYTES } from '../analysis/messages/email/email-limits.js';
 import { MESSAGE_KINDS } from '../analysis/analysis.types.js';
 import { runBatch } from './batch-command.js';
-import { checkMessage, exitCodeOf } from './check-command.js';
-import { formatAnalysis } from './format-analysis.js';
 import { EXIT, HELP_TEXT } from './help-text.js';
 
 export interface CliIo {
@@ -20,8 +16,12 @@ interface CheckArguments {
   kind?: MessageKind;
   json: boolean;
   batch?: string;
+  jobs?: number;
   file?: string;
 }
+
+/** Most worker threads --jobs accepts: far above the cores of a machine that runs Vigie. */
+const MAX_JOBS = 64;
 
 class UsageError extends Error {}
 
@@ -30,11 +30,12 @@ function parseCheckArguments(args: readonly string[]): CheckArguments {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
     if (arg === '--json') parsed.json = true;
-    else if (arg === '--kind' || arg === '--batch') {
+    else if (arg === '--kind' || arg === '--batch' || arg === '--jobs') {
       const value = args[i + 1];
       if (value === undefined) throw new UsageError(`L’option ${arg} attend une valeur.`);
       i += 1;
       if (arg === '--batch') parsed.batch = value;
+      else if (arg === '--jobs') parsed.jobs = parseJobs(value);
       else if ((MESSAGE_KINDS as readonly string[]).includes(value)) parsed.kind = value as MessageKind;
       else throw new UsageError(`Type inconnu « ${value} » : choisissez parmi ${MESSAGE_KINDS.join(', ')}.`);
     } else if (arg.startsWith('--') && arg !== '-') throw new UsageError(`Option inconnue : ${arg}`);
@@ -43,17 +44,23 @@ function parseCheckArguments(args: readonly string[]): CheckArguments {
   }
   if (parsed.batch === undefined && parsed.file === undefined) throw new UsageError('Indiquez le fichier à analyser, ou « - » pour l’entrée standard.');
   if (parsed.batch !== undefined && parsed.file !== undefined) throw new UsageError('--batch ne se combine pas avec un fichier.');
+  if (parsed.jobs !== undefined && parsed.batch === undefined) throw new UsageError('--jobs ne s’emploie qu’avec --batch.');
   return parsed;
 }
 
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+function parseJobs(value: string): number {
+  const jobs = /^[0-9]{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  if (jobs >= 1 && jobs <= MAX_JOBS) return jobs;
+  throw new UsageError(`--jobs attend un nombre entier de 1 à ${MAX_JOBS}, pas « ${value} » (nombre de cœurs de cette machine : ${availableParallelism()}).`);
+}
+
+/** What a caller may replace: a test gives its own batch worker. */
+export interface CliOptions {
+  readonly batchWorker?: URL;
 }
 
 /** Runs the command line; returns the exit code (documented in the help). */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help')) {
     (command === undefined ? io.stderr : io.stdout).write(HELP_TEXT);
@@ -74,22 +81,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (args.batch !== undefined) {
       const source = args.batch === '-' ? io.stdin : createReadStream(args.batch);
-      const errors = await runBatch(source, io.stdout);
+      const jobs = args.jobs ?? availableParallelism();
+      const errors = await runBatch(source, io.stdout, { jobs, workerUrl: options.batchWorker });
       return errors > 0 ? EXIT.batchWithErrors : EXIT.noSignal;
     }
-    const file = args.file as string;
-    // A file over the limit is refused before it is read (an email of 25 Mo is the most analysed).
-    const size = file === '-' ? 0 : (await stat(file)).size;
-    if (size > MAX_EML_BYTES) throw new MessageInputError(emlTooLargeMessage(size));
-    const bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
-    const analysis = await checkMessage(file, bytes, args.kind);
-    io.stdout.write(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
-    return exitCodeOf(analysis);
+    // The engine is loaded here, not on start: the help and a batch analysed by workers start without it.
+    const { checkFile } = await import('./check-command.js');
+    return await checkFile(args.file as string, args.kind, args.json, io);
   } catch (error) {
-    if (error instanceof MessageInputError) {
-      io.stderr.write(`Message refusé : ${error.message}\n`);
-      return EXIT.refusedInput;
-    }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       io.stderr.write(`Impossible de lire le fichier : ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
