@@ -18,23 +18,24 @@ export async function dashboardStats(deps: ServiceDeps, actor: Actor, query: TDa
   const period = resolvePeriod(query, now);
   const scope: repo.Scope = { from: period.from, to: period.to, departement: actor.departement ?? query.departement ?? null };
   const db = deps.database.db;
-  const byChannel = await repo.countPerWeek(db, scope, 'channel');
-  const byFamily = await repo.countPerWeek(db, scope, 'scam_family');
-  const byDepartement = await repo.countPerWeek(db, scope, 'departement');
-  const topCampaigns = await repo.topCampaigns(db, scope, TOP_CAMPAIGNS);
-  const qualification = await repo.qualificationDelay(db, scope);
-  const byStatus = await repo.countByStatus(db, scope);
+  // Three independent reads: on the PostgreSQL server they run side by side on the pool.
+  const [counts, topCampaigns, qualification] = await Promise.all([
+    repo.countPeriod(db, scope),
+    repo.topCampaigns(db, scope, TOP_CAMPAIGNS),
+    repo.qualificationDelay(db, scope),
+  ]);
+  const { channel: byChannel, scam_family: byFamily, departement: byDepartement } = counts.perWeek;
   return {
     from: period.from,
     to: period.to,
     departement: scope.departement,
     weeks: period.weeks,
-    totalReports: byChannel.reduce((sum, r) => sum + Number(r.count), 0),
-    byChannel: byChannel.map((r) => ({ week: r.week, key: r.key, count: Number(r.count) })),
-    byFamily: byFamily.map((r) => ({ week: r.week, key: r.key, count: Number(r.count) })),
-    byDepartement: byDepartement.map((r) => ({ week: r.week, key: r.key, count: Number(r.count) })),
+    totalReports: byChannel.reduce((sum, r) => sum + r.count, 0),
+    byChannel,
+    byFamily,
+    byDepartement,
     topCampaigns: topCampaigns.map((c) => ({ ...c, reports: Number(c.reports) })),
     qualification,
-    byStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.count) })),
+    byStatus: counts.byStatus,
   };
 }

@@ -70,6 +70,6 @@ export async function listQueue(deps: Pick<ServiceDeps, 'database'>, actor: Acto
 
   const where = repo.queueConditions(filters);
   const db = deps.database.db;
-  const [rows, total] = await Promise.all([repo.findQueuePage(db, where, (query.page - 1) * query.pageSize, query.pageSize), repo.countQueue(db, where)]);
+  const [rows, total] = await Promise.all([repo.findQueuePage(db, where, (query.page - 1) * query.pageSize, query.pageSize), repo.countQueue(db, filters, where)]);
   return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
 }

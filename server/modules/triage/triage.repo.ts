@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/client.js';
 import { users } from '../../platform/db/schema.js';
-import { campaigns, reportAttachments, reportNotes, reports, type ReportRow, type ReportStatus, type ReportChannel, type ReportVerdict } from '../../platform/db/schema-reports.js';
+import { campaigns, reportAttachments, reportNotes, reportQueueCounts, reports, type ReportRow, type ReportStatus, type ReportChannel, type ReportVerdict } from '../../platform/db/schema-reports.js';
 
 /** What the queue is narrowed to, already decided by the service (scope included). */
 export interface QueueFilters {
@@ -65,20 +65,46 @@ const queueColumns = {
   excerpt: sql<string>`left(${reports.description}, ${EXCERPT_CHARS + 1})`,
 };
 
+/**
+ * One page of the queue, newest first. The page's ids are chosen first (a deferred join): the rows
+ * skipped by the offset and the filters are read from an index that holds the filtered columns
+ * (migration 0022), and only the page's own rows are read from the table and joined.
+ */
 export async function findQueuePage(db: Executor, where: SQL[], offset: number, limit: number) {
-  return db
-    .select(queueColumns)
+  const page = db
+    .select({ pageId: reports.id })
     .from(reports)
-    .leftJoin(assignee, eq(assignee.id, reports.assignedTo))
-    .leftJoin(campaigns, eq(campaigns.id, reports.campaignId))
     .where(and(...where))
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(limit)
-    .offset(offset);
+    .offset(offset)
+    .as('page');
+  return db
+    .select(queueColumns)
+    .from(page)
+    .innerJoin(reports, eq(reports.id, page.pageId))
+    .leftJoin(assignee, eq(assignee.id, reports.assignedTo))
+    .leftJoin(campaigns, eq(campaigns.id, reports.campaignId))
+    .orderBy(desc(reports.createdAt), desc(reports.id));
 }
 export type QueueRow = Awaited<ReturnType<typeof findQueuePage>>[number];
 
-export async function countQueue(db: Executor, where: SQL[]): Promise<number> {
+/**
+ * How many reports the filters match. Narrowed by status, département and assignee only (the queue's
+ * default view and its usual filters), the sum is read from report_queue_counts, kept exact by trigger
+ * (migration 0022), instead of counting up to every report; any other filter counts the rows it keeps.
+ */
+export async function countQueue(db: Executor, filters: QueueFilters, where: SQL[]): Promise<number> {
+  const { departement, statuses, assignedTo, ...others } = filters;
+  if (Object.values(others).every((v) => v === undefined)) {
+    const scope: SQL[] = [inArray(reportQueueCounts.status, [...statuses])];
+    if (departement === null) scope.push(isNull(reportQueueCounts.departement));
+    else if (departement !== undefined) scope.push(eq(reportQueueCounts.departement, departement));
+    if (assignedTo === null) scope.push(isNull(reportQueueCounts.assignedTo));
+    else if (assignedTo !== undefined) scope.push(eq(reportQueueCounts.assignedTo, assignedTo));
+    const [row] = await db.select({ n: sql<number>`coalesce(sum(${reportQueueCounts.n}), 0)::int` }).from(reportQueueCounts).where(and(...scope));
+    return Number(row?.n ?? 0);
+  }
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(and(...where));
   return Number(row?.n ?? 0);
 }

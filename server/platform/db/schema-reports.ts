@@ -84,6 +84,14 @@ export const reports = pgTable('reports', {
 });
 export type ReportRow = typeof reports.$inferSelect;
 
+// Migration 0022: reports per (département, status, assignee), kept exact by trigger for the queue's totals.
+export const reportQueueCounts = pgTable('report_queue_counts', {
+  departement: text('departement'),
+  status: text('status').$type<ReportStatus>().notNull(),
+  assignedTo: uuid('assigned_to'),
+  n: integer('n').notNull(),
+});
+
 export type AttachmentMediaType = ReportMediaType;
 export const reportAttachments = pgTable('report_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),
