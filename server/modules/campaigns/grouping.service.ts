@@ -84,13 +84,13 @@ export async function groupPendingBatch(
   return { ...outcome, read: pending.length, last: { createdAt: lastRead.createdAt, id: lastRead.id } };
 }
 
-function addUp(total: GroupingOutcome, part: GroupingOutcome): void {
+function addUp(total: GroupingOutcome, part: GroupingOutcome, keepIds = true): void {
   total.grouped += part.grouped;
   total.failed += part.failed;
   total.campaignsCreated += part.campaignsCreated;
   total.campaignsMerged += part.campaignsMerged;
   total.indicatorsHeld += part.indicatorsHeld;
-  total.groupedReportIds.push(...part.groupedReportIds);
+  if (keepIds) total.groupedReportIds.push(...part.groupedReportIds);
 }
 
 /**
@@ -116,15 +116,21 @@ async function groupPrepared(deps: GroupingDeps, prepared: readonly PreparedRepo
   }
 }
 
-/** Groups every pending report, batch after batch, until none is left. */
-export async function groupPendingReports(deps: GroupingDeps, options: { batchSize?: number } = {}): Promise<GroupingOutcome> {
+/** Groups every pending report, batch after batch, until none is left; its outcome lists no ids (`onBatch`: after each, for progress). */
+export async function groupPendingReports(
+  deps: GroupingDeps,
+  options: { batchSize?: number; onBatch?: (total: Readonly<GroupingOutcome>) => void } = {},
+): Promise<GroupingOutcome> {
   const total: GroupingOutcome = { ...EMPTY, groupedReportIds: [] };
   let after: { createdAt: Date; id: string } | undefined;
   for (let i = 0; i < MAX_BATCHES_PER_DRAIN; i++) {
-    const batch = await groupPendingBatch(deps, { ...options, after });
+    const batch = await groupPendingBatch(deps, { batchSize: options.batchSize, after });
     if (batch.read === 0) break;
     after = batch.last ?? undefined;
-    addUp(total, batch);
+    // A drain may cover a million reports: it counts them, it does not keep their ids (each batch has
+    // already queued its own for the watchlists).
+    addUp(total, batch, false);
+    options.onBatch?.(total);
   }
   return total;
 }
