@@ -363,3 +363,24 @@ export const ZEntraideIdentity = z.object({
   message: z.string(),
 });
 export type TEntraideIdentity = z.infer<typeof ZEntraideIdentity>;
+
+/** A journal entry written by a member: a note or a meeting, dated (a meeting may be recorded after it). */
+export const ZEntraideJournalEntry = z.strictObject({
+  kind: z.enum(['note', 'entretien'], { error: "Type d'entrée inconnu (note ou entretien)." }),
+  text: z.string().trim().min(1, { error: 'Le texte est vide.' }).max(ENTRAIDE_LIMITS.note),
+  occurredAt: z.iso.datetime({ offset: true, error: 'Date et heure invalides.' }).optional(),
+});
+
+/** The referent: a member of the case's CDE with a current mandate (null: nobody). */
+export const ZEntraideAssign = z.strictObject({ referentId: zUuid.nullable() });
+
+/** Transmission to the CNE, with or without the person's consent to share their identity with it. */
+export const ZEntraideEscalate = z.strictObject({
+  identityConsent: z.boolean({ error: "Indiquez si la personne consent à ce que la commission nationale connaisse son identité." }),
+  reason: z.string().trim().min(10, { error: 'Dites pourquoi le dossier est transmis (10 caractères au moins).' }).max(ENTRAIDE_LIMITS.reason),
+});
+
+/** Closure or reopening, with what is written in the journal. */
+export const ZEntraideStatusChange = z.strictObject({
+  text: z.string().trim().min(1, { error: 'Le texte est vide.' }).max(ENTRAIDE_LIMITS.note),
+});

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import {
   ZDepartementParams,
+  ZEntraideAssign,
+  ZEntraideDecision,
+  ZEntraideEscalate,
+  ZEntraideJournalEntry,
+  ZEntraideStatusChange,
   ZEntraideCaseDetail,
   ZEntraideCaseList,
   ZEntraideCaseListQuery,
@@ -15,8 +21,11 @@ import {
   ZHelplinesUpdate,
   ZMyEntraideRequests,
 } from '../../../contracts/entraide.schemas.js';
+import type { AuditContext } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/authz/policy.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { addJournalEntry, assignReferent, closeCase, escalateCase, recordDecision, reopenCase } from './case-workflow.service.js';
 import { getCase, listCases, revealIdentity } from './cases.service.js';
 import { helplinesFor, replaceHelplines } from './helplines.service.js';
 import { fileOwnRequest, fileRequestFor, listOwnRequests } from './requests.service.js';
@@ -119,4 +128,30 @@ export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
       response: { 200: ZEntraideIdentity },
     },
   }, async (req) => revealIdentity(deps, req.auditContext, requireSession(req).actor, req.params.id, req.body.reason));
+
+  // The case's workflow: each answer is the case as it now stands (without the identity).
+  function change<S extends z.ZodType>(
+    path: string,
+    permission: 'entraide:case_manage' | 'entraide:escalate',
+    summary: string,
+    body: S,
+    run: (ctx: AuditContext, actor: Actor, id: string, body: z.infer<S>) => Promise<void>,
+  ) {
+    app.post(`/api/entraide/cases/:id/${path}`, {
+      config: { access: { permission } },
+      schema: { tags: ['entraide'], summary, params: ZEntraideCaseParams, body, response: { 200: ZEntraideCaseDetail } },
+    }, async (req) => {
+      const actor = requireSession(req).actor;
+      // The schema above validated the body: its type is the schema's.
+      await run(req.auditContext, actor, req.params.id, req.body as z.infer<S>);
+      return getCase(deps, req.auditContext, actor, req.params.id);
+    });
+  }
+
+  change('journal', 'entraide:case_manage', 'Add a note or a meeting to the journal (sealed); audited', ZEntraideJournalEntry, (ctx, actor, id, b) => addJournalEntry(deps, ctx, actor, id, b));
+  change('referent', 'entraide:case_manage', 'Assign the referent, a member of the CDE in office; audited', ZEntraideAssign, (ctx, actor, id, b) => assignReferent(deps, ctx, actor, id, b.referentId));
+  change('decisions', 'entraide:case_manage', "Record the commission's decision with its vote (refused without quorum); audited", ZEntraideDecision, (ctx, actor, id, b) => recordDecision(deps, ctx, actor, id, b));
+  change('escalation', 'entraide:escalate', 'Transmit to the CNE, with or without consent to share the identity; audited with the reason', ZEntraideEscalate, (ctx, actor, id, b) => escalateCase(deps, ctx, actor, id, b));
+  change('closure', 'entraide:case_manage', 'Close the case (purged after the retention period); audited', ZEntraideStatusChange, (ctx, actor, id, b) => closeCase(deps, ctx, actor, id, b.text));
+  change('reopening', 'entraide:case_manage', 'Reopen a closed case; audited', ZEntraideStatusChange, (ctx, actor, id, b) => reopenCase(deps, ctx, actor, id, b.text));
 };
