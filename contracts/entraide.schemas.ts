@@ -384,3 +384,17 @@ export const ZEntraideEscalate = z.strictObject({
 export const ZEntraideStatusChange = z.strictObject({
   text: z.string().trim().min(1, { error: 'Le texte est vide.' }).max(ENTRAIDE_LIMITS.note),
 });
+
+/** A seat as the administrators' list shows it. */
+export const ZEntraideMandateView = z.object({
+  id: zUuid,
+  userId: zUuid,
+  memberName: z.string(),
+  commission: z.enum(ENTRAIDE_COMMISSIONS),
+  departement: z.string().nullable(),
+  role: z.enum(ENTRAIDE_MEMBER_ROLES),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  inForce: z.boolean(),
+});
+export const ZEntraideMandateList = z.object({ mandates: z.array(ZEntraideMandateView) });

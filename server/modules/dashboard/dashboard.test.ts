@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildUser, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildUser } from '../../test/factories.js';
 import type { CampaignRow } from '../../platform/db/schema-reports.js';
 import { buildCampaign, buildReport } from '../sharing/sharing.factories.js';
-
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 const HOUR = 3_600_000;
 const PERIOD = 'from=2026-01-05&to=2026-02-01';

@@ -3,18 +3,10 @@ import { count, eq } from 'drizzle-orm';
 import { DRIFT_LEXICON_VERSION } from '../../../analysis/dpc/index.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { dpcActions, dpcActionScreenings, dpcOrganisations } from '../../platform/db/schema-dpc.js';
 import { catalogueCsv, catalogueJson, catalogueRow, DRIFT_PROGRAMME } from './dpc.testing.js';
-
-/** Logs in and waits for the « nouvel appareil » mail, so no mail job runs when the database closes. */
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 describe('DPC catalogue: import and search', () => {
   let t: TestApp;

@@ -3,19 +3,12 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { DRIFT_LEXICON_FINGERPRINT, DRIFT_LEXICON_VERSION } from '../../../analysis/dpc/index.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { dpcActions, dpcActionScreenings, dpcRescreenings } from '../../platform/db/schema-dpc.js';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { catalogueCsv, catalogueRow, DRIFT_PROGRAMME } from './dpc.testing.js';
 import { rescreenCatalogue } from './index.js';
-
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 describe('DPC catalogue: rescreening after a lexicon change', () => {
   let t: TestApp;

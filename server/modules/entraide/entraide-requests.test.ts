@@ -5,15 +5,7 @@ import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } fr
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { cdeScope, sealerFor } from './case-keys.js';
-
-/** Logs in and waits for the « nouvel appareil » mail, so no mail job runs when the database closes. */
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 const ownRequest = {
   natures: ['financiere', 'personnelle'],

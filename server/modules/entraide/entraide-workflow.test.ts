@@ -3,15 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entraideCaseEvents, entraideCases, entraideDecisions, entraideMandates } from '../../platform/db/schema-entraide.js';
 import { buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
-import { TestClient } from '../../test/test-client.js';
-
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import type { TestClient } from '../../test/test-client.js';
+import { loggedIn } from '../../test/logged-in.js';
 
 const NAME = 'Montgolfier-Azéma';
 const vote = { membersSeated: 5, membersPresent: 4, for: 3, against: 0, abstentions: 1 };

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from '../../../contracts/zod.js';
 import {
   ZDepartementParams,
   ZEntraideAssign,
   ZEntraideDecision,
   ZEntraideEscalate,
   ZEntraideJournalEntry,
+  ZEntraideMandate,
+  ZEntraideMandateList,
   ZEntraideStatusChange,
   ZEntraideCaseDetail,
   ZEntraideCaseList,
@@ -28,6 +30,7 @@ import { requireSession } from '../../platform/http/request-context.js';
 import { addJournalEntry, assignReferent, closeCase, escalateCase, recordDecision, reopenCase } from './case-workflow.service.js';
 import { getCase, listCases, revealIdentity } from './cases.service.js';
 import { helplinesFor, replaceHelplines } from './helplines.service.js';
+import { grantMandate, listMandates } from './mandates.service.js';
 import { fileOwnRequest, fileRequestFor, listOwnRequests } from './requests.service.js';
 
 // Entraide ordinale (docs/entraide.md): helplines before any form, requests for help, a doctor's own
@@ -58,6 +61,21 @@ export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
       response: { 200: ZHelplines },
     },
   }, async (req) => replaceHelplines(deps, req.auditContext, requireSession(req).actor.userId, req.params.departement, req.body.helplines));
+
+  app.get('/api/entraide/mandates', {
+    config: { access: { permission: 'entraide:mandates_manage' } },
+    schema: { tags: ['entraide'], summary: 'Every commission seat, current and past', response: { 200: ZEntraideMandateList } },
+  }, async () => listMandates(deps));
+
+  app.post('/api/entraide/mandates', {
+    config: { access: { permission: 'entraide:mandates_manage' } },
+    schema: {
+      tags: ['entraide'],
+      summary: 'Seat a member on a commission for a mandate; access follows the seat in force; audited',
+      body: ZEntraideMandate,
+      response: { 201: z.object({ id: z.uuid() }) },
+    },
+  }, async (req, reply) => reply.code(201).send(await grantMandate(deps, req.auditContext, requireSession(req).actor.userId, req.body)));
 
   app.post('/api/entraide/requests', {
     config: { access: { permission: 'entraide:request' }, rateLimit: REQUEST_LIMIT },

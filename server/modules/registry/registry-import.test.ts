@@ -4,8 +4,9 @@ import { MAX_IMPORT_BYTES } from '../../../contracts/registry-search-import.sche
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildDoctor, buildUser, expectAudited } from '../../test/factories.js';
 import { doctorHistory, doctors } from '../../platform/db/schema.js';
+import { loggedIn } from '../../test/logged-in.js';
 
 const HEADER = [
   'Identifiant PP', 'Nom de naissance', "Nom d'exercice", 'Prénoms', 'Libellé savoir-faire', 'Code département', 'Statut',
@@ -40,18 +41,6 @@ function line(values: Partial<Record<(typeof HEADER)[number], string>> = {}): st
     ...values,
   };
   return HEADER.map((h) => all[h]!);
-}
-
-/**
- * Logs in and waits for the « nouvel appareil » mail the login queues, so no mail job is still running
- * when the file's database closes.
- */
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
 }
 
 function file(lines: string[][], separator = ';', encoding: BufferEncoding = 'utf8'): string {

@@ -2,21 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildDoctor, buildUser, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildDoctor, buildUser } from '../../test/factories.js';
 import { doctors, type DoctorRow } from '../../platform/db/schema.js';
 import { toSearchText } from './search-text.js';
-
-/**
- * Logs in and waits for the « nouvel appareil » mail the login queues, so no mail job is still running
- * when the file's database closes.
- */
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 interface Summary {
   id: string;

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
-import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { reportNotes } from '../../platform/db/schema-reports.js';
 import type { CampaignRow, ReportRow } from '../../platform/db/schema-reports.js';
 import { addAttachment, addIndicators, buildCampaign, buildJpegMarkers, buildPng, buildReport } from './sharing.factories.js';
 import { countPdfImages, extractPdfFlatText } from './pdf-text.testing.js';
 import { stixIndicatorId } from './indicator-formats.js';
-
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
 const STIX_ID = new RegExp(`^[a-z][a-z0-9-]+--${UUID}$`);

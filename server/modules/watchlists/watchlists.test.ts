@@ -7,14 +7,7 @@ import { watchlists } from '../../platform/db/schema-reports.js';
 import { WATCHLIST_MATCH_QUEUE } from '../../platform/jobs/queues.js';
 import { addIndicators, buildReport } from '../sharing/sharing.factories.js';
 import { notifyWatchers } from './watchlist-match.service.js';
-
-async function loggedIn(t: TestApp, account: TestUser): Promise<TestClient> {
-  const seen = new Set(t.catcher.messages);
-  const client = new TestClient(t.app);
-  await client.login(t.database, account);
-  await t.catcher.waitFor((m) => !seen.has(m) && m.to.includes(account.user.email));
-  return client;
-}
+import { loggedIn } from '../../test/logged-in.js';
 
 describe('watchlists', () => {
   let t: TestApp;
