@@ -398,3 +398,24 @@ export const ZEntraideMandateView = z.object({
   inForce: z.boolean(),
 });
 export const ZEntraideMandateList = z.object({ mandates: z.array(ZEntraideMandateView) });
+
+/** A call to a helpline or to the council, logged without identity (it may become a case later). */
+export const ZEntraideCallLog = z.strictObject({
+  departement: zDepartement,
+  receivedOn: z.iso.date({ error: 'Date invalide.' }),
+  natures: z.array(z.enum(ENTRAIDE_NATURES, { error: 'Nature de difficulté inconnue.' })).max(ENTRAIDE_NATURES.length).transform((n) => [...new Set(n)]),
+  urgency: z.enum(ENTRAIDE_URGENCIES, { error: "Degré d'urgence inconnu." }),
+  /** Free text, sealed for the département's CDE; it becomes the case's first note on conversion. */
+  summary: z.string().trim().max(ENTRAIDE_LIMITS.note).default(''),
+});
+export type TEntraideCallLog = z.infer<typeof ZEntraideCallLog>;
+export const ZEntraideCall = z.object({
+  id: zUuid,
+  departement: z.string(),
+  receivedOn: z.string(),
+  natures: z.array(z.enum(ENTRAIDE_NATURES)),
+  urgency: z.enum(ENTRAIDE_URGENCIES),
+  caseReference: z.string().nullable(),
+});
+export const ZEntraideCallList = z.object({ calls: z.array(ZEntraideCall) });
+export const ZEntraideCallListQuery = z.strictObject({ departement: zDepartement.optional() });

@@ -3,6 +3,9 @@ import { z } from '../../../contracts/zod.js';
 import {
   ZDepartementParams,
   ZEntraideAssign,
+  ZEntraideCallList,
+  ZEntraideCallListQuery,
+  ZEntraideCallLog,
   ZEntraideDecision,
   ZEntraideEscalate,
   ZEntraideJournalEntry,
@@ -29,6 +32,7 @@ import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import { addJournalEntry, assignReferent, closeCase, escalateCase, recordDecision, reopenCase } from './case-workflow.service.js';
 import { getCase, listCases, revealIdentity } from './cases.service.js';
+import { convertCall, listCalls, logCall } from './helpline-calls.service.js';
 import { helplinesFor, replaceHelplines } from './helplines.service.js';
 import { grantMandate, listMandates } from './mandates.service.js';
 import { fileOwnRequest, fileRequestFor, listOwnRequests } from './requests.service.js';
@@ -61,6 +65,37 @@ export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
       response: { 200: ZHelplines },
     },
   }, async (req) => replaceHelplines(deps, req.auditContext, requireSession(req).actor.userId, req.params.departement, req.body.helplines));
+
+  app.post('/api/entraide/calls', {
+    config: { access: { permission: 'entraide:call_log' } },
+    schema: {
+      tags: ['entraide'],
+      summary: 'Log a call to a helpline or to the council, without identity; the summary sealed for the CDE; audited',
+      body: ZEntraideCallLog,
+      response: { 201: z.object({ id: z.uuid() }) },
+    },
+  }, async (req, reply) => reply.code(201).send(await logCall(deps, req.auditContext, requireSession(req).actor, req.body)));
+
+  app.get('/api/entraide/calls', {
+    config: { access: { permission: 'entraide:call_log' } },
+    schema: {
+      tags: ['entraide'],
+      summary: "The calls logged for the actor's département (any for a national account), without their summary",
+      querystring: ZEntraideCallListQuery,
+      response: { 200: ZEntraideCallList },
+    },
+  }, async (req) => listCalls(deps, req.auditContext, requireSession(req).actor, req.query.departement));
+
+  app.post('/api/entraide/calls/:id/case', {
+    config: { access: { permission: 'entraide:call_log' }, rateLimit: REQUEST_LIMIT },
+    schema: {
+      tags: ['entraide'],
+      summary: 'Turn a logged call into a case (its summary becomes the first note); audited',
+      params: ZEntraideCaseParams,
+      body: ZEntraideRequestFor,
+      response: { 201: ZEntraideReceipt },
+    },
+  }, async (req, reply) => reply.code(201).send(await convertCall(deps, req.auditContext, requireSession(req).actor, req.params.id, req.body)));
 
   app.get('/api/entraide/mandates', {
     config: { access: { permission: 'entraide:mandates_manage' } },

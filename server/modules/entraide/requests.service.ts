@@ -7,7 +7,8 @@ import { entraideCases } from '../../platform/db/schema-entraide.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { parisDay } from '../../platform/time/paris-day.js';
-import { cdeScope, sealerFor } from './case-keys.js';
+import type { Tx } from '../../platform/db/client.js';
+import { cdeScope, sealerFor, type ScopeSealer } from './case-keys.js';
 import { nextCaseReference } from './case-reference.js';
 import { requireCurrentMandate } from './entraide.policy.js';
 import { helplinesFor } from './helplines.service.js';
@@ -59,8 +60,14 @@ export async function fileOwnRequest(deps: ServiceDeps, actor: Actor, input: TEn
  * A request for someone else: a relative without an account (public form), or staff after a call
  * (`actor` given: the source says who recorded it, and they are named as its recorder).
  */
-export async function fileRequestFor(deps: ServiceDeps, ctx: AuditContext, actor: Actor | null, input: TEntraideRequestFor): Promise<TEntraideReceipt> {
-  const source: EntraideSource = actor === null ? 'proche' : actor.role === 'agent' ? 'appel_agent' : 'appel_cde';
+export async function fileRequestFor(
+  deps: ServiceDeps,
+  ctx: AuditContext,
+  actor: Actor | null,
+  input: TEntraideRequestFor,
+  fromCall?: { source: 'ligne_ecoute'; inSameTransaction: (tx: Tx, caseId: string, sealer: ScopeSealer) => Promise<void> },
+): Promise<TEntraideReceipt> {
+  const source: EntraideSource = fromCall?.source ?? (actor === null ? 'proche' : actor.role === 'agent' ? 'appel_agent' : 'appel_cde');
   if (actor === null && !input.requester) {
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'requester', message: 'Indiquez qui vous êtes et votre lien avec la personne.' }] });
   }
@@ -85,6 +92,7 @@ export async function fileRequestFor(deps: ServiceDeps, ctx: AuditContext, actor
     recordedBy: actor?.userId ?? null,
     // A relative's address is personal data of someone who is not a user: not kept in the journal.
     ctx: actor === null ? { ...ctx, ip: null } : ctx,
+    inSameTransaction: fromCall?.inSameTransaction,
   });
 }
 
@@ -98,6 +106,8 @@ interface CaseToFile {
   requesterTag: string | null;
   recordedBy: string | null;
   ctx: AuditContext;
+  /** What else the filing writes atomically with the case (a helpline call linked to it). */
+  inSameTransaction?: ((tx: Tx, caseId: string, sealer: ScopeSealer) => Promise<void>) | undefined;
 }
 
 async function fileCase(deps: ServiceDeps, c: CaseToFile): Promise<TEntraideReceipt> {
@@ -127,6 +137,7 @@ async function fileCase(deps: ServiceDeps, c: CaseToFile): Promise<TEntraideRece
       entityId: row!.id,
       details: { reference, departement: c.departement, source: c.source, natures: c.input.natures, urgency: c.input.urgency },
     });
+    await c.inSameTransaction?.(tx, row!.id, sealer);
     return row!;
   });
   return { reference: created.reference, status: created.status, helplines: await helplinesFor(deps.database.db, c.departement) };
