@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../server/platform/db/client.js';
 import { openScratchPgDatabase } from './scratch-database.js';
 import { migrate } from '../server/platform/db/migrate.js';
 import { startJobQueue, type JobQueue } from '../server/platform/jobs/job-queue.js';
+import { createQueuedOutbox } from '../server/platform/mail/outbox.js';
 import { SYSTEM_CONTEXT } from '../server/platform/audit/audit.js';
 import type { ServiceDeps } from '../server/platform/deps.js';
 import type { Actor } from '../server/platform/authz/policy.js';
@@ -95,6 +96,14 @@ async function commitsSoFar(database: Database): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Row updates of alert_deliveries so far, and how many were HOT (no new index entry, same page). */
+async function deliveryUpdates(database: Database): Promise<{ updates: number; hot: number }> {
+  const { rows } = await database.raw.query<{ upd: string; hot: string }>(
+    `SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'alert_deliveries'`,
+  );
+  return { updates: Number(rows[0]?.upd ?? 0), hot: Number(rows[0]?.hot ?? 0) };
+}
+
 async function backendsCpuMs(database: Database): Promise<Map<number, number>> {
   const { rows } = await database.raw.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
   return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
@@ -154,7 +163,8 @@ async function loadDoctors(database: Database): Promise<void> {
 
 /** Drafts and submits a national alert, then approves it (timed): the deliveries are materialised. */
 async function approveNationalAlert(config: Config, database: Database, jobs: JobQueue) {
-  const deps = { config, database, jobs } as unknown as ServiceDeps;
+  // The agents' notifications (submission, approval) go to the durable mail queue; no mail worker runs here.
+  const deps = { config, database, jobs, outbox: createQueuedOutbox(jobs) } as unknown as ServiceDeps;
   const drafter = await insertAgent(database, 'redacteur');
   const approver = await insertAgent(database, 'approbateur');
   const draft = await createDraft(deps, SYSTEM_CONTEXT, drafter, {
@@ -227,6 +237,9 @@ async function runTarget(target: 'pg' | 'pglite', sinkPort: number, sinkReport: 
     const pgMs = pgBefore ? [...(await backendsCpuMs(database))].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0) : 0;
     await inProcessWorkers?.stop();
     await Promise.all(workers.map(stopWorker));
+    // The workers' backends report their table statistics when they end, a moment after their process.
+    if (!inProcess) await sleep(1500);
+    const updates = inProcess ? null : await deliveryUpdates(database);
     const after = await sinkReport();
     const received = after.total - sinkBefore.total;
     const { rows: statuses } = await database.raw.query<{ status: string; n: string | number }>(
@@ -241,6 +254,7 @@ async function runTarget(target: 'pg' | 'pglite', sinkPort: number, sinkReport: 
       const sinkMs = after.cpuMs - sinkBefore.cpuMs;
       console.log(`  temps processeur pendant la diffusion : workers ${cpuMs.map(seconds).join(' + ')} (${perMessage(workersMs)}), puits SMTP ${seconds(sinkMs)} (${perMessage(sinkMs)}), PostgreSQL ≥ ${seconds(pgMs)} (${perMessage(pgMs)})`);
       console.log(`  transactions validées dans la base pendant la diffusion : ${fr(commits)} (${(received / Math.max(1, commits)).toFixed(1)} messages par transaction)`);
+      if (updates) console.log(`  mises à jour des lignes de diffusion : ${fr(updates.updates)} (${(updates.updates / Math.max(1, received)).toFixed(2)} par message), dont HOT ${fr(updates.hot)} (${Math.round((100 * updates.hot) / Math.max(1, updates.updates))} %)`);
     }
     console.log(`  approbation + diffusion : ${seconds(totalMs)} — ${(totalMs / 1000 / TARGET_SECONDS).toFixed(2)} × l'objectif de ${TARGET_SECONDS} s ${RECIPIENTS < 230_000 ? '(objectif fixé pour 230 000)' : totalMs <= TARGET_SECONDS * 1000 ? '(atteint)' : '(non atteint)'}`);
     console.log(`  lignes de diffusion : ${statuses.map((s) => `${s.status} ${fr(Number(s.n))}`).join(', ')} ; transactions abandonnées au puits : ${after.aborted - sinkBefore.aborted}`);

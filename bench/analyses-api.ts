@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -38,17 +38,40 @@ const MESSAGES = [
 interface Figures {
   saturation: autocannon.Result;
   paced: autocannon.Result;
+  /** The server process's processor time (user + system) per answered request during saturation, in µs. */
+  cpuPerRequest: number | null;
+  /** The 1-minute load average at the start of the saturation run. */
+  load: number;
 }
 
-/** Saturation, then the paced run, on one URL; bodies cycle through MESSAGES. */
-async function measure(url: string, headers: Record<string, string>): Promise<Figures> {
+/** Processor time a process has used so far, in µs (Linux /proc; null elsewhere). */
+function processorTime(pid: number): number | null {
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms, after the command name in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saturation, then the paced run, on one URL; bodies cycle through MESSAGES. Besides rates, the server's
+ * processor time per request: on a machine shared with other work, rates fall with the share of the
+ * processor the server gets, while its cost per request moves much less, so this is the figure to compare.
+ */
+async function measure(url: string, headers: Record<string, string>, pid: number): Promise<Figures> {
   let i = 0;
   const common = { url, method: 'POST' as const, connections: CONNECTIONS, headers, setupClient: (c: autocannon.Client) => c.setBody(JSON.stringify(MESSAGES[i++ % MESSAGES.length])) };
   // Warm-up: JIT, compiled rules, database caches.
   await autocannon({ ...common, amount: 2000 });
+  const load = loadavg()[0] ?? 0;
+  const before = processorTime(pid);
   const saturation = await autocannon({ ...common, duration: SECONDS });
+  const after = processorTime(pid);
+  const cpuPerRequest = before === null || after === null ? null : (after - before) / Math.max(1, saturation.requests.total);
   const paced = await autocannon({ ...common, overallRate: RATE, duration: SECONDS });
-  return { saturation, paced };
+  return { saturation, paced, cpuPerRequest, load };
 }
 
 /** A bare Fastify route in its own process: parses the JSON body, answers a fixed verdict. */
@@ -66,7 +89,7 @@ async function measureBareFastify(): Promise<Figures> {
       if (i > 100) throw new Error('bare Fastify did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
-    return await measure(`http://127.0.0.1:${BARE_PORT}/api/analyses`, { 'content-type': 'application/json' });
+    return await measure(`http://127.0.0.1:${BARE_PORT}/api/analyses`, { 'content-type': 'application/json' }, bare.pid!);
   } finally {
     bare.kill('SIGTERM');
   }
@@ -76,7 +99,7 @@ async function measureVigie(name: string, env: Record<string, string>): Promise<
   const vigie = await startVigieProcess(name, PORT, { CHECK_RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   try {
     const { csrf, cookie } = await vigie.anonymousSession();
-    return await measure(`${vigie.url}/api/analyses`, { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie });
+    return await measure(`${vigie.url}/api/analyses`, { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, vigie.pid);
   } finally {
     await vigie.stop();
   }
@@ -101,6 +124,9 @@ function print(label: string, f: Figures, bare: Figures | null): void {
   const ratio = bare ? ` (${((100 * f.saturation.requests.average) / bare.saturation.requests.average).toFixed(1)} % de Fastify nu)` : '';
   console.log(`  saturation (${CONNECTIONS} connexions, ${SECONDS} s) : ${f.saturation.requests.average.toFixed(0)} req/s${ratio} ; ${ms(f.saturation)}${failures(f.saturation)}`);
   console.log(`  rythmé à ${RATE} req/s : ${f.paced.requests.average.toFixed(0)} req/s tenues ; ${ms(f.paced)}${failures(f.paced)}`);
+  if (f.cpuPerRequest !== null) {
+    console.log(`  processeur du serveur en saturation : ${f.cpuPerRequest.toFixed(0)} µs par requête (≈ ${(1e6 / f.cpuPerRequest).toFixed(0)} req/s pour un cœur entier) ; charge moyenne ${f.load.toFixed(1)}`);
+  }
 }
 
 /** An embedded database migrated here, so Vigie's start (bounded by vigie-process.ts) does no migration. */

@@ -9,7 +9,7 @@ import { migrate } from '../server/platform/db/migrate.js';
 import { extractTextIndicators } from '../analysis/analyze.js';
 import { seededRandom } from '../analysis/testing/seeded-random.js';
 import { MESSAGE_KIND_OF_CHANNEL } from '../contracts/report-vocabulary.js';
-import { groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
+import { backfillReportIndicators, groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
 import { foldForSearch } from '../server/platform/text/fold.js';
 
 // `npm run bench:campaigns -- [N …]`: for each N (default 10,000 / 30,000 / 100,000 / 300,000 / 1,000,000;
@@ -25,7 +25,8 @@ import { foldForSearch } from '../server/platform/text/fold.js';
 // Reports are filed by bulk insert as the reports module files them (fields, copy of the exchanges, the
 // engine's stored analysis, the back-office search text — indexed in its own table, migration 0011).
 // BENCH_BATCH sets the batch size, BENCH_KEEP=1 keeps the database directory, BENCH_COUNTS=1 prints
-// row counts, BENCH_CPU_PROF=<dir> writes a CPU profile of each grouping.
+// row counts, BENCH_CPU_PROF=<dir> writes a CPU profile of each grouping, BENCH_BACKFILL=1 then reads every
+// report's indicators again (indicator-backfill.service.ts) twice: the first run, and the idempotent second.
 
 const DEFAULT_SIZES = [10_000, 30_000, 100_000, 300_000, 1_000_000];
 const argumentSizes = process.argv.slice(2).map(Number);
@@ -409,6 +410,14 @@ async function run(n: number) {
   const quality = score(truth, ids.map((id) => campaignOf.get(id) ?? null));
   const live = (await database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM campaigns WHERE merged_into IS NULL')).rows[0]!.n;
   const held = (await database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM indicators WHERE status = 'en_attente'`)).rows[0]!.n;
+  if (process.env.BENCH_BACKFILL) {
+    for (const pass of ['first', 'second']) {
+      const backfillStart = performance.now();
+      const counts = await backfillReportIndicators(deps);
+      const backfillSeconds = (performance.now() - backfillStart) / 1000;
+      console.log(`  backfill (${pass} run): ${counts.reportsRead.toLocaleString('en')} reports read in ${backfillSeconds.toFixed(1)} s (${Math.round(counts.reportsRead / backfillSeconds).toLocaleString('en')} reports/s), ${counts.reportsChanged} changed, +${counts.rowsAdded} −${counts.rowsRemoved} rows, ${counts.valuesWithdrawn} withdrawn; load average ${loadavg()[0]!.toFixed(2)}`);
+    }
+  }
   if (process.env.BENCH_COUNTS) {
     const counts = await database.raw.query(`SELECT (SELECT count(*) FROM text_band_buckets) AS buckets, (SELECT count(*) FROM report_indicators) AS report_indicators,
       (SELECT count(*) FROM indicators) AS indicators, (SELECT count(*) FROM campaign_indicators) AS campaign_indicators`);

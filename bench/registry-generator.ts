@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { withRppsCheckDigit } from '../contracts/rpps.js';
 import { seededRandom } from '../analysis/testing/seeded-random.js';
 
@@ -237,4 +238,95 @@ export function createDoctorGenerator(seed = 42) {
       corr,
     };
   };
+}
+
+/** The header of the committed sample of the public RPPS extraction (the real one, trailing `|` included). */
+export function rppsExtractHeader(): string {
+  const sample = readFileSync(new URL('../server/modules/registry/fixtures/PS_LibreAcces_Personne_activite_sample.txt', import.meta.url), 'utf8');
+  return sample.slice(0, sample.indexOf('\n'));
+}
+
+// Other professions of the extraction with their share of the lines; doctors are about 4 lines in 5 of
+// a file already cut to a region's caregivers, 1 in 5 of the national one.
+const OTHER_PROFESSIONS: [string, string, number][] = [
+  ['60', 'Infirmier', 40], ['21', 'Pharmacien', 20], ['50', 'Masseur-Kinésithérapeute', 20], ['40', 'Chirurgien-Dentiste', 12], ['70', 'Sage-Femme', 8],
+];
+const SKILL_CODES: Record<string, string> = { 'Médecine générale': 'SM54', Psychiatrie: 'SM42', Pédiatrie: 'SM40', 'Cardiologie et maladies vasculaires': 'SM04' };
+
+function departementOfPostal(postalCode: string): string {
+  if (postalCode.startsWith('97')) return postalCode.slice(0, 3);
+  if (postalCode.startsWith('20')) return postalCode[2] === '0' || postalCode[2] === '1' ? '2A' : '2B';
+  return postalCode.slice(0, 2);
+}
+
+/**
+ * Lines in the layout of « PS_LibreAcces_Personne_activite », `count` of them, from the synthetic doctors
+ * `first`, `first + 1`…: a doctor on one to three lines (a second practice, a second savoir-faire), one
+ * line in five another profession, the département column empty on one line in ten (read from the postal
+ * code then), names in capitals as published. Returns the file's text and how many doctors it holds.
+ */
+export function createRppsExtract(generate: (index: number) => SyntheticDoctor, first: number, count: number, seed = 7): { text: string; doctors: number } {
+  const header = rppsExtractHeader();
+  const names = header.split('|');
+  const at = (name: string) => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new Error(`colonne absente de l’en-tête de l’extraction : ${name}`);
+    return i;
+  };
+  const col = {
+    type: at("Type d'identifiant PP"), id: at('Identifiant PP'), national: at('Identification nationale PP'), civility: at('Libellé civilité'),
+    exerciseCivility: at("Libellé civilité d'exercice"), lastName: at("Nom d'exercice"), firstName: at("Prénom d'exercice"),
+    profession: at('Code profession'), professionLabel: at('Libellé profession'), skillType: at('Code type savoir-faire'),
+    skillTypeLabel: at('Libellé type savoir-faire'), skillCode: at('Code savoir-faire'), skill: at('Libellé savoir-faire'), mode: at('Code mode exercice'),
+    site: at('Raison sociale site'), street: at('Libellé Voie (coord. structure)'), cedex: at('Bureau cedex (coord. structure)'),
+    postalCode: at('Code postal (coord. structure)'), city: at('Libellé commune (coord. structure)'), phone: at('Téléphone (coord. structure)'),
+    email: at('Adresse e-mail (coord. structure)'), departement: at('Code Département (structure)'), authority: at("Autorité d'enregistrement"),
+  };
+  const rand = seededRandom(seed);
+  const otherProfession = weighted(OTHER_PROFESSIONS, OTHER_PROFESSIONS.map((p) => p[2]));
+  const lines: string[] = [];
+  let doctors = 0;
+  const activity = (d: SyntheticDoctor, practice: SyntheticDoctor, profession: [string, string], skill: [string, string, string]) => {
+    const v = new Array<string>(names.length).fill('');
+    const postalCode = practice.pro.postalCode;
+    v[col.type] = '8';
+    v[col.id] = d.rpps;
+    v[col.national] = `8${d.rpps}`;
+    v[col.civility] = rand() < 0.5 ? 'Madame' : 'Monsieur';
+    v[col.exerciseCivility] = profession[0] === '10' ? 'Docteur' : '';
+    v[col.lastName] = (d.usageName ?? d.birthName).toUpperCase();
+    v[col.firstName] = d.firstNames.split(' ')[0]!.toUpperCase();
+    [v[col.profession], v[col.professionLabel]] = profession;
+    [v[col.skillType], v[col.skillTypeLabel], v[col.skill]] = skill;
+    v[col.skillCode] = SKILL_CODES[skill[2]] ?? (skill[0] ? 'SM99' : '');
+    v[col.mode] = rand() < 0.6 ? 'L' : 'S';
+    v[col.site] = `CABINET ${v[col.lastName]}`;
+    v[col.street] = practice.pro.address.toUpperCase();
+    v[col.cedex] = `${postalCode} ${practice.pro.city.toUpperCase()}`;
+    v[col.postalCode] = postalCode;
+    v[col.city] = practice.pro.city;
+    v[col.phone] = practice.pro.phone?.replace(/ /g, '') ?? '';
+    v[col.email] = practice.pro.email ?? '';
+    v[col.departement] = rand() < 0.9 ? departementOfPostal(postalCode) : '';
+    v[col.authority] = profession[0] === '10' ? 'CNOM/CNOM/CNOM' : 'ARS/ARS/ARS';
+    // The published lines end with `|` like the header: the last, empty name is the trailing one.
+    lines.push(v.slice(0, -1).join('|') + '|');
+  };
+  for (let i = first; lines.length < count; i++) {
+    const d = generate(i);
+    if (rand() < 0.2) {
+      const [code, label] = otherProfession(rand());
+      activity(d, d, [code, label], ['', '', '']);
+      continue;
+    }
+    doctors++;
+    const specialty: [string, string, string] = ['S', 'Spécialité ordinale', d.specialty];
+    activity(d, d, ['10', 'Médecin'], specialty);
+    const more = rand();
+    // A competence on a second line at the same practice, or a second practice (that of another synthetic doctor).
+    if (more < 0.1) activity(d, d, ['10', 'Médecin'], ['CEX', 'Compétence exclusive', 'Médecine du sport']);
+    if (more > 0.7) activity(d, generate(i + 1_000_000), ['10', 'Médecin'], specialty);
+    if (more > 0.92) activity(d, generate(i + 2_000_000), ['10', 'Médecin'], specialty);
+  }
+  return { text: [header, ...lines.slice(0, count)].join('\n') + '\n', doctors };
 }

@@ -161,20 +161,23 @@ class OrderedOutput {
 /**
  * Analyses one JSON object per line and writes one result per line, in input order, as the results come.
  * Bad lines give an error line and the batch goes on. Memory stays bounded whatever the input's length:
- * the input is read only while few chunks are in flight. Returns the number of lines in error.
- * Throws BatchInterrupted if a worker crashes (after the complete results before it are written).
+ * the input is read only while few chunks are in flight. Returns the number of messages (non-blank
+ * lines) and of lines in error. Throws BatchInterrupted if a worker crashes (after the complete results
+ * before it are written).
  */
-export async function runBatch(input: Readable, output: Writable, options: BatchOptions): Promise<number> {
+export async function runBatch(input: Readable, output: Writable, options: BatchOptions): Promise<{ messages: number; errors: number }> {
   const analyser = new ChunkAnalyser(options);
   const results = new OrderedOutput(output);
   const inFlight = options.jobs * CHUNKS_IN_FLIGHT_PER_JOB;
+  let messages = 0;
   try {
     for await (const chunk of readChunks(input)) {
+      for (const line of chunk.lines) if (line.trim() !== '') messages += 1;
       results.add(analyser.analyse(chunk), chunk.lastLine);
       await results.waitUntilFewerThan(inFlight);
     }
     await results.waitUntilFewerThan(1);
-    return results.errors;
+    return { messages, errors: results.errors };
   } catch (error) {
     if (!(error instanceof BatchWorkerCrash)) throw error;
     const written = results.linesWritten === 0 ? 'aucun résultat n’a été écrit' : `la sortie est complète jusqu’à la ligne ${results.linesWritten} de l’entrée`;

@@ -41,6 +41,9 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** Nothing to analyse (an empty file or standard input): a usage error for the caller, code 64. */
+export class EmptyInputError extends Error {}
+
 /**
  * `vigie check FICHIER|-`: analyses one message and writes the report (or the JSON analysis); returns the
  * exit code. A refused message is told on stderr (code 65); an unreadable file throws its system error.
@@ -56,6 +59,7 @@ export async function checkFile(
     const size = file === '-' ? 0 : (await stat(file)).size;
     if (size > MAX_EML_BYTES) throw new MessageInputError(emlTooLargeMessage(size));
     const bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
+    if (bytes.toString('utf8').trim() === '') throw new EmptyInputError();
     const analysis = await checkMessage(file, bytes, kind);
     io.stdout.write(json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
     return exitCodeOf(analysis);

@@ -48,8 +48,9 @@ Codes de sortie :
   1   message suspect
   2   fraude probable
   3   lot traité, mais au moins une ligne en erreur (--batch)
-  64  utilisation incorrecte (option inconnue, fichier manquant, --jobs invalide…)
-  65  message refusé (vide, ou courriel de plus de 25 Mo)
+  64  utilisation incorrecte (option inconnue, fichier manquant ou vide, dossier au lieu
+      d'un fichier, lot sans aucune ligne, --jobs invalide…)
+  65  message refusé (courriel de plus de 25 Mo)
   66  fichier illisible
   70  erreur interne (avec --batch : le message dit jusqu'à quelle ligne la sortie est
       complète)

@@ -56,6 +56,28 @@ describe('vigie check', () => {
     expect(missing.stderr).toContain('Impossible de lire');
   });
 
+  it('calls an empty file, empty standard input, a blank batch or a folder a usage error (64) and says which', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-'));
+    const empty = join(dir, 'vide.txt');
+    writeFileSync(empty, '');
+    const blank = join(dir, 'blanc.jsonl');
+    writeFileSync(blank, '\n  \n');
+    const cases: [string[], string, string][] = [
+      [['check', empty], '', `Le fichier « ${empty} » est vide`],
+      [['check', '-'], '  \n', 'L’entrée standard est vide'],
+      [['check', '--batch', blank], '', `Le fichier « ${blank} » ne contient aucune ligne à analyser`],
+      [['check', '--batch', '-'], '', 'L’entrée standard ne contient aucune ligne à analyser'],
+      [['check', dir], '', `« ${dir} » est un dossier`],
+      [['check', '--batch', dir], '', `« ${dir} » est un dossier`],
+    ];
+    for (const [args, stdin, message] of cases) {
+      const result = await run(args, stdin);
+      expect(result.code, args.join(' ')).toBe(EXIT.usage);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe('');
+    }
+  });
+
   it('prints the help in French with the exit codes', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { MessageKind } from '../analysis/analysis.types.js';
@@ -54,6 +55,12 @@ function parseJobs(value: string): number {
   throw new UsageError(`--jobs attend un nombre entier de 1 à ${MAX_JOBS}, pas « ${value} » (nombre de cœurs de cette machine : ${availableParallelism()}).`);
 }
 
+/** An empty input or a folder is a mistake in the command, not a message to refuse: code 64. */
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`${message}\nAide : vigie --help\n`);
+  return EXIT.usage;
+}
+
 /** What a caller may replace: a test gives its own batch worker. */
 export interface CliOptions {
   readonly batchWorker?: URL;
@@ -75,22 +82,29 @@ export async function main(argv: readonly string[], io: CliIo, options: CliOptio
     args = parseCheckArguments(rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`${error.message}\nAide : vigie --help\n`);
-    return EXIT.usage;
+    return usageError(io, error.message);
   }
   try {
+    const path = args.batch ?? (args.file as string);
+    if (path !== '-' && (await stat(path)).isDirectory()) return usageError(io, `« ${path} » est un dossier : indiquez un fichier.`);
     if (args.batch !== undefined) {
       const source = args.batch === '-' ? io.stdin : createReadStream(args.batch);
       const jobs = args.jobs ?? availableParallelism();
-      const errors = await runBatch(source, io.stdout, { jobs, workerUrl: options.batchWorker });
+      const { messages, errors } = await runBatch(source, io.stdout, { jobs, workerUrl: options.batchWorker });
+      if (messages === 0) return usageError(io, `${args.batch === '-' ? 'L’entrée standard' : `Le fichier « ${args.batch} »`} ne contient aucune ligne à analyser.`);
       return errors > 0 ? EXIT.batchWithErrors : EXIT.noSignal;
     }
     // The engine is loaded here, not on start: the help and a batch analysed by workers start without it.
-    const { checkFile } = await import('./check-command.js');
-    return await checkFile(args.file as string, args.kind, args.json, io);
+    const { checkFile, EmptyInputError } = await import('./check-command.js');
+    try {
+      return await checkFile(path, args.kind, args.json, io);
+    } catch (error) {
+      if (error instanceof EmptyInputError) return usageError(io, `${path === '-' ? 'L’entrée standard est vide' : `Le fichier « ${path} » est vide`} : rien à analyser.`);
+      throw error;
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    if (code === 'ENOENT' || code === 'EACCES') {
       io.stderr.write(`Impossible de lire le fichier : ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
       return EXIT.unreadableInput;
     }

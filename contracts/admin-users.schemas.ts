@@ -48,6 +48,10 @@ export const ZUserView = z.object({
   status: z.enum(USER_STATUSES),
   secondFactorEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** False until the owner's first complete login: an invited account shows « Invitation envoyée » until then. */
+  hasLoggedIn: z.boolean(),
+  /** When the last invitation was emailed; null for an account never invited (bootstrap, a doctor's activation). */
+  invitationSentAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TUserView = z.infer<typeof ZUserView>;
@@ -63,20 +67,3 @@ export const ZUserList = z.object({
 export const ZSecondFactorReset = z.strictObject({
   reason: z.string().trim().min(10, { error: 'Indiquez le motif (10 caractères au moins).' }).max(500),
 });
-
-export const ZAuditQuery = z.strictObject({
-  beforeId: z.coerce.number().int().positive().optional(),
-  action: z.string().trim().max(100).optional(),
-});
-export const ZAuditEntry = z.object({
-  id: z.number().int(),
-  occurredAt: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  ip: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-export const ZAuditPage = z.object({ items: z.array(ZAuditEntry), nextBeforeId: z.number().int().nullable() });

@@ -1,5 +1,6 @@
 import { z, zUuid } from './zod.js';
 import { isDepartementCode } from './departements.js';
+import { officialSpecialtyOr } from './specialties.js';
 
 export const ALERT_STATUSES = ['brouillon', 'a_approuver', 'en_diffusion', 'diffusee', 'retiree'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -9,6 +10,16 @@ export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
   en_diffusion: 'En diffusion',
   diffusee: 'Diffusée',
   retiree: 'Retirée',
+};
+
+/** The tabs of the alerts page: each status as a plural (« Brouillons »), then all. */
+export const ALERT_STATUS_TAB_LABELS: Record<AlertStatus | '', string> = {
+  brouillon: 'Brouillons',
+  a_approuver: 'À approuver',
+  en_diffusion: 'En diffusion',
+  diffusee: 'Diffusées',
+  retiree: 'Retirées',
+  '': 'Toutes',
 };
 
 export const AUDIENCE_SCOPES = ['national', 'departements', 'specialites'] as const;
@@ -40,7 +51,8 @@ export const ZAudience = z
   .strictObject({
     scope: z.enum(AUDIENCE_SCOPES, { error: 'Choisissez les destinataires : national, départements ou spécialités.' }),
     departements: z.array(zAlertDepartement).max(101).default([]),
-    specialties: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+    // An official specialty however spelled targets its official label; another (an imported spelling the list does not know) stays as written.
+    specialties: z.array(z.string().trim().min(1).max(120).transform(officialSpecialtyOr)).max(50).default([]),
   })
   .superRefine((a, ctx) => {
     if (a.scope === 'departements' && a.departements.length === 0) {
@@ -144,6 +156,8 @@ export const ZAlertSummary = z.object({
   createdAt: z.string(),
   approvedAt: z.string().nullable(),
   recipientsTotal: z.number().int(),
+  /** A draft the second agent sent back with a comment. */
+  returned: z.boolean(),
 });
 export type TAlertSummary = z.infer<typeof ZAlertSummary>;
 export const ZAlertList = z.object({ items: z.array(ZAlertSummary) });

@@ -105,7 +105,7 @@ export const ZCampaignIndicator = z.object({
   lastSeenAt: z.string(),
   expiresAt: z.string().nullable(),
   /** State of the published value (what analyses and the registry see), null when never published. */
-  published: z.enum(['active', 'false_positive', 'expired']).nullable(),
+  published: z.enum(['active', 'false_positive', 'expired', 'withdrawn']).nullable(),
 });
 export type TCampaignIndicator = z.infer<typeof ZCampaignIndicator>;
 

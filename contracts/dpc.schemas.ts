@@ -218,7 +218,7 @@ export const ZDpcActionSummary = z.object({
     lexiconVersion: z.string(),
     score: z.number().int(),
     priority: z.enum(DPC_PRIORITIES),
-    /** Rule ids of the markers found (the evidence is on the action's own page, later slice). */
+    /** Rule ids of the markers found (the evidence is on the action's own page, GET /api/dpc/actions/:id). */
     markers: z.array(z.string()),
     screenedAt: z.string(),
   }),
@@ -270,6 +270,51 @@ export const ZDpcRescreenMatchesPage = z.object({
   pageSize: z.number().int(),
 });
 export type TDpcRescreenMatchesPage = z.infer<typeof ZDpcRescreenMatchesPage>;
+
+/** A drift marker found in a text, with the passages behind it (analysis/dpc's DriftFinding). */
+export const ZDpcDriftFinding = z.object({
+  ruleId: z.string(),
+  family: z.string(),
+  familyLabel: z.string(),
+  explanation: z.string(),
+  /** Offsets in the screened text (UTF-16 code units), with the passage itself. */
+  evidence: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+  weight: z.number(),
+});
+export type TDpcDriftFinding = z.infer<typeof ZDpcDriftFinding>;
+
+export const ZDpcActionParams = z.strictObject({ id: zUuid });
+
+/** One training action as its own page shows it: the action, its organisation and its stored screening. */
+export const ZDpcActionDetail = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  programme: z.string(),
+  orientation: z.string().nullable(),
+  format: z.enum(DPC_ACTION_FORMATS),
+  formatLabel: z.string(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  organisation: z.object({
+    registrationNumber: z.string(),
+    name: z.string(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+  }),
+  screening: z.object({
+    lexiconVersion: z.string(),
+    score: z.number().int(),
+    priority: z.enum(DPC_PRIORITIES),
+    findings: z.array(ZDpcDriftFinding),
+    /** The text exactly as the screening read it (title, then programme): the evidence offsets point into it. */
+    screenedText: z.string(),
+    screenedAt: z.string(),
+  }),
+  /** How many DPC signalements name this action (a count only: nothing of them is shown here). */
+  signalementCount: z.number().int(),
+});
+export type TDpcActionDetail = z.infer<typeof ZDpcActionDetail>;
 
 // The awareness page (issue 12, the convention's first axis): what the drift screening looks for, in plain
 // French, generated from the lexicon of analysis/dpc (driftFamilies, DRIFT_REFERRALS), and where to refer.

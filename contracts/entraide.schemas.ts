@@ -70,8 +70,19 @@ export const ENTRAIDE_CASE_STATUS_LABELS: Record<EntraideCaseStatus, string> = {
 };
 
 /** What is written in a case's journal; the text of each entry is sealed like the identity. */
-export const ENTRAIDE_EVENT_KINDS = ['note', 'entretien', 'decision', 'transmission_cne', 'cloture', 'reouverture', 'orientation_cresus'] as const;
+export const ENTRAIDE_EVENT_KINDS = ['note', 'entretien', 'decision', 'transmission_cne', 'consentement_cne', 'cloture', 'reouverture', 'orientation_cresus'] as const;
 export type EntraideEventKind = (typeof ENTRAIDE_EVENT_KINDS)[number];
+/** How the journal names each kind of entry, on the case page and in the right-of-access PDF. */
+export const ENTRAIDE_EVENT_KIND_LABELS: Record<EntraideEventKind, string> = {
+  note: 'Note',
+  entretien: 'Entretien',
+  decision: 'Décision',
+  transmission_cne: 'Transmission à la commission nationale',
+  consentement_cne: 'Accord de la personne pour que la commission nationale connaisse son identité',
+  cloture: 'Clôture',
+  reouverture: 'Réouverture',
+  orientation_cresus: 'Orientation vers Crésus',
+};
 
 /** What the commission decides. A financial aid carries an amount, its form and the vote. */
 export const ENTRAIDE_DECISION_KINDS = ['aide_financiere', 'orientation', 'accompagnement', 'refus'] as const;
@@ -157,6 +168,11 @@ const zContact = z.object({
   phone: z.string().trim().max(ENTRAIDE_LIMITS.phone).optional(),
   email: zEmail.optional(),
   address: z.string().trim().max(ENTRAIDE_LIMITS.address).optional(),
+}).superRefine((c, ctx) => {
+  // A means of contact without its detail would leave the commission unable to call back. An email for
+  // a doctor's own request comes from their account (requests.service.ts); a relative's is checked below.
+  if (c.means === 'telephone' && !c.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Indiquez le numéro de téléphone où vous joindre.' });
+  if (c.means === 'courrier' && !c.address) ctx.addIssue({ code: 'custom', path: ['address'], message: "Indiquez l'adresse postale où vous écrire." });
 });
 
 /** A request made by a doctor from their space: identity comes from the account, never from the body. */
@@ -184,6 +200,8 @@ export const ZEntraideRequestFor = ZEntraideOwnRequest.extend({
       relation: z.string().trim().min(1).max(ENTRAIDE_LIMITS.name),
     })
     .optional(),
+}).superRefine((r, ctx) => {
+  if (r.contact.means === 'courriel' && !r.contact.email) ctx.addIssue({ code: 'custom', path: ['contact', 'email'], message: "Indiquez l'adresse électronique où vous écrire." });
 });
 export type TEntraideRequestFor = z.infer<typeof ZEntraideRequestFor>;
 
@@ -343,6 +361,18 @@ export const ZEntraideCaseListQuery = z.strictObject({
 });
 export const ZEntraideCaseParams = z.strictObject({ id: zUuid });
 
+/** A decision as recorded, with its vote: the case page lists them, the right-of-access export hands them over. */
+export const ZEntraideCaseDecision = z.object({
+  kind: z.enum(ENTRAIDE_DECISION_KINDS),
+  decidedOn: z.string(),
+  amountCents: z.number().int().nullable(),
+  aidForm: z.enum(ENTRAIDE_AID_FORMS).nullable(),
+  vote: z.object({ membersSeated: z.number().int(), membersPresent: z.number().int(), for: z.number().int(), against: z.number().int(), abstentions: z.number().int() }),
+  quorumReached: z.boolean(),
+  commission: z.enum(ENTRAIDE_COMMISSIONS),
+});
+export type TEntraideCaseDecision = z.infer<typeof ZEntraideCaseDecision>;
+
 /** A case opened by a member: the journal (free text opened for the commission), never the identity. */
 export const ZEntraideCaseDetail = ZEntraideCaseSummary.extend({
   contactMeans: z.enum(ENTRAIDE_CONTACT_MEANS),
@@ -351,6 +381,8 @@ export const ZEntraideCaseDetail = ZEntraideCaseSummary.extend({
   escalatedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   journal: z.array(z.object({ kind: z.enum(ENTRAIDE_EVENT_KINDS), occurredAt: z.string(), authorName: z.string().nullable(), text: z.string().nullable() })),
+  /** Oldest first. */
+  decisions: z.array(ZEntraideCaseDecision),
 });
 export type TEntraideCaseDetail = z.infer<typeof ZEntraideCaseDetail>;
 
@@ -379,6 +411,16 @@ export const ZEntraideEscalate = z.strictObject({
   identityConsent: z.boolean({ error: "Indiquez si la personne consent à ce que la commission nationale connaisse son identité." }),
   reason: z.string().trim().min(10, { error: 'Dites pourquoi le dossier est transmis (10 caractères au moins).' }).max(ENTRAIDE_LIMITS.reason),
 });
+
+/**
+ * The person's consent, obtained after a transmission without it, to let the CNE know who they are (so
+ * that it may reveal the identity and refer them to Crésus by name). The note goes to the journal, sealed.
+ */
+export const ZEntraideCneConsent = z.strictObject({
+  consent: z.literal(true, { error: 'La personne doit avoir consenti à ce que la commission nationale connaisse son identité.' }),
+  note: z.string().trim().max(ENTRAIDE_LIMITS.note, { error: `La note compte ${ENTRAIDE_LIMITS.note} caractères au plus.` }).default(''),
+});
+export type TEntraideCneConsent = z.infer<typeof ZEntraideCneConsent>;
 
 /** Closure or reopening, with what is written in the journal. */
 export const ZEntraideStatusChange = z.strictObject({
@@ -419,3 +461,143 @@ export const ZEntraideCall = z.object({
 });
 export const ZEntraideCallList = z.object({ calls: z.array(ZEntraideCall) });
 export const ZEntraideCallListQuery = z.strictObject({ departement: zDepartement.optional() });
+
+// ——— Crésus and the budget tool (docs/entraide.md § Crésus) ———
+
+export const CRESUS_REFERRAL_STATUSES = ['orientee', 'en_accompagnement', 'terminee'] as const;
+export type CresusReferralStatus = (typeof CRESUS_REFERRAL_STATUSES)[number];
+export const CRESUS_REFERRAL_STATUS_LABELS: Record<CresusReferralStatus, string> = {
+  orientee: 'Orientée vers Crésus',
+  en_accompagnement: 'Accompagnement en cours',
+  terminee: 'Accompagnement terminé',
+};
+
+/**
+ * A referral to Crésus: only with the person's consent, and only the contact details they agreed to
+ * hand over. The service seals name, the chosen contact details, the natures and the latest reste à vivre.
+ */
+export const ZCresusReferral = z.strictObject({
+  consent: z.literal(true, { error: 'La personne doit avoir consenti à son orientation vers Crésus.' }),
+  sharePhone: z.boolean().default(false),
+  shareEmail: z.boolean().default(false),
+  note: z.string().trim().max(ENTRAIDE_LIMITS.note).default(''),
+});
+export type TCresusReferral = z.infer<typeof ZCresusReferral>;
+
+/** What Crésus did, as the commission records it; may move the referral's status on. */
+export const ZCresusActionEntry = z.strictObject({
+  action: z.enum(CRESUS_ACTIONS, { error: 'Action de Crésus inconnue.' }),
+  occurredOn: z.iso.date({ error: 'Date invalide.' }),
+  note: z.string().trim().max(ENTRAIDE_LIMITS.note).default(''),
+  status: z.enum(CRESUS_REFERRAL_STATUSES, { error: "Statut d'accompagnement inconnu." }).optional(),
+});
+export type TCresusActionEntry = z.infer<typeof ZCresusActionEntry>;
+
+/** The referral as the commission reads it (the sealed payload opened), or null before any referral. */
+export const ZCresusReferralView = z.object({
+  id: zUuid,
+  status: z.enum(CRESUS_REFERRAL_STATUSES),
+  consentRecordedAt: z.string(),
+  referredAt: z.string(),
+  /** Exactly what was handed to Crésus. */
+  shared: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+    natures: z.array(z.enum(ENTRAIDE_NATURES)),
+    resteAVivreCents: z.number().int().nullable(),
+  }),
+  actions: z.array(z.object({ id: zUuid, action: z.enum(CRESUS_ACTIONS), occurredOn: z.string(), note: z.string(), recordedByName: z.string().nullable() })),
+});
+export type TCresusReferralView = z.infer<typeof ZCresusReferralView>;
+export const ZCresusReferralAnswer = z.object({ referral: ZCresusReferralView.nullable() });
+
+/** A budget snapshot to record: the budget itself and the day it describes (today by default). */
+export const ZBudgetSnapshotInput = ZBudget.extend({
+  recordedOn: z.iso.date({ error: 'Date invalide.' }).optional(),
+});
+export type TBudgetSnapshotInput = z.infer<typeof ZBudgetSnapshotInput>;
+
+/** The computed reste à vivre of one snapshot (server/modules/entraide/reste-a-vivre.ts). */
+export const ZResteAVivre = z.object({
+  incomeCents: z.number().int(),
+  fixedChargesCents: z.number().int(),
+  debtInstalmentsCents: z.number().int(),
+  resteAVivreCents: z.number().int(),
+  consumptionUnits: z.number(),
+  perUnitCents: z.number().int(),
+  outstandingDebtCents: z.number().int(),
+  belowRsaFloor: z.boolean(),
+  debtRatio: z.number().nullable(),
+});
+export type TResteAVivre = z.infer<typeof ZResteAVivre>;
+
+/** A case's budget history, oldest first, for the table and the chart. */
+export const ZBudgetHistory = z.object({
+  rsaFloorCents: z.number().int(),
+  snapshots: z.array(z.object({ id: zUuid, recordedOn: z.string(), budget: ZBudget, result: ZResteAVivre, recordedByName: z.string().nullable() })),
+});
+export type TBudgetHistory = z.infer<typeof ZBudgetHistory>;
+
+// ——— Data protection, mandates' end, members (docs/entraide.md § Data protection) ———
+
+/** Retention of closed cases, in months after closure (GDPR art. 9 data: health and finances). */
+export const ENTRAIDE_RETENTION_MONTHS = { min: 6, max: 240, default: 60 } as const;
+export const ZEntraideSettings = z.strictObject({
+  retentionMonths: z
+    .number({ error: 'Durée de conservation en mois.' })
+    .int({ error: 'Durée de conservation en mois entiers.' })
+    .min(ENTRAIDE_RETENTION_MONTHS.min, { error: `La conservation dure au moins ${ENTRAIDE_RETENTION_MONTHS.min} mois.` })
+    .max(ENTRAIDE_RETENTION_MONTHS.max, { error: `La conservation dure au plus ${ENTRAIDE_RETENTION_MONTHS.max} mois.` }),
+});
+export type TEntraideSettings = z.infer<typeof ZEntraideSettings>;
+
+/** Ending a seat before its term (resignation, loss of office): from the day after `endsOn`, no access. */
+export const ZEntraideMandateEnd = z.strictObject({
+  endsOn: z.iso.date({ error: 'Date invalide.' }),
+  reason: z.string().trim().min(10, { error: 'Dites pourquoi le mandat prend fin (10 caractères au moins).' }).max(ENTRAIDE_LIMITS.reason),
+});
+export const ZEntraideMandateParams = z.strictObject({ id: zUuid });
+
+/** Members of a commission in office today, to choose a referent (no mandate detail). */
+export const ZEntraideMembers = z.object({ members: z.array(z.object({ userId: zUuid, name: z.string(), role: z.enum(ENTRAIDE_MEMBER_ROLES) })) });
+
+/** Cells under this count are not shown in anonymised statistics (null, « moins de 5 »). */
+export const ENTRAIDE_STATS_MIN_CELL = 5;
+/** A count in anonymised statistics: null when it is under ENTRAIDE_STATS_MIN_CELL (and not zero). */
+const zCell = z.number().int().nullable();
+export const ZEntraideStatsQuery = z.strictObject({
+  from: z.iso.date({ error: 'Date invalide.' }).optional(),
+  to: z.iso.date({ error: 'Date invalide.' }).optional(),
+});
+export const ZEntraideStats = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  total: zCell,
+  byNature: z.array(z.object({ nature: z.enum(ENTRAIDE_NATURES), count: zCell })),
+  byStatus: z.array(z.object({ status: z.enum(ENTRAIDE_CASE_STATUSES), count: zCell })),
+  byOutcome: z.array(z.object({ outcome: z.enum(ENTRAIDE_DECISION_KINDS), count: zCell })),
+  byDepartement: z.array(z.object({ departement: z.string(), count: zCell })),
+  byMonth: z.array(z.object({ month: z.string(), count: zCell })),
+  /** Median days from opening to closure of closed cases; null under the minimum cell. */
+  medianDurationDays: z.number().nullable(),
+  escalatedToCne: zCell,
+  cresusReferrals: zCell,
+});
+export type TEntraideStats = z.infer<typeof ZEntraideStats>;
+
+/** The right of access (GDPR art. 15): everything held about the person of a case, with a reason. */
+export const ZEntraideAccessExportRequest = z.strictObject({
+  format: z.enum(['json', 'pdf'], { error: 'Format inconnu (json ou pdf).' }).default('json'),
+  reason: z.string().trim().min(10, { error: "Dites pourquoi vous exportez ce dossier (10 caractères au moins)." }).max(ENTRAIDE_LIMITS.reason),
+});
+export const ZEntraideAccessExport = z.object({
+  exportedAt: z.string(),
+  case: ZEntraideCaseDetail,
+  identity: ZEntraideIdentity,
+  decisions: z.array(ZEntraideCaseDecision),
+  cresus: ZCresusReferralView.nullable(),
+  budgets: ZBudgetHistory.shape.snapshots,
+});
+export type TEntraideAccessExport = z.infer<typeof ZEntraideAccessExport>;

@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: "Vous n'avez pas l'autorisation d'effectuer cette action.",
   CSRF_INVALID: 'La requête a été refusée par sécurité. Rechargez la page et réessayez.',
   RATE_LIMITED: 'Trop de tentatives. Patientez avant de réessayer.',
+  AUDIT_EXPORT_TOO_LARGE: 'L’export du journal est limité à 50 000 entrées. Resserrez les filtres (période, personne, action) puis réessayez.',
   INVALID_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
   LOGIN_THROTTLED: 'Trop de tentatives de connexion. Réessayez dans quelques minutes.',
   ACCOUNT_DISABLED: 'Ce compte est désactivé. Contactez votre conseil départemental.',

@@ -39,6 +39,13 @@ export const PERMISSIONS = [
   'dpc:catalogue_read',
   'dpc:catalogue_import',
   'dpc:rescreen',
+  'dpc:signalement_file',
+  'dpc:signalement_read_own',
+  'dpc:signalement_triage',
+  'dpc:signalement_review',
+  'dpc:reporter_identity',
+  'dpc:exchange',
+  'dpc:stats_read',
   'entraide:request',
   'entraide:record',
   'entraide:call_log',
@@ -94,8 +101,17 @@ const FRAUD_AGENT: Permission[] = [
 // Council staff read the DPC catalogue with its screening, and the actions a rescreening newly flagged.
 // Importing the catalogue and rescreening it are admin-only: the catalogue is national (one import
 // changes what every département sees) and a rescreen follows a lexicon release (docs/dpc-vigilance.md).
-const DPC_AGENT: Permission[] = ['dpc:catalogue_read'];
-const DPC_ADMIN: Permission[] = ['dpc:catalogue_import', 'dpc:rescreen'];
+//
+// Signalements (docs/dpc-signalements.md): doctors file them (as a participant, another professional or
+// a patient's relative; a relative without an account files on the public form) and follow their own.
+// Agents triage, designate an expert reviewer, invite the reported organisation to answer, decide, and
+// exchange with the ANDPC and the MIVILUDES. The reviewer (`relecteur_dpc`) examines the signalements
+// designated to them. The reporter's identity is for those who handle the signalement — agents and the
+// designated reviewer — and is removed from every package shared. Administrators import and rescreen
+// the catalogue and read the statistics; they do not handle signalements.
+const DPC_AGENT: Permission[] = ['dpc:catalogue_read', 'dpc:signalement_file', 'dpc:signalement_triage', 'dpc:reporter_identity', 'dpc:exchange', 'dpc:stats_read'];
+const DPC_ADMIN: Permission[] = ['dpc:catalogue_read', 'dpc:catalogue_import', 'dpc:rescreen', 'dpc:stats_read'];
+const DPC_REVIEWER: Permission[] = ['dpc:catalogue_read', 'dpc:signalement_file', 'dpc:signalement_review', 'dpc:reporter_identity', 'dpc:stats_read'];
 
 // Entraide (docs/entraide.md): a doctor asks for help; an agent records a request or a helpline call
 // after a call and then sees only the case's pseudonym. Commission members work the cases of their
@@ -115,11 +131,12 @@ const ENTRAIDE_MEMBER: Permission[] = [
 const ENTRAIDE_ADMIN: Permission[] = ['entraide:stats_read', 'entraide:mandates_manage', 'entraide:helplines_manage', 'entraide:retention_manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request'],
+  medecin: [...SELF_SERVICE, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request', 'dpc:signalement_file', 'dpc:signalement_read_own'],
   agent: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, 'entraide:record', 'entraide:call_log'],
   membre_cde: [...SELF_SERVICE, ...ENTRAIDE_MEMBER, 'entraide:escalate'],
   membre_cne: [...SELF_SERVICE, ...ENTRAIDE_MEMBER, 'entraide:cresus_refer', 'entraide:stats_read'],
-  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  relecteur_dpc: [...SELF_SERVICE, ...DPC_REVIEWER],
+  admin: [...SELF_SERVICE, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 /**

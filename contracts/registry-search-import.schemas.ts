@@ -12,13 +12,25 @@ export const ZRegistrySearchPage = ZDoctorSearchResult.extend({
 });
 export type TRegistrySearchPage = z.infer<typeof ZRegistrySearchPage>;
 
-/** A registry CSV file up to 20 MB (about 80,000 lines): split a national extract by département. */
+/**
+ * A file sent through the web: up to 20 MB (about 80,000 lines in Vigie's layout, 50,000 activity lines
+ * of the public RPPS extraction — a département's doctors). docs/registry-import.md says how to cut
+ * the national extract.
+ */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Data lines of a file in Vigie's own layout (one line per doctor). */
 export const MAX_IMPORT_LINES = 100_000;
+/**
+ * Doctors of a public RPPS extraction kept for one import, once their activity lines are merged and
+ * the lines of other professions and départements left out: every doctor practising in France fits.
+ */
+export const MAX_IMPORT_RPPS_DOCTORS = 300_000;
 /** The report lists at most this many rejected lines (the counts stay exact). */
 export const MAX_REPORTED_ERRORS = 1000;
 
 export const IMPORT_MODES = ['all_or_nothing', 'per_line'] as const;
+/** vigie: the documented columns, one line per doctor; rpps_personne_activite: the public RPPS extraction as published. */
+export const IMPORT_LAYOUTS = ['vigie', 'rpps_personne_activite'] as const;
 
 export const ZRegistryImportRequest = z.strictObject({
   mode: z.enum(IMPORT_MODES, { error: 'Mode d’import : « all_or_nothing » (tout ou rien) ou « per_line » (ligne à ligne).' }),
@@ -49,9 +61,27 @@ export const ZRegistryImportReport = z.object({
   /** latin-1 is read as Windows-1252, its superset (€, œ, curly quotes), as Excel writes it. */
   encoding: z.enum(['utf-8', 'latin-1']),
   separator: z.enum([';', '|']),
+  layout: z.enum(IMPORT_LAYOUTS),
   /** Data lines read (header and blank lines excluded). */
   lines: z.number().int(),
+  /**
+   * Doctors to import: one per line in Vigie's layout; in the RPPS layout, doctors once their activity
+   * lines are merged, skipped ones excluded (a line too broken to tell whose it is counts as one).
+   */
+  doctors: z.number().int(),
+  /** RPPS layout: activity lines folded into a doctor begun on an earlier line (0 in Vigie's layout). */
+  merged: z.number().int(),
+  /** RPPS layout: lines left out on purpose, not errors (all empty in Vigie's layout). */
+  skipped: z.object({
+    /** Other professions (pharmaciens, infirmiers…): lines by profession, most frequent first. */
+    professions: z.array(z.object({ code: z.string(), label: z.string(), lines: z.number().int() })),
+    /** Doctors whose main activity is in another département than the departmental importer's. */
+    otherDepartement: z.object({ doctors: z.number().int(), lines: z.number().int() }),
+    /** Doctors with no activity whose département can be told (abroad, or no code at all). */
+    noDepartement: z.object({ doctors: z.number().int(), lines: z.number().int() }),
+  }),
   inserted: z.number().int(),
+  /** Doctors rejected (lines in Vigie's layout); a doctor with several errors counts once. */
   rejected: z.number().int(),
   errors: z.array(ZImportLineError),
   /** True when more lines were rejected than `errors` lists. */

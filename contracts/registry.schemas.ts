@@ -1,6 +1,7 @@
 import { z, zEmail, zUuid } from './zod.js';
 import { isDepartementCode } from './departements.js';
 import { isValidRpps } from './rpps.js';
+import { zSpecialtyChoice } from './specialties.js';
 
 // The register's words, said once with their French labels (habit 12): a record's statuses and the fields
 // people read, how a change request arrived, its kind and status, the identity documents, and the sources
@@ -49,6 +50,25 @@ export const CHANGE_STATUS_LABELS: Readonly<Record<ChangeStatus, string>> = {
   gelee: 'Gelée (fraude suspectée)',
 };
 
+/** The tabs of the agents' list of requests: the statuses they act on, as plurals where a list reads so. */
+export const CHANGE_STATUS_TAB_LABELS: Readonly<Partial<Record<ChangeStatus | '', string>>> = {
+  attente_presence: CHANGE_STATUS_LABELS.attente_presence,
+  en_revue: 'En revue',
+  gelee: 'Gelées',
+  appliquee: 'Appliquées',
+  '': 'Toutes',
+};
+
+/** A request's status as the doctor reads it: the hold reasons and agents stay with the council. */
+export const CHANGE_STATUS_DOCTOR_LABELS: Readonly<Record<ChangeStatus, string>> = {
+  attente_presence: 'À finaliser au conseil, en votre présence',
+  attente_codes: CHANGE_STATUS_LABELS.attente_codes,
+  en_revue: 'En attente de vérification par votre conseil',
+  appliquee: 'Enregistrée',
+  rejetee: 'Refusée',
+  gelee: 'Bloquée par votre conseil',
+};
+
 export const DOCUMENT_TYPES = ['passeport', 'carte_nationale_identite'] as const;
 export type IdentityDocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_TYPE_LABELS: Readonly<Record<IdentityDocumentType, string>> = {
@@ -56,7 +76,7 @@ export const DOCUMENT_TYPE_LABELS: Readonly<Record<IdentityDocumentType, string>
   carte_nationale_identite: "Carte nationale d'identité",
 };
 
-export const DOCTOR_HISTORY_SOURCES = ['import', 'change_request', 'self_service', 'freeze', 'unfreeze'] as const;
+export const DOCTOR_HISTORY_SOURCES = ['import', 'change_request', 'self_service', 'freeze', 'unfreeze', 'normalisation'] as const;
 export type DoctorHistorySource = (typeof DOCTOR_HISTORY_SOURCES)[number];
 export const DOCTOR_HISTORY_SOURCE_LABELS: Readonly<Record<DoctorHistorySource, string>> = {
   import: 'Import du tableau',
@@ -64,6 +84,7 @@ export const DOCTOR_HISTORY_SOURCE_LABELS: Readonly<Record<DoctorHistorySource, 
   self_service: 'Espace médecin',
   freeze: 'Gel de la fiche',
   unfreeze: 'Levée du gel',
+  normalisation: 'Harmonisation des libellés',
 };
 
 /** A record's fields as a heading or a table reads them (history, requested changes); keyed by the record's camelCase names. */
@@ -375,7 +396,7 @@ export const ZRegistrationCreate = z.strictObject({
   birthName: z.string().trim().min(1, { error: 'Indiquez le nom de naissance.' }).max(100),
   usageName: z.string().trim().min(1).max(100).optional(),
   firstNames: z.string().trim().min(1, { error: 'Indiquez le ou les prénoms.' }).max(150),
-  specialty: z.string().trim().max(120).default(''),
+  specialty: zSpecialtyChoice.default(''),
   status: z.enum(['inscrit', 'etudiant_3e_cycle'] as const satisfies readonly DoctorStatus[], { error: 'Une inscription crée un médecin inscrit ou un étudiant de 3e cycle.' }),
   corrAddress: z.string().trim().max(300).default(''),
   corrPostalCode: z.string().trim().regex(/^([0-9]{5})?$/, { error: 'Le code postal comporte 5 chiffres.' }).default(''),

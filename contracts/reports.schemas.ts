@@ -133,6 +133,8 @@ export const ZReportFiled = z.object({
   /** True when a confirmation link was mailed (report filed without an account). */
   confirmationRequired: z.boolean(),
   guidance: z.array(ZGuidanceItem),
+  /** What the reporter ticked as having happened to them: the receipt offers entraide after a loss or an identity theft. */
+  consequences: z.array(z.enum(REPORT_CONSEQUENCES)),
 });
 export type TReportFiled = z.infer<typeof ZReportFiled>;
 
@@ -160,6 +162,21 @@ export const ZReportSummary = z.object({
   updatedAt: z.string(),
 });
 export type TReportSummary = z.infer<typeof ZReportSummary>;
+
+/** A doctor reopens a report they sent: what they sent, its status and the guidance (never agents' work). */
+export const ZOwnReportParams = z.strictObject({
+  receiptNumber: z.string().trim().regex(/^SIG-\d{4}-[0-9A-Z]{8}$/, { error: 'Numéro de reçu invalide (SIG-AAAA-XXXXXXXX).' }),
+});
+export const ZOwnReport = ZReportSummary.extend({
+  description: z.string(),
+  pastedText: z.string(),
+  callerNumber: z.string(),
+  sender: z.string(),
+  links: z.array(z.string()),
+  attachments: z.array(z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int() })),
+  guidance: z.array(ZGuidanceItem),
+});
+export type TOwnReport = z.infer<typeof ZOwnReport>;
 
 export const ZMyReportsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(1000).default(1),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../server/test/factories.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, mainNav, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
 let fileDir: string;
@@ -65,14 +65,14 @@ describe('« Vérifier un message »', () => {
     await expectAccessible(page);
 
     await page.getByRole('radio', { name: 'Appel téléphonique' }).check();
-    await page.getByLabel("Ce que l'interlocuteur a dit").fill(RADIATION_CALL);
+    await page.getByLabel("Ce que l’interlocuteur a dit").fill(RADIATION_CALL);
     await submit(page);
 
     await expect(page.getByText('Fraude probable', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Résultat');
     const analysed = page.getByRole('region', { name: 'Texte du message' });
     expect(await analysed.locator('mark').count()).toBeGreaterThan(0);
-    await page.locator('figure', { hasText: "Ce que dit l'Ordre" }).locator('blockquote').first().waitFor();
+    await page.locator('figure', { hasText: "Ce que dit l’Ordre" }).locator('blockquote').first().waitFor();
     expect(await page.getByRole('region', { name: 'Que faire' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await expectAccessible(page);
 
@@ -109,7 +109,7 @@ describe('« Vérifier un message »', () => {
     await submit(page);
 
     await page.getByText('Aucun signal détecté', { exact: true }).waitFor();
-    await page.getByText("L'absence de signal ne garantit pas qu'un message est sûr.").waitFor();
+    await page.getByText("L’absence de signal ne garantit pas qu’un message est sûr.").waitFor();
     await page.getByRole('heading', { name: 'Éléments rassurants' }).waitFor();
     await expectAccessible(page);
     await page.context().close();
@@ -143,7 +143,7 @@ describe('« Vérifier un message »', () => {
     await page.getByRole('heading', { level: 1, name: 'Espace médecin' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Vérifier un message suspect' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vérifier un message' }).waitFor();
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).waitFor();
+    await (await mainNav(page)).getByRole('link', { name: 'Accueil' }).waitFor();
     await expectAccessible(page);
     await page.context().close();
   });

@@ -14,7 +14,7 @@ import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
 // doctors of the register, and the public check page now knows the scammer's number.
 
 const SCAM_NUMBER = '09 70 12 34 56';
-const SCAM_SMS = `Ordre des médecins : votre certification périodique n'est pas validée, vous risquez la radiation. Rappelez sans délai le ${SCAM_NUMBER}.`;
+const SCAM_SMS = `Ordre des médecins : votre certification périodique n'est pas validée, vous risquez la radiation (dossier CP2025-88412, réf. https://ordre-medecins-dpc.fr/?ref=CP2025-88412). Rappelez sans délai le ${SCAM_NUMBER}.`;
 // A 1×1 PNG: a screenshot as far as content checks go.
 const SCREENSHOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -87,9 +87,9 @@ describe('from a doctor’s report to the council’s alert', () => {
     await page.goto(`${env.baseUrl}/signaler`);
     await page.getByRole('heading', { level: 1, name: 'Signaler un démarchage' }).waitFor();
     await page.getByRole('radio', { name: 'SMS' }).check();
-    await page.getByLabel("Nom de l'organisme annoncé (facultatif)").fill('Direction régionale de certification périodique');
-    await page.getByLabel("Numéro de l'expéditeur du SMS (facultatif)").fill(SCAM_NUMBER);
-    await page.getByLabel("Ce qui s'est passé").fill("SMS reçu ce matin, menace de radiation si je ne rappelle pas.");
+    await page.getByLabel("Nom de l’organisme annoncé (facultatif)").fill('Direction régionale de certification périodique');
+    await page.getByLabel("Numéro de l’expéditeur du SMS (facultatif)").fill(SCAM_NUMBER);
+    await page.getByLabel("Ce qui s’est passé").fill("SMS reçu ce matin, menace de radiation si je ne rappelle pas.");
     await page.getByLabel('Copie des échanges (facultatif)').fill(SCAM_SMS);
     await page.getByLabel('Copies des échanges (facultatif)').setInputFiles({ name: 'capture-sms.png', mimeType: 'image/png', buffer: SCREENSHOT });
     await expectAccessible(page);
@@ -152,12 +152,18 @@ describe('from a doctor’s report to the council’s alert', () => {
     await page.getByRole('button', { name: 'Qualifier la campagne' }).click();
     await page.getByRole('button', { name: 'Qualifier et publier' }).click();
     await page.getByText('Campagne qualifiée').waitFor();
+    // Issue 14: the only phone the campaign shares with partners is the scammer's number, nothing read
+    // into a date, a reference or a link (the CSV lists what the STIX and MISP files carry).
+    const shared = await page.request.get(`${env.baseUrl}/api/sharing/campaigns/${campaignId}/indicators?format=csv&include=all`);
+    expect(shared.status()).toBe(200);
+    const sharedPhones = (await shared.text()).split('\r\n').map((line) => line.split(';')).filter((cells) => cells[0] === 'telephone').map((cells) => cells[1]?.replace(/^"'|"$/g, ''));
+    expect(sharedPhones).toEqual(['+33970123456']);
 
     await page.getByRole('link', { name: 'Rédiger une alerte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle alerte' }).waitFor();
     await page.getByLabel('Titre').fill('Faux appels au nom de la certification périodique');
     await page.getByLabel('Ce qui se passe').fill(`Des médecins reçoivent des SMS et des courriels menaçant de radiation et demandant de rappeler le ${SCAM_NUMBER}.`);
-    await page.getByLabel('Ce qu’il faut faire').fill("Ne rappelez pas ce numéro. Signalez le message à l'Ordre avec la copie des échanges.");
+    await page.getByLabel('Ce qu’il faut faire').fill("Ne rappelez pas ce numéro. Signalez le message à l’Ordre avec la copie des échanges.");
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByRole('button', { name: 'Soumettre pour approbation' }).click();
@@ -167,10 +173,17 @@ describe('from a doctor’s report to the council’s alert', () => {
     await page.getByText(/approbation/i).first().waitFor();
     await expect(page.getByRole('button', { name: 'Approuver et diffuser' }).count()).resolves.toBe(0);
 
+    // Issue 13: the second agent is told by mail that an alert waits for them, and sees what doctors will receive.
+    const request = await env.catcher.waitFor((m) => m.to.includes(secondAgent.user.email) && m.subject.startsWith('Vigie — une alerte attend votre approbation'), 30_000);
+    expect(request.text).toContain(alertUrl.replace(env.baseUrl, ''));
     const second = await newPage();
     await logIn(second, secondAgent);
     await second.goto(alertUrl);
     await second.getByRole('heading', { level: 1, name: /Faux appels au nom de la certification périodique/ }).waitFor();
+    const preview = second.getByRole('region', { name: 'Aperçu de ce que recevront les médecins' });
+    await preview.getByText('[Alerte Ordre des médecins] Faux appels au nom de la certification périodique').waitFor();
+    // The email is typeset: the number's groups are joined by no-break spaces.
+    expect((await preview.getByLabel('Texte du courriel').textContent())?.replace(/\u00A0/g, ' ')).toContain(`rappeler le ${SCAM_NUMBER}`);
     await second.getByRole('button', { name: 'Approuver et diffuser' }).click();
     await second.getByRole('dialog').getByRole('button', { name: 'Approuver et diffuser', exact: true }).click();
     // Progress shows while the broadcast runs, then every recipient counted as sent.
@@ -187,10 +200,16 @@ describe('from a doctor’s report to the council’s alert', () => {
       const [row] = (await env.runtime.database.raw.query<{ pending: string }>("SELECT count(*) AS pending FROM alert_deliveries WHERE status IN ('a_envoyer', 'envoi')")).rows;
       return Number(row?.pending) === 0 ? true : null;
     }, 'broadcast finished');
-    for (const email of recipients) {
+    for (const [i, email] of recipients.entries()) {
       const received = env.catcher.messages.filter((m) => m.to.includes(email) && m.subject.startsWith('[Alerte Ordre des médecins]'));
       expect(received, email).toHaveLength(1);
+      // Each doctor is greeted by the name the register holds, in the plain-text and the HTML parts.
+      expect(received[0]!.text.split('\n')[0]).toBe(`Docteur Destinataire${i},`);
+      expect(received[0]!.html).toContain(`Docteur Destinataire${i},`);
+      expect(received[0]!.headers['auto-submitted']).toBe('auto-generated');
     }
+    // The drafter learns that the alert was approved.
+    await env.catcher.waitFor((m) => m.to.includes(agent.user.email) && m.subject.startsWith('Vigie — votre alerte est approuvée'), 30_000);
 
     const page = await newPage();
     await page.goto(`${env.baseUrl}/alertes`);
@@ -207,7 +226,7 @@ describe('from a doctor’s report to the council’s alert', () => {
     await page.getByLabel('Message à vérifier').fill(`Bonjour, merci de rappeler rapidement le ${SCAM_NUMBER} concernant votre dossier.`);
     await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Résultat' }).waitFor();
-    const finding = page.getByText(/Ce numéro a déjà été signalé 2 fois à l’Ordre des médecins via Vigie \(campagne « .+ »\)/);
+    const finding = page.getByText(/Ce numéro a déjà été signalé 2 fois à l’Ordre des médecins via Vigie \(campagne «\s.+\s»\)/);
     await finding.waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toContain(doctor.user.email);

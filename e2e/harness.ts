@@ -53,3 +53,11 @@ export async function expectAccessible(page: Page): Promise<void> {
   const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+/** The main navigation, opened first on a phone, where it folds behind « Menu ». */
+export async function mainNav(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const toggle = nav.getByRole('button', { name: 'Menu' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  return nav;
+}

@@ -16,7 +16,7 @@ async function newPage(): Promise<Page> {
 }
 
 async function logIn(page: Page, account: TestUser) {
-  await page.goto(`${env.baseUrl}/`);
+  await page.goto(`${env.baseUrl}/connexion`);
   await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
   await page.getByLabel('Adresse électronique').fill(account.user.email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
@@ -39,7 +39,7 @@ describe('each role logs in with 2FA and reaches its home', () => {
   it.each(HOMES)('$role', async ({ role, departement, totp, heading }) => {
     const account = await buildUser(env.runtime.database, env.keys, { role, departement, totp });
     const page = await newPage();
-    await page.goto(`${env.baseUrl}/`);
+    await page.goto(`${env.baseUrl}/connexion`);
     await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
     await expect(page.title()).resolves.toMatch(/Connexion/);
     await expectAccessible(page);
@@ -75,9 +75,9 @@ describe('an administrator', () => {
     await expectAccessible(page);
     await page.getByLabel('Code à 6 chiffres').fill(currentTotpCode(secret!));
     await page.getByRole('button', { name: 'Activer la double authentification' }).click();
-    await page.getByText("J'ai conservé mes codes").waitFor();
+    await page.getByText("J’ai conservé mes codes").waitFor();
     await expectAccessible(page);
-    await page.getByLabel("J'ai conservé mes codes").check();
+    await page.getByLabel("J’ai conservé mes codes").check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
 
@@ -88,9 +88,11 @@ describe('an administrator', () => {
     await form.getByLabel('Adresse électronique').fill('nouvelle.agente@exemple.fr');
     await form.getByLabel('Nom affiché').fill('Nouvelle Agente');
     await form.getByLabel('Rôle').selectOption('agent');
-    await form.getByLabel('Département').selectOption('13');
+    await form.getByRole('combobox', { name: 'Département' }).fill('Bouches');
+    await form.getByRole('option', { name: '13 — Bouches-du-Rhône' }).click();
     await form.getByRole('button', { name: /Créer/ }).click();
-    await page.getByRole('cell', { name: 'nouvelle.agente@exemple.fr' }).waitFor();
+    await page.getByRole('rowheader', { name: /nouvelle\.agente@exemple\.fr/ }).waitFor();
+    await page.getByText(/^Invitation envoyée le /).first().waitFor();
     const invitation = await env.catcher.waitFor((m) => m.to.includes('nouvelle.agente@exemple.fr'));
     expect(invitation.subject).toMatch(/compte a été créé/);
 

@@ -5,7 +5,7 @@ import { withRppsCheckDigit } from '../contracts/rpps.js';
 import { doctors, type DoctorRow } from '../server/platform/db/schema.js';
 import { buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
 import { td1Specimen, td3Specimen } from '../server/modules/registry/identity-document.specimens.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, mainNav, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
 let agent: TestUser;
@@ -90,8 +90,8 @@ describe('an agent handles a change of email received by phone', () => {
     const page = await newPage();
     await logIn(page, agent);
 
-    await page.getByRole('link', { name: 'Tableau', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: "Tableau de l'Ordre" }).waitFor();
+    await (await mainNav(page)).getByRole('link', { name: 'Tableau', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: "Tableau de l’Ordre" }).waitFor();
     await expectAccessible(page);
     await page.getByLabel('Nom, prénom').fill('martin lefevre');
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -99,7 +99,7 @@ describe('an agent handles a change of email received by phone', () => {
     await page.getByRole('link', { name: /martin-lefèvre/i }).click();
 
     await page.getByRole('heading', { level: 1, name: 'MARTIN-LEFÈVRE Hélène' }).waitFor();
-    await page.getByText("Consultation enregistrée dans le journal d'audit").waitFor();
+    await page.getByText("Consultation enregistrée dans le journal d’audit").waitFor();
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Nouvelle demande de modification' }).click();
@@ -110,7 +110,7 @@ describe('an agent handles a change of email received by phone', () => {
     await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
     await page
       .getByText(
-        "La demande est enregistrée. Elle ne pourra être finalisée qu'en présence du médecin, après vérification de son passeport ou de sa carte nationale d'identité.",
+        'La demande est enregistrée. Elle ne pourra être finalisée qu’en présence du médecin, après vérification de son passeport ou de sa carte nationale d’identité.',
       )
       .waitFor();
     await page.getByRole('cell', { name: 'À finaliser en présence' }).waitFor();
@@ -123,7 +123,7 @@ describe('an agent handles a change of email received by phone', () => {
     expect((await readDoctor(doctor.id)).corrEmail).toBe(oldEmail);
 
     await page.getByRole('link', { name: /^ouvrir la demande DEM-/ }).click();
-    await page.getByRole('heading', { level: 2, name: "Vérification d'identité en présence du médecin" }).waitFor();
+    await page.getByRole('heading', { level: 2, name: "Vérification d’identité en présence du médecin" }).waitFor();
     await page.getByText('À finaliser en présence', { exact: true }).first().waitFor();
     await expectAccessible(page);
     expect((await readDoctor(doctor.id)).corrEmail).toBe(oldEmail);
@@ -141,7 +141,7 @@ describe('an agent handles a change of email received by phone', () => {
     await page.getByRole('link', { name: 'Ouvrir la fiche du médecin' }).click();
     await page.getByRole('heading', { level: 1, name: 'MARTIN-LEFÈVRE Hélène' }).waitFor();
     await page.getByRole('region', { name: 'Coordonnées de correspondance' }).getByText(newEmail).waitFor();
-    await page.getByText(/Nouvelles coordonnées : non utilisables pour une opération sensible avant le/).waitFor();
+    await page.getByText(/Nouvelles coordonnées\s: non utilisables pour une opération sensible avant le/).waitFor();
     await expectAccessible(page);
     expect((await readDoctor(doctor.id)).corrEmail).toBe(newEmail);
 
@@ -159,9 +159,9 @@ describe('a doctor without two-factor authentication', () => {
     await insertDoctor({ birthName: 'Durand', firstNames: 'Paul', corrEmail: 'paul.durand@exemple.fr', userId: account.user.id });
     const page = await newPage();
     await logIn(page, account);
-    await page.getByRole('link', { name: 'Mes coordonnées' }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'Mes coordonnées' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mes coordonnées' }).waitFor();
-    await page.getByText("Module fermé : activez d'abord la double authentification").waitFor();
+    await page.getByText("Module fermé : activez d’abord la double authentification").waitFor();
     await page.getByRole('link', { name: /Activer la double authentification/ }).waitFor();
     expect(await page.getByLabel('Code à 6 chiffres').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Enregistrer mes nouvelles coordonnées' }).count()).toBe(0);
@@ -181,7 +181,7 @@ describe('a doctor with two-factor authentication', () => {
     doctor = await insertDoctor({ birthName: 'Bernard', firstNames: 'Claire', corrEmail: oldEmail, userId: account.user.id });
     const page = await newPage();
     await logIn(page, account);
-    await page.getByRole('link', { name: 'Mes coordonnées' }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'Mes coordonnées' }).first().click();
     await page.getByRole('heading', { level: 3, name: 'Confirmez votre identité' }).waitFor();
     await page.getByRole('region', { name: 'Coordonnées de correspondance' }).getByText(oldEmail).waitFor();
     await expectAccessible(page);
@@ -216,7 +216,7 @@ describe('a doctor with two-factor authentication', () => {
     expect(notMeLink).toBeDefined();
     const page = await newPage();
     await page.goto(notMeLink);
-    await page.getByRole('heading', { level: 1, name: "Ce n'était pas moi" }).waitFor();
+    await page.getByRole('heading', { level: 1, name: "Ce n’était pas moi" }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Geler ma fiche et alerter mon conseil' }).click();
     await page.getByText('Votre fiche est gelée').first().waitFor();
@@ -250,14 +250,14 @@ describe('an agent records a new registration', () => {
     await page.getByLabel('Numéro RPPS').fill(rpps);
     await page.getByLabel('Nom de naissance').fill('Benali');
     await page.getByLabel('Prénoms').fill('Yasmine');
-    await page.getByRole('button', { name: "Enregistrer l'inscription" }).click();
+    await page.getByRole('button', { name: "Enregistrer l’inscription" }).click();
     await page.getByText(/à finaliser en présence/).first().waitFor();
     await expectAccessible(page);
     expect(await env.runtime.database.db.select().from(doctors).where(eq(doctors.rpps, rpps))).toEqual([]);
 
     // The person comes in: the identity check creates the record.
     await page.getByRole('link', { name: /^ouvrir la demande DEM-/ }).click();
-    await page.getByRole('heading', { level: 2, name: "Vérification d'identité en présence du médecin" }).waitFor();
+    await page.getByRole('heading', { level: 2, name: "Vérification d’identité en présence du médecin" }).waitFor();
     const cardMrz = td1Specimen({ surname: 'Benali', givenNames: 'Yasmine', birthDate: '1999-05-17' }, { expiry: new Date(Date.now() + 4 * 365 * 86_400_000).toISOString().slice(0, 10), number: 'Z9Y8X7W6V' });
     // A typo first: the check digit no longer matches and the server refuses, saying which one.
     await page.getByLabel('Bande de lecture automatique (MRZ)').fill(cardMrz.replace('Z9Y8X7W6V', 'Z9Y8X7W6W'));
@@ -267,7 +267,7 @@ describe('an agent records a new registration', () => {
     await page.getByText('La clé de contrôle du numéro du titre est fausse.').first().waitFor();
     await expectAccessible(page);
     await page.getByLabel('Bande de lecture automatique (MRZ)').fill(cardMrz);
-    await page.getByText("Carte nationale d'identité (modèle 2021)", { exact: true }).waitFor();
+    await page.getByText("Carte nationale d’identité (modèle 2021)", { exact: true }).waitFor();
     await page.getByLabel('Identité vérifiée').check();
     await page.getByRole('button', { name: 'Enregistrer la vérification' }).click();
     await page.getByText('Modification appliquée').waitFor();

@@ -79,5 +79,7 @@ for (const a of DEMO_ACCOUNTS) {
   const twoFa = a.totpSecret ? `2FA : npm run demo:code -- ${a.key}` : 'sans 2FA';
   console.log(`  ${a.email.padEnd(30)} ${a.role.padEnd(11)} ${(a.departement ?? 'national').padEnd(9)} ${a.status === 'disabled' ? 'désactivé' : twoFa}`);
 }
-console.log(`\n${DEMO_DOCTORS.length} fiches du tableau de démonstration (adresses en @medecins.demo.vigie.fr : les alertes diffusées arrivent dans data/mail/).`);
-console.log('\nLancez « npm start » puis ouvrez http://localhost:3000.');
+console.log(`\n${DEMO_DOCTORS.length} fiches du tableau de démonstration (adresses en @medecins.demo.vigie.fr : les alertes diffusées arrivent dans ${config.dataDir}/mail/).`);
+console.log(`Données : ${config.databaseUrl ? 'serveur PostgreSQL (DATABASE_URL)' : `PostgreSQL embarqué dans ${config.dataDir}/pg`}.`);
+// The address Vigie will answer on with the same environment (PORT, PUBLIC_URL), not a fixed one.
+console.log(`\nLancez « npm start » puis ouvrez ${config.publicUrl}.`);

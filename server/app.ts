@@ -1,9 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/client.js';
 import type { ServiceDeps } from './platform/deps.js';
@@ -15,11 +13,14 @@ import type { UploadStore } from './platform/storage/upload-store.js';
 import { createLocalKeyProvider, type KeyProvider } from './platform/crypto/key-provider.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerRequestContext } from './platform/http/request-context.js';
-import { rateLimitOptions } from './platform/http/rate-limit.js';
+import { rateLimitOptions, registerRateLimitPage } from './platform/http/rate-limit.js';
 import { stripBeforeValidation } from './platform/http/control-characters.js';
 import { registerCacheControl } from './platform/http/cache-control.js';
 import { registerWebApp } from './platform/http/web-app.js';
+import { siteRoutes } from './platform/http/site-files.js';
 import { loggerOptions } from './platform/http/logging.js';
+import { registerOpenApi } from './platform/http/openapi-document.js';
+import { registerSecurityHeaders, securityHeaderOptions } from './platform/http/security-headers.js';
 import { healthRoutes } from './modules/health/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { accountRoutes } from './modules/account/index.js';
@@ -27,15 +28,16 @@ import { adminUsersRoutes } from './modules/admin-users/index.js';
 import { bootstrapRoutes } from './modules/bootstrap/index.js';
 import { checksRoutes } from './modules/checks/index.js';
 import { registryRoutes, registrySearchImportRoutes, selfServiceRoutes } from './modules/registry/index.js';
-import { reportsRoutes } from './modules/reports/index.js';
+import { CONFIRMATION_HOURS, reportsRoutes } from './modules/reports/index.js';
 import { triageRoutes } from './modules/triage/index.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
 import { alertsRoutes } from './modules/alerts/index.js';
 import { sharingRoutes } from './modules/sharing/index.js';
 import { watchlistsRoutes } from './modules/watchlists/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
-import { dpcRoutes, dpcVigilanceRoutes } from './modules/dpc/index.js';
-import { entraideRoutes } from './modules/entraide/index.js';
+import { homeRoutes } from './modules/home/index.js';
+import { dpcExchangeRoutes, dpcRoutes, dpcSignalementRoutes, dpcVigilanceRoutes, dpcWorkflowRoutes } from './modules/dpc/index.js';
+import { entraideRoutes, getEntraideSettings } from './modules/entraide/index.js';
 
 export interface AppDeps {
   config: Config & { secret: string };
@@ -89,33 +91,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Vigie API', version: '0.1.0', description: "API de Vigie, la plateforme de l'Ordre des médecins." },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vigie_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.cookieSecure,
-  });
+  // The OpenAPI document (docs/api.md): security, errors and operation ids from each route's declarations.
+  await registerOpenApi(app, { publicUrl: config.publicUrl });
+  // Helmet's headers, computed once with the app's options and set on every answer (security-headers.ts).
+  await registerSecurityHeaders(app, securityHeaderOptions(config.cookieSecure));
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, rateLimitOptions(config, database));
+  registerRateLimitPage(app);
 
   const services: ServiceDeps = {
     config,
@@ -149,9 +131,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sharingRoutes, { deps: services });
   await app.register(watchlistsRoutes, { deps: services });
   await app.register(dashboardRoutes, { deps: services });
+  await app.register(homeRoutes, { deps: services });
   await app.register(dpcRoutes, { deps: services });
   await app.register(dpcVigilanceRoutes);
+  await app.register(dpcSignalementRoutes, { deps: services });
+  await app.register(dpcWorkflowRoutes, { deps: services });
+  await app.register(dpcExchangeRoutes, { deps: services });
   await app.register(entraideRoutes, { deps: services });
+  await app.register(siteRoutes, {
+    config,
+    retention: { unconfirmedReportHours: CONFIRMATION_HOURS, entraideMonths: async () => (await getEntraideSettings(database)).retentionMonths },
+  });
   await registerWebApp(app, deps.webDistDir ?? 'web/dist');
 
   return app;

@@ -65,6 +65,19 @@ const ZEnv = z.object({
   PASSWORD_RESET_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  // The RSA for one person, 646,52 € from 1 April 2025 (server/modules/entraide/reste-a-vivre.ts).
+  // The site's identity and contacts (legal notice, personal data, security.txt): the council's own.
+  VIGIE_PUBLISHER: z.string().trim().min(3).max(200).default("Conseil national de l'Ordre des médecins"),
+  VIGIE_PUBLISHER_ADDRESS: z.string().trim().min(3).max(300).default('4, rue Léon Jost, 75855 Paris Cedex 17'),
+  VIGIE_PUBLICATION_DIRECTOR: z.string().trim().min(3).max(200).default("Le président du Conseil national de l'Ordre des médecins"),
+  VIGIE_HOSTING: z.string().trim().min(3).max(300).default("Conseil national de l'Ordre des médecins, sur ses propres serveurs"),
+  VIGIE_CONTACT_EMAIL: z.email({ error: 'attendu : une adresse électronique, par exemple contact@vigie.ordre.example' }).default('contact@vigie.localhost'),
+  VIGIE_DPO_CONTACT: z.email({ error: 'attendu : l’adresse électronique du délégué à la protection des données' }).default('dpo@vigie.localhost'),
+  VIGIE_SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { error: 'attendu : mailto:adresse ou une URL https:// (RFC 9116)' })
+    .optional(),
+  ENTRAIDE_RSA_FLOOR_CENTS: z.coerce.number({ error: 'attendu : le montant forfaitaire du RSA pour une personne seule, en centimes' }).int().min(1).max(1_000_000).default(64_652),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -134,6 +147,21 @@ export interface Config {
   passwordResetPerAccountPerHour: number;
   /** Signed audit-chain checkpoints written outside the database; intervalMinutes 0 = none. */
   auditCheckpoint: { dir: string; intervalMinutes: number };
+  /** The reste à vivre per consumption unit is compared with this (revalued each April). */
+  entraideRsaFloorCents: number;
+  /** Who publishes the service and how to reach them: legal notice, personal data page, security.txt. */
+  site: SiteConfig;
+}
+
+export interface SiteConfig {
+  publisher: string;
+  publisherAddress: string;
+  publicationDirector: string;
+  hosting: string;
+  contactEmail: string;
+  dpoContact: string;
+  /** A mailto: or https: URI for security.txt (default: mailto: the contact address). */
+  securityContact: string;
 }
 
 export type UploadStoreConfig =
@@ -217,6 +245,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpoint: {
       dir: e.AUDIT_CHECKPOINT_DIR ?? `${e.VIGIE_DATA_DIR.replace(/\/$/, '')}/audit-checkpoints`,
       intervalMinutes: e.AUDIT_CHECKPOINT_INTERVAL_MINUTES,
+    },
+    entraideRsaFloorCents: e.ENTRAIDE_RSA_FLOOR_CENTS,
+    site: {
+      publisher: e.VIGIE_PUBLISHER,
+      publisherAddress: e.VIGIE_PUBLISHER_ADDRESS,
+      publicationDirector: e.VIGIE_PUBLICATION_DIRECTOR,
+      hosting: e.VIGIE_HOSTING,
+      contactEmail: e.VIGIE_CONTACT_EMAIL,
+      dpoContact: e.VIGIE_DPO_CONTACT,
+      securityContact: e.VIGIE_SECURITY_CONTACT ?? `mailto:${e.VIGIE_CONTACT_EMAIL}`,
     },
   };
 }

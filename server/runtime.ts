@@ -17,6 +17,7 @@ import { createLocalSmsSink, type LocalSmsSink } from './platform/sms/sms-sender
 import { createUploadStore } from './platform/storage/create-upload-store.js';
 import { createAntivirus } from './platform/storage/antivirus.js';
 import { purgeUnconfirmedReports } from './modules/reports/index.js';
+import { sweepEntraide } from './modules/entraide/index.js';
 import { purgeIncompleteUploads } from './platform/storage/postgres-upload-store.js';
 import { startAuditCheckpoints } from './platform/audit/checkpoints.js';
 import { flushDenialWindows } from './platform/audit/denials.js';
@@ -102,7 +103,7 @@ export async function startRuntime(config: Config, options: { database?: Databas
   });
   let alertWorkers: AlertWorkers | null = null;
   if (config.jobsEnabled) {
-    await startCampaignWorkers(app.services);
+    await startCampaignWorkers(app.services, logger);
     await startWatchlistWorkers(app.services);
     alertWorkers = await startAlertWorkers(app.services, { smtpUrl });
   }
@@ -128,6 +129,8 @@ export async function startRuntime(config: Config, options: { database?: Databas
       purgeIncompleteUploads(database, new Date(Date.now() - 86_400_000)),
       // Repeated refusals of a window nobody came back to get their one counted audit row.
       flushDenialWindows(database),
+      // Ended commission seats written to the journal once; closed entraide cases past retention deleted.
+      sweepEntraide(database),
     ]).catch((err: Error) =>
       logger.warn({ error: loggableError(err) }, 'sweep failed'),
     );

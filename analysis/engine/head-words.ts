@@ -8,9 +8,32 @@ import { arenaUint8Array } from './typed-arena.js';
 
 const headWords = new Map<string, number>();
 const headPrefixes = new Map<string, number>();
-/** Head prefixes by their first three letters, to find those starting a word with one lookup. */
-const prefixesByStart = new Map<string, { readonly prefix: string; readonly id: number }[]>();
+/**
+ * Head prefixes by their first three letters, to find those starting a word with one lookup: by a
+ * number when the three are below U+0400 (every folded Latin word; no string is cut per word to
+ * build the key), by the three letters otherwise.
+ */
+const prefixesByStart = new Map<number, HeadPrefix[]>();
+const prefixesByRareStart = new Map<string, HeadPrefix[]>();
 const PREFIX_KEY_LENGTH = 3;
+
+interface HeadPrefix {
+  readonly prefix: string;
+  readonly id: number;
+}
+
+/** The first three units of `text` as one small integer, or -1 when one of them is U+0400 or above. */
+function startKey(text: string): number {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  const c = text.charCodeAt(2);
+  return (a | b | c) < 0x400 ? (a << 20) | (b << 10) | c : -1;
+}
+
+function prefixesStarting(word: string): HeadPrefix[] | undefined {
+  const key = startKey(word);
+  return key >= 0 ? prefixesByStart.get(key) : prefixesByRareStart.get(word.slice(0, PREFIX_KEY_LENGTH));
+}
 /**
  * Which pairs of first two characters (folded to a byte each, so several pairs share a mark) start a
  * head prefix: most words of a text start none, and are passed over without building their key.
@@ -38,11 +61,14 @@ export function internHeadPrefix(prefix: string): number {
   if (id === undefined) {
     id = headPrefixes.size;
     headPrefixes.set(prefix, id);
-    const key = prefix.slice(0, PREFIX_KEY_LENGTH);
-    prefixStarts[startMark(key)] = 1;
-    const list = prefixesByStart.get(key);
+    prefixStarts[startMark(prefix)] = 1;
+    const list = prefixesStarting(prefix);
     if (list) list.push({ prefix, id });
-    else prefixesByStart.set(key, [{ prefix, id }]);
+    else {
+      const key = startKey(prefix);
+      if (key >= 0) prefixesByStart.set(key, [{ prefix, id }]);
+      else prefixesByRareStart.set(prefix.slice(0, PREFIX_KEY_LENGTH), [{ prefix, id }]);
+    }
   }
   return id;
 }
@@ -82,7 +108,7 @@ export function markHeads(distinctWords: Iterable<string>): HeadMarks {
       presentWords.push(id);
     }
     if (word.length < PREFIX_KEY_LENGTH || prefixStarts[startMark(word)] === 0) continue;
-    const candidates = prefixesByStart.get(word.slice(0, PREFIX_KEY_LENGTH));
+    const candidates = prefixesStarting(word);
     if (!candidates) continue;
     for (const { prefix, id: prefixId } of candidates) {
       if (prefixes[prefixId] === 0 && word.startsWith(prefix)) {

@@ -257,9 +257,22 @@ const ASCII_WORD: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => (i
 const SPACING_SEPARATORS: ReadonlySet<number> = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0xb7, 0x2022, 0x7c, 0x2f, 0x2b, 0x7e]);
 const MAX_GAP = 3;
 
-/** Word tokens as a flat list of (start, end) pairs: no object per word. */
-function wordTokens(draft: Draft): number[] {
-  const tokens: number[] = [];
+/**
+ * Word tokens as flat (start, end) pairs, the first `length` numbers of `pairs`: no object per word,
+ * and one array for every call (read before the next call; normalizeText is never re-entered).
+ */
+interface WordSpans {
+  pairs: Int32Array;
+  length: number;
+}
+
+const WORD_SPANS: WordSpans = { pairs: new Int32Array(1024), length: 0 };
+
+function wordTokens(draft: Draft): WordSpans {
+  // A word takes one unit and a separator at least: length + 1 numbers are always enough.
+  if (WORD_SPANS.pairs.length < draft.length + 2) WORD_SPANS.pairs = new Int32Array(2 * (draft.length + 2));
+  const tokens = WORD_SPANS.pairs;
+  let n = 0;
   const codes = draft.codes;
   let start = -1;
   for (let i = 0; i <= draft.length; i += 1) {
@@ -268,11 +281,14 @@ function wordTokens(draft: Draft): number[] {
     const inWord = code >= 0 && code < 0x80 ? ASCII_WORD[code] === 1 : i < draft.length && isWordUnit(draft, i);
     if (inWord && start < 0) start = i;
     else if (!inWord && start >= 0) {
-      tokens.push(start, i);
+      tokens[n] = start;
+      tokens[n + 1] = i;
+      n += 2;
       start = -1;
     }
   }
-  return tokens;
+  WORD_SPANS.length = n;
+  return WORD_SPANS;
 }
 
 /** Whether the gap between two words is 1 to 3 separators, and whether a space is among them. */
@@ -294,8 +310,9 @@ const LETTER = /^\p{L}$/u;
  * when spaces separate them (French has one-letter words: « il y a à »), three when only punctuation
  * does (« C.P.F »). Returns the draft itself when there is nothing to join.
  */
-function joinSpacedLetters(draft: Draft, tokens: readonly number[]): Draft {
-  const count = tokens.length / 2;
+function joinSpacedLetters(draft: Draft, spans: WordSpans): Draft {
+  const tokens = spans.pairs;
+  const count = spans.length / 2;
   const isSingle = (t: number): boolean => t < count && (tokens[2 * t + 1] as number) - (tokens[2 * t] as number) === 1;
   let drop: Uint8Array | null = null;
   let spacedOut: Uint8Array | null = null;
@@ -347,9 +364,10 @@ function isAsciiLower(code: number): boolean {
  * each side is read, in words of four characters or more with three letters at least, so « 3e »,
  * « covid19 » or « 24h » stay as they are.
  */
-function readLeetDigits(draft: Draft, tokens: readonly number[]): void {
+function readLeetDigits(draft: Draft, spans: WordSpans): void {
+  const tokens = spans.pairs;
   const codes = draft.codes;
-  for (let t = 0; t < tokens.length; t += 2) {
+  for (let t = 0; t < spans.length; t += 2) {
     const start = tokens[t] as number;
     const end = tokens[t + 1] as number;
     if (end - start < 4) continue;

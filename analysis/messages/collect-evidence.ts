@@ -2,6 +2,7 @@ import type { EmailAddressIndicator, Indicators } from '../analysis.types.js';
 import type { PreparedText } from '../engine/match.js';
 import { prepareText } from '../engine/match.js';
 import type { Span } from '../engine/normalize.js';
+import { extractAddresses } from './email/extract-addresses.js';
 import type { FoundLink } from './links/extract-links.js';
 import { extractLinksFromText, MAX_LINKS } from './links/extract-links.js';
 import { parseHost } from './links/parse-host.js';
@@ -22,31 +23,8 @@ export interface CollectedEvidence {
   readonly linksLeftOut: boolean;
 }
 
-const MAX_ADDRESSES = 20;
-const ADDRESS_CHAR = /^[A-Za-z0-9._%+-]$/;
-const DOMAIN_CHAR = /^[A-Za-z0-9.-]$/;
-
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-/** Email addresses written in the text, found around each « @ » (no regular expression over the text). */
-export function extractAddresses(text: string): { address: string; span: Span }[] {
-  const found: { address: string; span: Span }[] = [];
-  let at = text.indexOf('@');
-  while (at >= 0 && found.length < MAX_ADDRESSES) {
-    let start = at;
-    while (start > 0 && at - start < 64 && ADDRESS_CHAR.test(text[start - 1] ?? '')) start -= 1;
-    let end = at + 1;
-    while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end] ?? '')) end += 1;
-    while (end > at + 1 && text[end - 1] === '.') end -= 1;
-    const domain = text.slice(at + 1, end);
-    if (start < at && parseHost(domain).domain !== null && domain.includes('.')) {
-      found.push({ address: text.slice(start, end).toLowerCase(), span: { start, end } });
-    }
-    at = text.indexOf('@', end);
-  }
-  return found;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../contracts/roles.js';
+import { NATIONAL_ONLY_ROLES, type Role } from '../../contracts/roles.js';
 import type { Database } from '../platform/db/client.js';
 import { auditLog, doctors, users, type DoctorRow, type UserRow } from '../platform/db/schema.js';
 import { withRppsCheckDigit } from '../../contracts/rpps.js';
@@ -27,7 +27,7 @@ export async function buildUser(
   const role = options.role ?? 'medecin';
   const totpSecret = (options.totp ?? role !== 'medecin') ? generateTotpSecret() : null;
   counter += 1;
-  const departement = options.departement === undefined ? (role === 'membre_cne' ? null : '75') : options.departement;
+  const departement = options.departement === undefined ? (NATIONAL_ONLY_ROLES.includes(role) ? null : '75') : options.departement;
   const [user] = await database.db
     .insert(users)
     .values({

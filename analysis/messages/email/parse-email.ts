@@ -4,6 +4,7 @@ import type { Span } from '../../engine/normalize.js';
 import type { FoundLink } from '../links/extract-links.js';
 import { extractLinksFromText, MAX_LINKS, parseHref } from '../links/extract-links.js';
 import type { AttachmentInfo } from './attachments.js';
+import { cleanAddress } from './extract-addresses.js';
 import type { AuthenticationResults } from './auth-results.js';
 import { parseAuthenticationResults } from './auth-results.js';
 import { formatMegabytes, MAX_ATTACHMENT_TEXT_CHARS, MAX_ATTACHMENTS_TEXT_CHARS, MAX_BODY_CHARS } from './email-limits.js';
@@ -54,8 +55,20 @@ export function looksLikeMime(text: string): boolean {
   const blank = head.search(/\r?\n\r?\n/);
   const lines = (blank < 0 ? head : head.slice(0, blank)).split(/\r?\n/);
   if (!/^[A-Za-z][A-Za-z0-9-]{0,60}:/.test(lines[0] ?? '')) return false;
-  const known = ['from:', 'to:', 'subject:', 'date:', 'received:', 'mime-version:', 'message-id:', 'return-path:', 'content-type:'];
-  return lines.filter((line) => known.some((name) => line.toLowerCase().startsWith(name))).length >= 2;
+  let known = 0;
+  for (const line of lines) {
+    if (isKnownHeaderLine(line) && ++known >= 2) return true;
+  }
+  return false;
+}
+
+const KNOWN_HEADERS = ['from:', 'to:', 'subject:', 'date:', 'received:', 'mime-version:', 'message-id:', 'return-path:', 'content-type:'];
+/** Longer than any name of KNOWN_HEADERS: only the start of a line is lowered (a header block runs to thousands of characters). */
+const KNOWN_HEADER_PREFIX = 16;
+
+function isKnownHeaderLine(line: string): boolean {
+  const start = line.slice(0, KNOWN_HEADER_PREFIX).toLowerCase();
+  return KNOWN_HEADERS.some((name) => start.startsWith(name));
 }
 
 function firstMailbox(address: Address | undefined): Mailbox | undefined {
@@ -86,7 +99,15 @@ class ShownTextBuilder {
     const span = this.line(label, `${prefix}${mailbox.address}>`);
     const nameSpan = mailbox.name !== '' ? { start: span.start, end: span.start + mailbox.name.length } : undefined;
     const addressStart = span.start + prefix.length;
-    return { name: mailbox.name, address: mailbox.address.toLowerCase(), nameSpan, addressSpan: { start: addressStart, end: addressStart + mailbox.address.length } };
+    // The header is shown as written; the sender is its address without a final dot or quotes around it.
+    const clean = cleanAddress(mailbox.address);
+    const within = clean?.span ?? { start: 0, end: mailbox.address.length };
+    return {
+      name: mailbox.name,
+      address: clean?.address ?? mailbox.address.toLowerCase(),
+      nameSpan,
+      addressSpan: { start: addressStart + within.start, end: addressStart + within.end },
+    };
   }
 }
 
@@ -232,9 +253,18 @@ function cutAt(text: string, max: number): string {
   return text.slice(0, end);
 }
 
+/**
+ * The buffer under a view that spans all of it: postal-mime copies the bytes of a view (to keep it from
+ * reading past a view over a larger buffer) and reads a buffer as it is; it never writes into it.
+ */
+function wholeBuffer(raw: Uint8Array | string): Uint8Array | string | ArrayBuffer {
+  if (typeof raw === 'string' || raw.byteOffset !== 0 || !(raw.buffer instanceof ArrayBuffer)) return raw;
+  return raw.byteLength === raw.buffer.byteLength ? raw.buffer : raw;
+}
+
 /** Parses MIME bytes (multipart, quoted-printable, base64, encoded words) with postal-mime. */
 export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail> {
-  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
+  const email = await PostalMime.parse(wholeBuffer(raw), { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
   const builder = new ShownTextBuilder();
   const fromMailbox = firstMailbox(email.from);
   const from = fromMailbox ? builder.mailboxLine('De : ', fromMailbox) : undefined;
@@ -285,7 +315,7 @@ export async function parseEmail(raw: Uint8Array | string): Promise<ParsedEmail>
     context: {
       from,
       replyTo,
-      returnPath: returnPath?.replace(/[<>\s]/g, '').toLowerCase() || undefined,
+      returnPath: returnPath === undefined ? undefined : (cleanAddress(returnPath)?.address ?? (returnPath.replace(/[<>\s]/g, '').toLowerCase() || undefined)),
       authentication: parseAuthenticationResults(header(email, 'authentication-results'), header(email, 'received-spf')),
       attachments,
       htmlLinks,

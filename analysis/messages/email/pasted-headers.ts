@@ -1,4 +1,5 @@
 import { addressParser } from 'postal-mime';
+import { cleanAddress } from './extract-addresses.js';
 import type { SenderMailbox } from './parse-email.js';
 
 /**
@@ -18,12 +19,14 @@ function mailboxAt(line: string, lineStart: number, valueStart: number): SenderM
   const value = line.slice(valueStart);
   const parsed = addressParser(value, { flatten: true })[0];
   if (!parsed || parsed.address === undefined || !parsed.address.includes('@')) return undefined;
-  const addressAt = value.toLowerCase().indexOf(parsed.address.toLowerCase());
+  // The parser keeps what surrounds a bare address (« support@exemple.fr. », « 'support@exemple.fr' »).
+  const address = cleanAddress(parsed.address)?.address ?? parsed.address.toLowerCase();
+  const addressAt = value.toLowerCase().indexOf(address);
   const nameAt = parsed.name !== '' ? value.indexOf(parsed.name) : -1;
   return {
     name: parsed.name,
-    address: parsed.address.toLowerCase(),
-    addressSpan: addressAt >= 0 ? { start: lineStart + valueStart + addressAt, end: lineStart + valueStart + addressAt + parsed.address.length } : undefined,
+    address,
+    addressSpan: addressAt >= 0 ? { start: lineStart + valueStart + addressAt, end: lineStart + valueStart + addressAt + address.length } : undefined,
     nameSpan: nameAt >= 0 ? { start: lineStart + valueStart + nameAt, end: lineStart + valueStart + nameAt + parsed.name.length } : undefined,
   };
 }

@@ -23,9 +23,48 @@ export interface FoundLink {
  */
 export const MAX_LINKS = 50;
 
-/** Characters that end a link in running text; URLs in scams practically never contain them. */
-const DELIMITERS = new Set([' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '«', '»', '“', '”', '(', ')', '[', ']', '{', '}', '|', '\\', '^', '`', '\u00a0', '\u202f']);
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '’', '…', '*']);
+/**
+ * Characters that end a link in running text; URLs in scams practically never contain them. Not the
+ * backslash: « https:\\exemple.fr\connexion » is one link typed with the wrong slashes (browsers
+ * follow it), not a scheme and a domain apart.
+ */
+const DELIMITERS = new Set([' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '«', '»', '“', '”', '(', ')', '[', ']', '{', '}', '|', '^', '`', '\u00a0', '\u202f']);
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '’', '…', '*', '\\']);
+/** Quotes and brackets a link is written between (« <https://…> », « (https://…) », « "https://…" »). */
+const OPENING = new Set(['<', '(', '[', '{', '"', "'", '«', '“', '‘']);
+/** Each closing character and what opens it (the same character for straight quotes). */
+const CLOSING: ReadonlyMap<string, string> = new Map([['>', '<'], [')', '('], [']', '['], ['}', '{'], ['"', '"'], ["'", "'"], ['»', '«'], ['”', '“'], ['’', '‘']]);
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+/** The link itself opened this closing character (« …/wiki/Fièvre_(maladie) », « …?id={$id} »). */
+function closesInside(inside: string, closing: string): boolean {
+  const opening = CLOSING.get(closing);
+  if (opening === undefined) return false;
+  return opening === closing ? count(inside, closing) % 2 === 1 : count(inside, opening) > count(inside, closing);
+}
+
+/**
+ * A link as typed by a person (a report's « lien » field, a CLI argument, a pasted line): without the
+ * quotes, brackets and punctuation around it, with backslashes read as slashes before its query. The
+ * same address written « https://exemple.fr/connexion). » or « https:\\exemple.fr\connexion » is then
+ * one indicator, not two. A closing bracket the link opened stays (« …/wiki/Fièvre_(maladie) »).
+ */
+export function cleanLinkCandidate(candidate: string): string {
+  let start = 0;
+  let end = candidate.length;
+  while (start < end && (OPENING.has(candidate[start] as string) || (candidate[start] as string).trim() === '')) start += 1;
+  while (end > start) {
+    const last = candidate[end - 1] as string;
+    if (closesInside(candidate.slice(start, end - 1), last) || !(TRAILING.has(last) || CLOSING.has(last) || last.trim() === '')) break;
+    end -= 1;
+  }
+  const link = candidate.slice(start, end);
+  const query = link.search(/[?#]/);
+  return query < 0 ? link.replace(/\\/g, '/') : `${link.slice(0, query).replace(/\\/g, '/')}${link.slice(query)}`;
+}
 
 /**
  * Extensions accepted for a bare domain written without « http » or « www. » (« agencedpc.fr »). A
@@ -60,13 +99,16 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
   let start = -1;
   let firstDot = -1;
   for (let i = 0; i <= text.length; i += 1) {
-    const boundary = i === text.length || isDelimiterAt(text, i);
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const boundary = i === text.length || isDelimiterAt(text, i) || (code === BACKSLASH && !backslashInLink(text, start, i));
     if (!boundary) {
       if (start < 0) {
+        // A quote before a link is not part of it (« 'freshmeat.net' »).
+        if (LEADING_QUOTES.has(code)) continue;
         start = i;
         firstDot = -1;
       }
-      if (firstDot < 0 && text.charCodeAt(i) === DOT) firstDot = i;
+      if (firstDot < 0 && code === DOT) firstDot = i;
     } else if (start >= 0) {
       // Neither a dot nor a leading « h » (http): no link, and no need to trim the chunk.
       if (firstDot < 0 && !startsWithH(text, start)) {
@@ -83,6 +125,20 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
   }
 }
 
+const BACKSLASH = 0x5c;
+const LEADING_QUOTES: ReadonlySet<number> = new Set([0x27, 0x2018, 0x2019]);
+
+/**
+ * Whether a backslash belongs to the link being read: typed for a slash in the scheme or before the
+ * path (« https:\\exemple.fr\connexion », « exemple.fr\connexion »). Once the link has a path or a
+ * query, a backslash ends it, as it did in the plain-text mails that wrap or escape their links
+ * (« …?Page=\ForeignBureaus », « …/blog/\n »).
+ */
+function backslashInLink(text: string, start: number, at: number): boolean {
+  if (start < 0) return false;
+  return !/[/?#]/.test(text.slice(start, at).replace(/^https?:[\\/]*/i, ''));
+}
+
 const DOT = 0x2e;
 
 function startsWithH(text: string, start: number): boolean {
@@ -92,7 +148,7 @@ function startsWithH(text: string, start: number): boolean {
 
 function startsWithScheme(text: string, start: number, end: number): boolean {
   if (!startsWithH(text, start)) return false;
-  const head = text.slice(start, Math.min(end, start + 8)).toLowerCase();
+  const head = text.slice(start, Math.min(end, start + 8)).toLowerCase().replace(/\\/g, '/');
   return SCHEME_PREFIXES.some((prefix) => head.startsWith(prefix));
 }
 
@@ -110,7 +166,8 @@ function isHostLike(host: string): boolean {
 /** Parses one link candidate; null when it is not a web address. Remembered: the result is read-only. */
 export const parseLinkCandidate: (candidate: string) => Omit<FoundLink, 'evidence'> | null = boundedMemo(5_000, parseCandidate);
 
-function parseCandidate(candidate: string): Omit<FoundLink, 'evidence'> | null {
+function parseCandidate(written: string): Omit<FoundLink, 'evidence'> | null {
+  const candidate = cleanLinkCandidate(written);
   const lower = candidate.toLowerCase();
   let absolute: string;
   if (SCHEME_PREFIXES.some((prefix) => lower.startsWith(prefix))) absolute = candidate;

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { PhoneCategory } from '../../analysis.types.js';
 import type { PreparedText } from '../../engine/match.js';
@@ -5,6 +6,7 @@ import type { Span } from '../../engine/normalize.js';
 import { toOriginalSpan } from '../../engine/normalize.js';
 import { OFFICIAL_PHONES } from '../official/register.js';
 import { boundedMemo } from '../../engine/bounded-memo.js';
+import { contextBefore, continuesWithDigits, gluedToLetters, insideLinkOrAddress, isAmount, writtenForm } from './phone-context.js';
 
 export interface FoundPhone {
   /** E.164, or the digits of a French short number (« 3646 », « 33700 »). */
@@ -36,9 +38,33 @@ export function frenchCategory(nationalNumber: string): PhoneCategory {
   return 'autre';
 }
 
+/**
+ * The overseas departments share the French plan: their numbers are dialled from France with a 0
+ * (« 0590 12 34 56 », « 0692 12 34 56 ») but belong to their own country code (+590, +262). Read as
+ * French, « 0262 … » would be a mainland 02 number that rings nowhere. The register of doctors uses the
+ * same table (server/modules/registry/registry-import.parse.ts), so a doctor's own number read in a
+ * message is the one the register holds.
+ */
+const OVERSEAS_PREFIXES: ReadonlyMap<string, CountryCode> = new Map([
+  ['590', 'GP'], ['690', 'GP'], ['691', 'GP'], ['596', 'MQ'], ['696', 'MQ'], ['697', 'MQ'], ['594', 'GF'], ['694', 'GF'],
+  ['262', 'RE'], ['263', 'RE'], ['692', 'RE'], ['693', 'RE'], ['269', 'YT'], ['639', 'YT'],
+]);
+
+/** A number written in the French national form (its 9 digits after the 0), in E.164 with its country. */
+export function frenchNumber(nationalNumber: string): { e164: string; country: string } {
+  const region = OVERSEAS_PREFIXES.get(nationalNumber.slice(0, 3));
+  if (region !== undefined) {
+    const overseas = parsePhoneNumberFromString(`0${nationalNumber}`, region);
+    if (overseas?.isValid()) return { e164: overseas.number, country: overseas.country ?? region };
+  }
+  return { e164: `+33${nationalNumber}`, country: 'FR' };
+}
+
 function categoryOf(country: string | undefined, nationalNumber: string): PhoneCategory {
   if (country === 'FR') return frenchCategory(nationalNumber);
-  return country !== undefined && FRENCH_REGIONS.has(country) ? 'autre' : 'etranger';
+  if (country === undefined || !FRENCH_REGIONS.has(country)) return 'etranger';
+  // Overseas departments number like the mainland (06 mobile, 08 99 premium); the Pacific does not.
+  return nationalNumber.length === FRENCH_NUMBER_DIGITS ? frenchCategory(nationalNumber) : 'autre';
 }
 
 /** Words before a short number that show it is a number to call (not a year or an amount). */
@@ -76,8 +102,11 @@ function shortNumbers(text: PreparedText): FoundPhone[] {
     if (!short || !followsCallWord(text, i)) continue;
     const last = text.words[i + short.words - 1] as (typeof text.words)[number];
     const start = (text.words[i] as (typeof text.words)[number]).start;
-    found.push(withOfficialBody({ e164: short.digits, country: 'FR', category: 'court', evidence: toOriginalSpan(text.normalized, start, last.end) }));
+    const evidence = toOriginalSpan(text.normalized, start, last.end);
     i += short.words - 1;
+    const original = text.normalized.original;
+    if (insideLinkOrAddress(original, evidence) || isAmount(original, evidence)) continue;
+    found.push(withOfficialBody({ e164: short.digits, country: 'FR', category: 'court', evidence }));
   }
   return found;
 }
@@ -201,7 +230,52 @@ export function mayHoldNumber(run: string, digits: number): boolean {
   return digits >= IDD.length + MIN_INTERNATIONAL_DIGITS && run.replace(/[^0-9]/g, '').includes(IDD);
 }
 
-/** Phone numbers of a text (French by default), with where they appear. */
+/**
+ * The number libphonenumber found in a run, if it is one someone wrote to be called: not a piece of
+ * a longer run of digits, a word, a link, an address or an amount; written « +… », « 00… », or the
+ * French way from 0 (grouped or together, or otherwise right after a call word); and, unless
+ * written « +… », not labelled as an identifier (« n° de dossier », « facture », « RPPS »).
+ */
+function acceptedPhone(original: string, run: string, match: RunNumber, evidence: Span): FoundPhone | null {
+  const written = original.slice(evidence.start, evidence.end);
+  if (continuesWithDigits(run, match.startsAt, match.endsAt) || gluedToLetters(original, evidence) || insideLinkOrAddress(original, evidence) || isAmount(original, evidence)) return null;
+  const form = writtenForm(written);
+  if (form !== 'international') {
+    const context = contextBefore(original, evidence.start);
+    if (context === 'reference') return null;
+    if (form === 'other' && !(context === 'call' && /^0[1-9]/.test(written) && written.replace(/[^0-9]/g, '').length === FRENCH_NUMBER_DIGITS + 1)) return null;
+  }
+  const french = form !== 'international' && form !== 'dialled_abroad' && match.country === 'FR' ? frenchNumber(match.nationalNumber) : null;
+  const country = french?.country ?? match.country;
+  return withOfficialBody({ e164: french?.e164 ?? match.e164, country, category: categoryOf(country, match.nationalNumber), evidence });
+}
+
+/** A message that is only a number (a `phone` input), in any form libphonenumber deems possible. */
+const LONE_NUMBER = /^(?:\+|\(\+)?[0-9][0-9 .\-()/\u00a0\u202f]*$/u;
+
+function loneNumber(original: string): FoundPhone | null {
+  const trimmed = original.trim();
+  if (trimmed.length > 30 || !LONE_NUMBER.test(trimmed)) return null;
+  const form = writtenForm(trimmed);
+  if (form === 'other') return null;
+  const single = parsePhoneNumberFromString(trimmed, 'FR');
+  if (!single?.isPossible()) return null;
+  const french = form === 'national' || form === 'compact_national' ? frenchNumber(single.nationalNumber) : null;
+  const country = french?.country ?? single.country;
+  const start = original.indexOf(trimmed);
+  return withOfficialBody({
+    e164: french?.e164 ?? single.number,
+    country,
+    category: categoryOf(country, single.nationalNumber),
+    evidence: { start, end: start + trimmed.length },
+  });
+}
+
+/**
+ * Phone numbers of a text (French by default), with where they appear. Only numbers written to be
+ * called: references, identifiers, amounts, dates and digits inside links or addresses are left
+ * out (the trap corpus, phone-traps.cases.ts, keeps it so).
+ */
 export function extractPhones(text: PreparedText): FoundPhone[] {
   const original = text.normalized.original;
   const found: FoundPhone[] = [];
@@ -209,25 +283,13 @@ export function extractPhones(text: PreparedText): FoundPhone[] {
     const value = original.slice(run.start, run.end);
     if (!mayHoldNumber(value, run.digits)) continue;
     for (const match of numbersOfRun(value)) {
-      found.push(withOfficialBody({
-        e164: match.e164,
-        country: match.country,
-        category: categoryOf(match.country, match.nationalNumber),
-        evidence: { start: run.start + match.startsAt, end: run.start + match.endsAt },
-      }));
+      const phone = acceptedPhone(original, value, match, { start: run.start + match.startsAt, end: run.start + match.endsAt });
+      if (phone) found.push(phone);
     }
   }
-  if (found.length === 0 && original.trim().length <= 30) {
-    const single = parsePhoneNumberFromString(original.trim(), 'FR');
-    if (single?.isPossible()) {
-      const start = original.indexOf(original.trim());
-      found.push(withOfficialBody({
-        e164: single.number,
-        country: single.country,
-        category: categoryOf(single.country, single.nationalNumber),
-        evidence: { start, end: start + original.trim().length },
-      }));
-    }
+  if (found.length === 0) {
+    const single = loneNumber(original);
+    if (single) found.push(single);
   }
   // A group of four digits inside a full number (« +44 20 3807 1122 ») is not a short number.
   const short = shortNumbers(text).filter((s) => !found.some((p) => s.evidence.start < p.evidence.end && p.evidence.start < s.evidence.end));

@@ -34,6 +34,9 @@ export async function disableTotp(db: Executor, userId: string): Promise<void> {
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }
 
-export async function activateSession(db: Executor, sessionId: string): Promise<void> {
-  await db.update(sessions).set({ state: 'active', secondFactorAt: new Date() }).where(eq(sessions.id, sessionId));
+/** The session passes its second factor: it is the account's login, as at any other second-factor check. */
+export async function activateSession(db: Executor, sessionId: string, userId: string): Promise<void> {
+  const now = new Date();
+  await db.update(sessions).set({ state: 'active', secondFactorAt: now }).where(eq(sessions.id, sessionId));
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
 }

@@ -71,7 +71,7 @@ export async function confirmTotpSetup(deps: ServiceDeps, ctx: AuditContext, sel
   await deps.database.db.transaction(async (tx) => {
     await repo.enableTotp(tx, user.id, user.totpPendingSecretSealed!, step);
     await repo.replaceRecoveryCodes(tx, user.id, codes.normalized.map((c) => deps.keys.keyedHash(c, RECOVERY_HASH_PURPOSE)));
-    if (self.row.state === 'pending_enrollment') await repo.activateSession(tx, self.row.id);
+    if (self.row.state === 'pending_enrollment') await repo.activateSession(tx, self.row.id, user.id);
     await recordAudit(tx, ctx, { action: 'account.totp.enabled', entityType: 'user', entityId: user.id });
   });
   await deps.outbox.queue(secondFactorChangedMail(user.email, 'enabled', new Date()));

@@ -1,9 +1,15 @@
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
-import { auditLog, users, type UserRow } from '../../platform/db/schema.js';
+import { accountTokens, users, type UserRow } from '../../platform/db/schema.js';
 import type { TUserListQuery } from '../../../contracts/admin-users.schemas.js';
 
 export const PAGE_SIZE = 25;
+
+/** When the account's last invitation was emailed (null if never): one indexed look-up per listed row. */
+// Written out: inside a subquery Drizzle would name `users.id` without its table, binding it to the token's id.
+const lastInvitationAt = sql<Date | null>`(
+  SELECT max(t.created_at) FROM account_tokens t WHERE t.user_id = "users"."id" AND t.purpose = 'invitation'
+)`.mapWith(accountTokens.createdAt);
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -22,7 +28,7 @@ export async function listUsers(db: Executor, query: TUserListQuery, scopeDepart
   }
   const where = filters.length ? and(...filters) : undefined;
   const [items, totals] = await Promise.all([
-    db.select().from(users).where(where).orderBy(users.displayName, users.id).limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE),
+    db.select({ user: users, invitationSentAt: lastInvitationAt }).from(users).where(where).orderBy(users.displayName, users.id).limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { items, total: Number(totals[0]?.n ?? 0) };
@@ -38,14 +44,11 @@ export async function updateUser(db: Executor, id: string, values: Partial<Pick<
   return row!;
 }
 
-export async function listAuditEntries(db: Executor, beforeId: number | undefined, action: string | undefined, limit: number) {
-  const filters: SQL[] = [];
-  if (beforeId) filters.push(lt(auditLog.id, beforeId));
-  if (action) filters.push(eq(auditLog.action, action));
-  return db
-    .select()
-    .from(auditLog)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
+/** When the user's last invitation was emailed, or null. */
+export async function findLastInvitationAt(db: Executor, userId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: max(accountTokens.createdAt) })
+    .from(accountTokens)
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, 'invitation')));
+  return row?.at ?? null;
 }

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ZAuditPage,
-  ZAuditQuery,
   ZSecondFactorReset,
   ZUserCreate,
   ZUserIdParams,
@@ -11,9 +9,12 @@ import {
   ZUserUpdate,
   ZUserView,
 } from '../../../contracts/admin-users.schemas.js';
+import { ZAuditExportQuery, ZAuditPage, ZAuditQuery } from '../../../contracts/audit.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import * as admin from './admin-users.service.js';
+import * as journal from './audit-journal.service.js';
+import { fileResponse } from '../../platform/http/openapi-media.js';
 
 export const adminUsersRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   app.get('/api/admin/users', {
@@ -41,6 +42,19 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = as
 
   app.get('/api/admin/audit', {
     config: { access: { permission: 'audit:read' } },
-    schema: { tags: ['admin'], summary: 'Read the audit log (national administrators)', querystring: ZAuditQuery, response: { 200: ZAuditPage } },
-  }, async (req) => admin.readAuditLog(deps, req.auditContext, requireSession(req).actor, req.query.beforeId, req.query.action));
+    schema: { tags: ['admin'], summary: 'Read the audit log, filtered, with names (national administrators; audited)', querystring: ZAuditQuery, response: { 200: ZAuditPage } },
+  }, async (req) => journal.readAuditLog(deps, req.auditContext, requireSession(req).actor, req.query));
+
+  app.get('/api/admin/audit/export', {
+    config: { access: { permission: 'audit:read' } },
+    schema: { tags: ['admin'], summary: 'Export the filtered audit log as CSV (national administrators; audited)', querystring: ZAuditExportQuery, response: { 200: fileResponse('The filtered entries as CSV (UTF-8 with BOM, « ; »)', { 'text/csv': z.string() }) } },
+  }, async (req, reply) => {
+    const { format: _format, ...filters } = req.query;
+    const { csv } = await journal.exportAuditLog(deps, req.auditContext, requireSession(req).actor, filters);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="journal-audit-${day}.csv"`)
+      .send(csv);
+  });
 };

@@ -13,9 +13,12 @@ import { assertCanAssign } from './admin-users.policy.js';
 import * as repo from './admin-users.repo.js';
 
 const INVITATION_HOURS = 72;
-const AUDIT_PAGE = 50;
 
-export function toUserView(user: UserRow): TUserView {
+/**
+ * What an administrator reads of an account. « Logged in » is a complete login: `last_login_at` is set
+ * by a login that ends active, and a first login that enrols the second factor sets `totp_enabled_at`.
+ */
+export function toUserView(user: UserRow, invitationSentAt: Date | null): TUserView {
   return {
     id: user.id,
     email: user.email,
@@ -25,13 +28,15 @@ export function toUserView(user: UserRow): TUserView {
     status: user.status,
     secondFactorEnabled: !!user.totpEnabledAt,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    hasLoggedIn: user.lastLoginAt !== null || user.totpEnabledAt !== null,
+    invitationSentAt: invitationSentAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }
 
 export async function listUsers(deps: ServiceDeps, actor: Actor, query: TUserListQuery) {
   const { items, total } = await repo.listUsers(deps.database.db, query, actor.departement);
-  return { items: items.map(toUserView), total, page: query.page, pageSize: repo.PAGE_SIZE };
+  return { items: items.map((row) => toUserView(row.user, row.invitationSentAt)), total, page: query.page, pageSize: repo.PAGE_SIZE };
 }
 
 /** A user the actor may manage; NOT_FOUND otherwise, so other départements' accounts stay invisible. */
@@ -52,9 +57,10 @@ export async function createUser(deps: ServiceDeps, ctx: AuditContext, actor: Ac
   assertCanAssign(actor, input.role, input.departement);
   if (await findUserByEmail(deps.database.db, input.email)) throw new AppError('EMAIL_TAKEN');
   const token = randomToken(32);
+  const invitedAt = new Date();
   const user = await deps.database.db.transaction(async (tx) => {
     const created = await repo.insertUser(tx, input);
-    await createAccountToken(tx, { userId: created.id, purpose: 'invitation', tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + INVITATION_HOURS * 3_600_000) });
+    await createAccountToken(tx, { userId: created.id, purpose: 'invitation', tokenHash: sha256Hex(token), expiresAt: new Date(invitedAt.getTime() + INVITATION_HOURS * 3_600_000) });
     await recordAudit(tx, ctx, {
       action: 'admin.user.created',
       entityType: 'user',
@@ -64,7 +70,7 @@ export async function createUser(deps: ServiceDeps, ctx: AuditContext, actor: Ac
     return created;
   });
   await deps.outbox.queue(invitationMail(user.email, user.displayName, `${deps.config.publicUrl}/reinitialiser-mot-de-passe?token=${token}`, INVITATION_HOURS));
-  return toUserView(user);
+  return toUserView(user, invitedAt);
 }
 
 /**
@@ -94,7 +100,7 @@ export async function updateUser(deps: ServiceDeps, ctx: AuditContext, actor: Ac
     });
     return row;
   });
-  return toUserView(updated);
+  return toUserView(updated, await repo.findLastInvitationAt(deps.database.db, updated.id));
 }
 
 /**
@@ -112,28 +118,4 @@ export async function resetSecondFactor(deps: ServiceDeps, ctx: AuditContext, ac
     await recordAudit(tx, ctx, { action: 'admin.user.second_factor_reset', entityType: 'user', entityId: user.id, reason });
   });
   await deps.outbox.queue(secondFactorChangedMail(user.email, 'reset_by_admin', new Date()));
-}
-
-/** Reads the audit log, newest first; national administrators only, and the read is itself audited. */
-export async function readAuditLog(deps: ServiceDeps, ctx: AuditContext, actor: Actor, beforeId: number | undefined, action: string | undefined) {
-  if (actor.departement !== null) throw new AppError('FORBIDDEN');
-  const rows = await deps.database.db.transaction(async (tx) => {
-    const entries = await repo.listAuditEntries(tx, beforeId, action, AUDIT_PAGE);
-    await recordAudit(tx, ctx, { action: 'admin.audit_log.read', entityType: 'audit_log', details: { beforeId: beforeId ?? null, action: action ?? null } });
-    return entries;
-  });
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      occurredAt: r.occurredAt.toISOString(),
-      actorId: r.actorId,
-      actorRole: r.actorRole,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      ip: r.ip,
-      reason: r.reason,
-    })),
-    nextBeforeId: rows.length === AUDIT_PAGE ? rows[rows.length - 1]!.id : null,
-  };
 }

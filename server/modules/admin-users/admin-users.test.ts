@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
+import { currentTotpCode } from '../../platform/auth/totp.js';
 
 describe('administrator user management', () => {
   let t: TestApp;
@@ -42,6 +43,48 @@ describe('administrator user management', () => {
     const duplicate = await parisClient.post('/api/admin/users', { email: 'nouvel.agent@exemple.fr', displayName: 'Doublon', role: 'agent', departement: '75' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it('says an invited account has not logged in yet, with the invitation date, until its first complete login', async () => {
+    const before = Date.now();
+    const created = (await parisClient.post('/api/admin/users', { email: 'invitee@exemple.fr', displayName: 'Agent Invité', role: 'agent', departement: '75' })).json();
+    expect(created).toMatchObject({ hasLoggedIn: false, lastLoginAt: null });
+    expect(Date.parse(created.invitationSentAt)).toBeGreaterThanOrEqual(before - 1000);
+    const listed = async () => {
+      const res = await parisClient.get('/api/admin/users?q=invitee');
+      expect(res.statusCode).toBe(200);
+      return res.json().items[0];
+    };
+    const invitedRow = await listed();
+    expect(invitedRow).toMatchObject({ id: created.id, hasLoggedIn: false, lastLoginAt: null });
+    expect(Math.abs(Date.parse(invitedRow.invitationSentAt) - Date.parse(created.invitationSentAt))).toBeLessThan(5000);
+
+    // A password chosen and typed is not yet a login: the agent must still enrol the second factor.
+    const token = /token=([\w-]+)/.exec((await t.catcher.waitFor((m) => m.to.includes('invitee@exemple.fr'))).text)![1]!;
+    const invitee = new TestClient(t.app);
+    await invitee.refreshSession();
+    await invitee.post('/api/auth/password-reset/confirm', { token, password: 'une phrase de passe solide' });
+    await invitee.refreshSession();
+    expect((await invitee.post('/api/auth/login', { email: 'invitee@exemple.fr', password: 'une phrase de passe solide' })).json()).toEqual({ state: 'pending_enrollment' });
+    await invitee.refreshSession();
+    expect((await listed()).hasLoggedIn).toBe(false);
+
+    const { secret } = (await invitee.post('/api/account/totp/setup')).json();
+    expect((await invitee.post('/api/account/totp/confirm', { code: currentTotpCode(secret) })).statusCode).toBe(200);
+    const loggedIn = await listed();
+    expect(loggedIn).toMatchObject({ hasLoggedIn: true, secondFactorEnabled: true });
+    // The edit answer says the same, and the invitation date stays history.
+    const renamed = (await parisClient.patch(`/api/admin/users/${created.id}`, { displayName: 'Agent Arrivé' })).json();
+    expect(renamed).toMatchObject({ hasLoggedIn: true, invitationSentAt: loggedIn.invitationSentAt });
+  });
+
+  it('tells an account that logged in from one never invited', async () => {
+    const agent = await buildUser(t.database, t.keys, { role: 'agent', departement: '75' });
+    const client = new TestClient(t.app);
+    await client.login(t.database, agent);
+    const row = (await parisClient.get(`/api/admin/users?q=${encodeURIComponent(agent.user.email)}`)).json().items[0];
+    expect(row).toMatchObject({ id: agent.user.id, hasLoggedIn: true, invitationSentAt: null });
+    expect(row.lastLoginAt).not.toBeNull();
   });
 
   it('validates every field with a French message', async () => {

@@ -262,7 +262,7 @@ async function deliver(env: BroadcastEnv, template: AlertMessageTemplate, sender
     await deliveries.settleUndelivered(db, claim, 'envoi', 'echec', 'Adresse électronique inutilisable pour un envoi.');
     return false;
   }
-  const outcome = await sender.send({ to: claim.email, raw: template.render(claim.id, claim.email) }, () => marker.mark(claim));
+  const outcome = await sender.send({ to: claim.email, raw: template.render(claim.id, claim.email, claim.name) }, () => marker.mark(claim));
   switch (outcome.kind) {
     case 'delivered':
       return false;

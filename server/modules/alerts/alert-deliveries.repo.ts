@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
   email: string;
   /** The attempt number this claim holds: the fence for every later write on the row. */
   attempts: number;
+  /** The doctor's name in the register, for the salutation (null: « Docteur, »). */
+  name: string | null;
 }
 
 /**
@@ -25,8 +27,9 @@ export interface ClaimedDelivery {
 export async function claimDeliveries(db: RawExecutor, alertId: string, afterId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
   // `id = ANY(ARRAY(…))` and a literal LIMIT keep the plan on the indexes even with a generic plan.
   const batch = Math.max(1, Math.min(10_000, Math.floor(limit)));
-  const { rows } = await db.query<{ id: string | number; email: string; attempts: number }>(
-    `UPDATE alert_deliveries SET status = 'envoi', lease_until = now() + make_interval(secs => $3::int), attempts = attempts + 1
+  const { rows } = await db.query<{ id: string | number; email: string; attempts: number; name: string | null }>(
+    `WITH claimed AS (
+     UPDATE alert_deliveries SET status = 'envoi', lease_until = now() + make_interval(secs => $3::int), attempts = attempts + 1
       WHERE id = ANY (ARRAY(
         SELECT d.id FROM alert_deliveries d
          WHERE d.alert_id = $1 AND d.id > $2::bigint
@@ -35,10 +38,15 @@ export async function claimDeliveries(db: RawExecutor, alertId: string, afterId:
          ORDER BY d.id
          LIMIT ${batch}
          FOR UPDATE SKIP LOCKED))
-      RETURNING id, email, attempts`,
+      RETURNING id, email, attempts, doctor_id)
+     -- The name the salutation uses: the register's name of use, else the birth name.
+     SELECT c.id, c.email, c.attempts, coalesce(doc.usage_name, doc.birth_name) AS name
+       FROM claimed c LEFT JOIN doctors doc ON doc.id = c.doctor_id`,
     [alertId, afterId, leaseSeconds],
   );
-  return rows.map((r) => ({ id: String(r.id), email: r.email, attempts: Number(r.attempts) })).sort((a, b) => compareIds(a.id, b.id));
+  return rows
+    .map((r) => ({ id: String(r.id), email: r.email, attempts: Number(r.attempts), name: r.name }))
+    .sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
@@ -151,14 +159,19 @@ export async function pendingState(db: RawExecutor, alertId: string): Promise<Pe
   return { pending: Number(row.pending), ready: Number(row.ready), nextAt: row.next_at ? new Date(row.next_at) : null };
 }
 
-/** Alerts broadcasting now, with whether any of their deliveries is pending and claimable. */
-export async function broadcastingAlerts(db: RawExecutor): Promise<{ id: string; pending: boolean; ready: boolean }[]> {
+/**
+ * Alerts broadcasting now, except `excluding`, with whether any of their deliveries is pending and
+ * claimable. No index holds the status (migration 0029), so each answer reads an alert's rows in id order
+ * up to its first pending one: leave out the alerts this process is sending, it knows about them.
+ */
+export async function broadcastingAlerts(db: RawExecutor, excluding: string[] = []): Promise<{ id: string; pending: boolean; ready: boolean }[]> {
   const { rows } = await db.query<{ id: string; pending: boolean; ready: boolean }>(
     `SELECT a.id,
             EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = a.id AND d.status IN ('a_envoyer', 'envoi')) AS pending,
             EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = a.id AND d.status IN ('a_envoyer', 'envoi')
                      AND (d.lease_until IS NULL OR d.lease_until < now())) AS ready
-       FROM alerts a WHERE a.status = 'en_diffusion'`,
+       FROM alerts a WHERE a.status = 'en_diffusion' AND a.id <> ALL ($1::uuid[])`,
+    [excluding],
   );
   return rows;
 }

@@ -6,6 +6,7 @@ import { campaigns } from '../../platform/db/schema-reports.js';
 import { alerts, type AlertRow } from '../../platform/db/schema-alerts.js';
 import type { AlertStatus } from '../../platform/db/schema-reports.js';
 import type { TAudience, TAudiencePreview } from '../../../contracts/alerts.schemas.js';
+import { findSpecialty, SPECIALTY_LABELS } from '../../../contracts/specialties.js';
 
 export type AlertInsert = typeof alerts.$inferInsert;
 
@@ -50,6 +51,7 @@ export async function listAlerts(db: Executor, departement: string | null, statu
       createdAt: alerts.createdAt,
       approvedAt: alerts.approvedAt,
       recipientsTotal: alerts.recipientsTotal,
+      returned: sql<boolean>`${alerts.reviewComment} IS NOT NULL`,
     })
     .from(alerts)
     .innerJoin(users, eq(users.id, alerts.draftedBy))
@@ -126,6 +128,11 @@ export async function materialiseDeliveries(tx: Executor, alertId: string, audie
     SELECT count(*)::int AS n FROM inserted`,
   );
   return Number(inserted?.n ?? 0);
+}
+
+/** The audience's choices: the official list first, then the register's other spellings (imports keep what they do not recognise). */
+export function specialtyChoices(inRegister: readonly string[]): string[] {
+  return [...SPECIALTY_LABELS, ...inRegister.filter((label) => !findSpecialty(label))];
 }
 
 export async function listSpecialties(db: Executor): Promise<string[]> {

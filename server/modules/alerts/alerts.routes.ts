@@ -17,7 +17,7 @@ import {
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import * as service from './alerts.service.js';
-import { listSpecialties } from './alerts.repo.js';
+import { listSpecialties, specialtyChoices } from './alerts.repo.js';
 
 export const alertsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   const tags = ['alerts'];
@@ -52,8 +52,8 @@ export const alertsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
 
   app.get('/api/alerts/specialties', {
     config: { access: { permission: 'alert:draft' } },
-    schema: { tags, summary: 'Specialties found in the register (audience choices)', response: { 200: ZSpecialtyList } },
-  }, async () => ({ items: await listSpecialties(deps.database.db) }));
+    schema: { tags, summary: 'The official specialties, then those found in the register under another spelling (audience choices)', response: { 200: ZSpecialtyList } },
+  }, async () => ({ items: specialtyChoices(await listSpecialties(deps.database.db)) }));
 
   app.get('/api/alerts/campaigns/:campaignId', {
     config: { access: { permission: 'alert:draft' } },

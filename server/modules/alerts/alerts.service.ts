@@ -11,6 +11,8 @@ import type { AlertStatus } from '../../platform/db/schema-reports.js';
 import * as repo from './alerts.repo.js';
 import { analyzeDeliveries, deliveryCounts } from './alert-deliveries.repo.js';
 import { coversAudience } from './alerts.policy.js';
+import { notifyApprovers, notifyDrafter } from './alert-notifications.js';
+import { ALERT_TEMPLATE_PLACEHOLDER } from '../../../contracts/alert-templates.js';
 
 const ALERT_INVALID_STATE = "Cette alerte n'est plus dans un état qui permet cette action. Rechargez la page.";
 const FOUR_EYES_MESSAGE = "Une alerte doit être approuvée par un autre agent que celui qui l'a rédigée : demandez à un collègue de l'approuver.";
@@ -119,6 +121,8 @@ export async function listAlerts(deps: ServiceDeps, actor: Actor, status: AlertS
     createdAt: r.createdAt.toISOString(),
     approvedAt: r.approvedAt?.toISOString() ?? null,
     recipientsTotal: r.recipientsTotal,
+    // The second agent's comment stays until approval, resubmitted or not: only a draft is « returned ».
+    returned: r.status === 'brouillon' && r.returned,
   }));
 }
 
@@ -195,12 +199,24 @@ export async function submitAlert(deps: ServiceDeps, ctx: AuditContext, actor: A
   const existing = await loadScoped(deps, actor, id);
   if (existing.draftedBy !== actor.userId) throw new AppError('FORBIDDEN', undefined, DRAFTER_ONLY_MESSAGE);
   if (existing.status !== 'brouillon') throw invalidState();
-  return deps.database.db.transaction(async (tx) => {
+  refuseUnfinishedTemplate(existing);
+  const submitted = await deps.database.db.transaction(async (tx) => {
     const row = await repo.lockAlert(tx, id);
     if (!row || row.status !== 'brouillon') throw invalidState();
     const updated = await repo.updateAlert(tx, id, { status: 'a_approuver', submittedAt: new Date() });
     await recordAudit(tx, ctx, { action: 'alerts.alert.submitted', entityType: 'alert', entityId: id });
     return updated;
+  });
+  await notifyApprovers(deps, submitted);
+  return submitted;
+}
+
+/** A template's « [À compléter…] » left in a text would reach every doctor: the draft is not ready. */
+function refuseUnfinishedTemplate(row: AlertRow): void {
+  const fields = (['title', 'situation', 'whatToDo', 'whatNotToDo'] as const).filter((field) => row[field].includes(ALERT_TEMPLATE_PLACEHOLDER));
+  if (fields.length === 0) return;
+  throw new AppError('VALIDATION_FAILED', {
+    fields: fields.map((path) => ({ path, message: 'Complétez le passage entre crochets du modèle avant de soumettre l’alerte.' })),
   });
 }
 
@@ -245,6 +261,7 @@ export async function approveAlert(deps: ServiceDeps, ctx: AuditContext, actor: 
     return updated;
   });
   await analyzeDeliveries(deps.database.raw).catch(() => undefined);
+  await notifyDrafter(deps, approved, 'approved');
   try {
     for (let i = 0; i < BROADCAST_JOBS; i++) await deps.jobs.enqueue(ALERT_BROADCAST_QUEUE, { alertId: id });
   } catch {
@@ -258,13 +275,15 @@ export async function returnAlert(deps: ServiceDeps, ctx: AuditContext, actor: A
   const existing = await loadScoped(deps, actor, id);
   if (existing.draftedBy === actor.userId) await refuseOwnAlert(deps, ctx, id, 'alert:approve');
   if (existing.status !== 'a_approuver') throw invalidState();
-  return deps.database.db.transaction(async (tx) => {
+  const returned = await deps.database.db.transaction(async (tx) => {
     const row = await repo.lockAlert(tx, id);
     if (!row || row.status !== 'a_approuver') throw invalidState();
     const updated = await repo.updateAlert(tx, id, { status: 'brouillon', submittedAt: null, reviewComment: comment });
     await recordAudit(tx, ctx, { action: 'alerts.alert.returned', entityType: 'alert', entityId: id, reason: comment });
     return updated;
   });
+  await notifyDrafter(deps, returned, 'returned');
+  return returned;
 }
 
 /**

@@ -5,6 +5,7 @@ import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildDoctor, buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { alertDeliveries, campaigns } from '../../platform/db/schema-reports.js';
 import { alerts } from '../../platform/db/schema-alerts.js';
+import { SPECIALTY_LABELS } from '../../../contracts/specialties.js';
 import type { DoctorRow } from '../../platform/db/schema.js';
 
 const draft = (over: Record<string, unknown> = {}) => ({
@@ -224,6 +225,8 @@ describe('alerts: drafting, four eyes, audience', () => {
     expect(await deliveriesOf(within.id)).toEqual([peds[0]!.id]);
     const specialties = (await nationalClient.get('/api/alerts/specialties')).json().items;
     expect(specialties).toEqual(expect.arrayContaining(['Dermatologie', 'Pédiatrie']));
+    // The official list comes first, whoever is in the register.
+    expect(specialties.slice(0, SPECIALTY_LABELS.length)).toEqual(SPECIALTY_LABELS);
     const everywhere = await approvedFlow(draft({ audience: { scope: 'specialites', specialties: ['PÉDIATRIE', 'pédiatrie'] } }));
     expect(await deliveriesOf(everywhere.id)).toEqual(peds.map((d) => d.id).sort());
   });
@@ -252,7 +255,8 @@ describe('alerts: drafting, four eyes, audience', () => {
     for (const r of recipients) {
       const mails = t.catcher.messages.filter((m) => m.to.includes(r.corrEmail!) && m.subject.includes('mise à jour RPPS'));
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.subject).toBe('[Alerte Ordre des médecins] Faux courriels « mise à jour RPPS »');
+      // Typeset: no-break spaces inside « ».
+      expect(mails[0]!.subject).toBe('[Alerte Ordre des médecins] Faux courriels «\u00A0mise à jour RPPS\u00A0»');
       expect(mails[0]!.text).toContain('CE QU’IL FAUT FAIRE');
       expect(mails[0]!.text).toContain('http://localhost:3000/alertes');
     }

@@ -115,7 +115,7 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
   // directly, so that all workers share a broadcast from its first seconds (rows are claimed SKIP LOCKED).
   const join = async () => {
     if (controller.signal.aborted || active.size >= CONCURRENT_JOBS) return;
-    for (const alert of await deliveries.broadcastingAlerts(database.raw)) {
+    for (const alert of await deliveries.broadcastingAlerts(database.raw, [...active.keys()])) {
       if (alert.ready && !active.has(alert.id) && active.size < CONCURRENT_JOBS) {
         void start(alert.id).catch((err: Error) => log.warn({ error: loggableError(err) }, 'alert broadcast failed'));
       }
@@ -124,7 +124,8 @@ export async function startBroadcastWorkers(deps: BroadcastWorkerDeps, options: 
 
   const sweep = async () => {
     await heartbeat();
-    for (const alert of await deliveries.broadcastingAlerts(database.raw)) {
+    // The alerts this process sends are completed or handed over by their own run (runAlert).
+    for (const alert of await deliveries.broadcastingAlerts(database.raw, [...active.keys()])) {
       if (!alert.pending) await completeBroadcast(database, alert.id);
       else if (alert.ready && !active.has(alert.id)) await jobs.enqueue(ALERT_BROADCAST_QUEUE, { alertId: alert.id });
     }

@@ -6,3 +6,5 @@ export { startAlertWorkers, startBroadcastWorkers, type AlertWorkers } from './a
 // The broadcast benchmark (bench/alerts.ts) drives the real four-eyes flow into a local SMTP sink.
 export { approveAlert, createDraft, submitAlert } from './alerts.service.js';
 export { startSmtpSink } from './smtp-sink.js';
+// The home page counts alerts through the scoped list, and shows the current public ones.
+export { listAlerts, createPublicAlertsCache } from './alerts.service.js';

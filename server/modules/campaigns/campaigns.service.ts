@@ -63,15 +63,16 @@ export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string):
   const db = deps.database.db;
   const campaign = await repo.findVisibleCampaign(db, id, actor.departement);
   if (!campaign) throw new AppError('NOT_FOUND');
-  const departements = await repo.campaignDepartements(db, id);
+  // The page's reads run side by side on the pool (one round trip instead of four) before the policy
+  // decides from the départements: when it hides the campaign, nothing read is returned.
+  const [{ timeline, departements }, indicators, hiddenIndicators, reports] = await Promise.all([
+    repo.campaignCounts(db, id),
+    repo.campaignIndicators(db, id, actor.departement),
+    repo.countIndicatorsNotCarriedBy(db, id, actor.departement),
+    repo.campaignReports(db, id, actor.departement),
+  ]);
   const access = campaignAccess(actor, departements.map((d) => d.departement));
   if (access === 'hidden') throw new AppError('NOT_FOUND');
-  const [timeline, indicators, hiddenIndicators, reports] = [
-    await repo.campaignTimeline(db, id),
-    await repo.campaignIndicators(db, id, actor.departement),
-    await repo.countIndicatorsNotCarriedBy(db, id, actor.departement),
-    await repo.campaignReports(db, id, actor.departement),
-  ];
   const readable = departements.filter((d) => isInScope(actor, d.departement)).reduce((n, d) => n + d.count, 0);
   return {
     campaign: { ...toSummary(campaign), summary: campaign.summary, createdAt: campaign.createdAt, updatedAt: campaign.updatedAt },

@@ -40,7 +40,11 @@ describe('feedback of qualified campaigns into analyses and the registry', () =>
   it('flags the number in a later SMS checked by anyone, with the count and the campaign, and no reporter', async () => {
     const visitor = new TestClient(t.app);
     await visitor.refreshSession();
-    const res = await visitor.post('/api/analyses', { kind: 'sms', text: 'URGENT : votre inscription est suspendue. Rappelez immédiatement le 09 70 12 34 56.' });
+    const check = () => visitor.post('/api/analyses', { kind: 'sms', text: 'URGENT : votre inscription est suspendue. Rappelez immédiatement le 09 70 12 34 56.' });
+    const alreadyReported = async () => (await check()).json().findings.find((f: { ruleId: string }) => f.ruleId === 'signalements.deja-signale');
+    // Each instance learns of the published indicator through LISTEN/NOTIFY, a few milliseconds after commit.
+    await expect.poll(alreadyReported, { timeout: 5_000 }).toBeTruthy();
+    const res = await check();
     expect(res.statusCode).toBe(200);
     const finding = res.json().findings.find((f: { ruleId: string }) => f.ruleId === 'signalements.deja-signale');
     expect(finding.explanation).toBe(`Ce numéro a déjà été signalé 3 fois à l’Ordre des médecins via Vigie (campagne « ${label} »).`);

@@ -216,11 +216,15 @@ describe('campaign grouping', () => {
     const deadline = Date.now() + 20_000;
     while ((await campaignOfReport(t.database, b.id)) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await campaignOfReport(t.database, b.id)).toBe(await campaignOfReport(t.database, a.id));
-    const { rows } = await t.database.raw.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT name, data FROM pgboss.job UNION ALL SELECT name, data FROM pgboss.archive) j WHERE name = 'watchlists.match-report' AND data->>'reportId' = $1`,
-      [b.id],
-    );
-    expect(rows[0]!.n).toBe(1);
+    // The watchlist match is queued just after the grouping commits, so it may land a moment after the campaign shows.
+    const watchlistJobs = async () =>
+      (
+        await t.database.raw.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (SELECT name, data FROM pgboss.job UNION ALL SELECT name, data FROM pgboss.archive) j WHERE name = 'watchlists.match-report' AND data->>'reportId' = $1`,
+          [b.id],
+        )
+      ).rows[0]!.n;
+    await expect.poll(watchlistJobs, { timeout: 5_000 }).toBe(1);
     expect((await auditEntries(t.database, 'campaigns.campaign.reports_grouped')).length).toBeGreaterThan(0);
   });
 });

@@ -6,9 +6,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { parse as parseDomain } from 'tldts';
 import { MESSAGE_KIND_OF_CHANNEL, type ReportChannel } from '../../../contracts/report-vocabulary.js';
 import { extractTextIndicators } from '../../../analysis/analyze.js';
-import type { Indicators } from '../../../analysis/analysis.types.js';
-import { extractAddresses } from '../../../analysis/messages/collect-evidence.js';
+import { MESSAGE_KINDS, type Indicators, type MessageKind } from '../../../analysis/analysis.types.js';
+import { cleanAddress, extractAddresses } from '../../../analysis/messages/email/extract-addresses.js';
 import { parseLinkCandidate } from '../../../analysis/messages/links/extract-links.js';
+import { frenchNumber } from '../../../analysis/messages/phones/extract-phones.js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';
 import { isCommonValue, normaliseOrganisation } from './common-values.js';
 
@@ -33,6 +34,13 @@ export interface ReportIndicator {
   value: string;
 }
 
+/**
+ * The version of the rules that turn a report into indicators. Raise it when they change the values a
+ * stored report gives (commit 9edcef4, issue 14: 2): the next start reads every report again, once
+ * (indicator-backfill.service.ts).
+ */
+export const INDICATOR_EXTRACTION_VERSION = 2;
+
 /** Per report: more says nothing more about its campaign and would only slow the grouping. */
 export const MAX_INDICATORS_PER_REPORT = 60;
 const MAX_VALUE_LENGTH = 2048;
@@ -42,8 +50,13 @@ export function normalisePhone(value: string): string | null {
   const trimmed = value.trim();
   const digits = trimmed.replace(/[\s.\-()/]/g, '');
   if (/^3[0-9]{3}$/.test(digits)) return digits;
+  // Digits glued to letters are a reference or an SMS sender's name (« CP2025-88412 »), not a number.
+  if (/\p{L}[0-9]|[0-9]\p{L}/u.test(trimmed)) return null;
   const parsed = parsePhoneNumberFromString(trimmed, 'FR');
-  return parsed?.isPossible() ? parsed.number : null;
+  if (!parsed?.isPossible()) return null;
+  // As the engine reads it: an overseas number dialled with a 0 (« 0692 … ») has its own country code.
+  const national = /^0[1-9]/.test(digits.replace(/^[^0-9+]+/, ''));
+  return national && parsed.country === 'FR' ? frenchNumber(parsed.nationalNumber).e164 : parsed.number;
 }
 
 /** The registrable domain of a host (« conseil75.medecin.fr » → « medecin.fr »), the host itself for an IP. */
@@ -137,4 +150,62 @@ export function extractReportIndicators(source: ReportIndicatorSource): ReportIn
       !(i.kind === 'phone' && reporterPhones.has(i.value)) &&
       !(i.kind === 'domain' && reporterDomains.has(i.value) && !isCommonValue('domain', i.value)),
   );
+}
+
+/** The text filing gave the engine when no email file was read (report-filing.service.ts, `analysisText`). */
+export function filingText(report: Pick<ReportIndicatorSource, 'pastedText' | 'description' | 'callerNumber' | 'sender' | 'links'>): string {
+  const parts = [report.pastedText.trim() !== '' ? report.pastedText : report.description];
+  if (report.callerNumber) parts.push(`Numéro : ${report.callerNumber}`);
+  if (report.sender) parts.push(`Expéditeur : ${report.sender}`);
+  if (report.links.length > 0) parts.push(`Liens : ${report.links.join(' ')}`);
+  return parts.filter((p) => p.trim() !== '').join('\n\n');
+}
+
+const MESSAGE_KINDS_READ_AGAIN: ReadonlySet<string> = new Set(MESSAGE_KINDS);
+/** Header addresses an email file gives that its shown text does not repeat. */
+const UNSHOWN_ADDRESS_ROLES = new Set(['return_path', 'sender']);
+
+/**
+ * A stored analysis' indicators as today's extraction reads them: the text the engine showed (for a
+ * typed or pasted message, the very text it read) is read again. For an email file, what its shown text
+ * does not carry is taken from the stored analysis through today's cleaning: links of its HTML part
+ * (kept when today's link rules leave them as they are) and Return-Path / Sender addresses. Phones only
+ * ever come from the text read again. Null when the analysis has no shown text (then the report's copy
+ * and description are read again by extractReportIndicators).
+ */
+export function rereadAnalysis(analysis: unknown, filedText: string): { indicators: Indicators } | null {
+  if (typeof analysis !== 'object' || analysis === null) return null;
+  const { kind, shownText, indicators } = analysis as { kind?: unknown; shownText?: unknown; indicators?: unknown };
+  if (typeof kind !== 'string' || !MESSAGE_KINDS_READ_AGAIN.has(kind) || typeof shownText !== 'string' || shownText.trim() === '') return null;
+  const today = extractTextIndicators({ kind: kind as MessageKind, text: shownText });
+  // A typed or pasted message: its shown text is what the engine read (cut at its length limit).
+  if (filedText.startsWith(shownText) || kind !== 'email') return { indicators: today };
+  const stored = typeof indicators === 'object' && indicators !== null ? (indicators as { urls?: unknown; emailAddresses?: unknown }) : {};
+  const urls = new Set(today.urls);
+  const domains = new Set(today.domains);
+  for (const url of isStringArray(stored.urls) ? stored.urls : []) {
+    const parsed = parseLinkCandidate(url);
+    if (!parsed || parsed.url !== url || parsed.unusualScheme) continue;
+    urls.add(url);
+    domains.add(registrableDomain(parsed.host));
+  }
+  const addresses = [...today.emailAddresses];
+  for (const entry of Array.isArray(stored.emailAddresses) ? stored.emailAddresses : []) {
+    const { address, role } = entry as { address?: unknown; role?: unknown };
+    if (typeof address !== 'string' || typeof role !== 'string' || !UNSHOWN_ADDRESS_ROLES.has(role)) continue;
+    const clean = cleanAddress(address);
+    if (!clean || addresses.some((a) => a.address === clean.address)) continue;
+    addresses.push({ address: clean.address, role: role as 'return_path' | 'sender' });
+    domains.add(registrableDomain(clean.address.slice(clean.address.lastIndexOf('@') + 1)));
+  }
+  return { indicators: { ...today, urls: [...urls], domains: [...domains], emailAddresses: addresses } };
+}
+
+/**
+ * A report's indicators as today's extraction reads them, whatever the engine stored when it was filed:
+ * its fields, and its stored analysis read again (rereadAnalysis). What filing gives a new report.
+ */
+export function currentReportIndicators(source: ReportIndicatorSource): ReportIndicator[] {
+  const reread = rereadAnalysis(source.analysis, filingText(source));
+  return extractReportIndicators({ ...source, analysis: reread });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, extractTextIndicators, indicatorLookupKeys } from '../../../analysis/analyze.js';
+import { analyze, analyzeText, extractTextIndicators, indicatorLookupKeys } from '../../../analysis/analyze.js';
 import { isCommonValue, normaliseOrganisation } from './common-values.js';
-import { extractReportIndicators, normalisePhone, type ReportIndicatorSource } from './report-indicators.js';
+import { currentReportIndicators, extractReportIndicators, filingText, normalisePhone, type ReportIndicatorSource } from './report-indicators.js';
 import { buildCampaignLabel, displayValue, strongestIndicator } from './campaign-label.js';
 
 const source = (over: Partial<ReportIndicatorSource> = {}): ReportIndicatorSource => ({
@@ -39,6 +39,20 @@ describe('report indicators', () => {
     // The same values come out of a stored analysis, without reading the text again.
     const stored = analyzeText({ kind: 'sms', text: sms });
     expect(values(source({ analysis: JSON.parse(JSON.stringify(stored)) }))).toEqual(values(source({ pastedText: sms })));
+  });
+
+  it('publishes no reference as a phone, and one indicator per link or sender however it is written (issue 14)', () => {
+    const sms = 'ameli : remboursement de 149,90 € (dossier CP2025-88412). Validez sur https:\\\\ameli-rembourse.info\\valider?ref=CP2025-88412 ou appelez le 09 70 12 34 56.';
+    const typedLink = 'https://ameli-rembourse.info/valider?ref=CP2025-88412).';
+    expect(values(source({ pastedText: sms, links: [typedLink], sender: 'CP2025-88412' }))).toEqual([
+      'domain:ameli-rembourse.info',
+      'phone:+33970123456',
+      'url:https://ameli-rembourse.info/valider?ref=CP2025-88412',
+    ]);
+    const copy = 'De : support@andpc-gouv.fr.\nObjet : Relance\n\nBonjour';
+    expect(values(source({ channel: 'courriel', sender: 'ANDPC <support@andpc-gouv.fr>.', pastedText: copy }))).toEqual(['domain:andpc-gouv.fr', 'email:support@andpc-gouv.fr']);
+    // An overseas number typed in a field is the one the engine reads in a message.
+    expect(normalisePhone('0692 12 34 56')).toBe('+262692123456');
   });
 
   it('reads the description too when no analysis was stored', () => {
@@ -94,5 +108,46 @@ describe('campaign labels', () => {
     expect(buildCampaignLabel(null, null)).toBe('Signalements liés — textes similaires');
     expect(displayValue('phone', '+442079460958')).toBe('+44 20 7946 0958');
     expect(buildCampaignLabel('hameconnage', { kind: 'url', value: `https://x.fr/${'a'.repeat(300)}`, reports: 2 }).length).toBeLessThanOrEqual(200);
+  });
+});
+
+// Reports filed before the extraction was fixed are read again (indicator-backfill.service.ts): what
+// the old rules stored is never trusted; the text the engine showed is read again with today's rules.
+describe('a stored analysis read again with today’s extraction', () => {
+  const current = (s: ReportIndicatorSource) => currentReportIndicators(s).map((i) => `${i.kind}:${i.value}`).sort();
+
+  it('reads a typed or pasted message again, whatever indicators the old rules stored with it', () => {
+    const sms = 'ameli : remboursement (dossier CP2025-88412). Validez sur https:\\\\ameli-rembourse.info\\valider ou appelez le 09 70 12 34 56.';
+    const stored = analyzeText({ kind: 'sms', text: filingText(source({ pastedText: sms })) });
+    const old = { ...stored, indicators: { ...stored.indicators, phones: [{ e164: '+33202588412', category: 'fixe', evidence: { start: 0, end: 1 } }], urls: ['http://ameli-rembourse.info/'] } };
+    expect(current(source({ pastedText: sms, analysis: old }))).toEqual(['domain:ameli-rembourse.info', 'phone:+33970123456', 'url:https://ameli-rembourse.info/valider']);
+    // As filing reads a new report: the same values from the stored analysis as from the text.
+    expect(current(source({ pastedText: sms, analysis: old }))).toEqual(values(source({ pastedText: sms, analysis: stored })));
+  });
+
+  it('keeps, from an email file, the links of its HTML part and the Return-Path its shown text does not carry', async () => {
+    const raw = new TextEncoder().encode(
+      [
+        'Return-Path: <bounce@envoi-relance.fr>',
+        'From: "ANDPC" <support@andpc-gouv.fr.>',
+        'To: cabinet@exemple.fr',
+        'Subject: Relance',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Votre dossier CP2025-88412 est incomplet. <a href="https://andpc-validation.fr/connexion">Cliquez ici</a>.</p>',
+        '',
+      ].join('\r\n'),
+    );
+    const stored = await analyze({ kind: 'email', raw });
+    expect(stored.indicators.urls).toContain('https://andpc-validation.fr/connexion');
+    const report = source({ channel: 'courriel', analysis: JSON.parse(JSON.stringify(stored)) });
+    expect(current(report)).toEqual(expect.arrayContaining(['email:bounce@envoi-relance.fr', 'email:support@andpc-gouv.fr', 'url:https://andpc-validation.fr/connexion', 'domain:andpc-validation.fr']));
+    expect(current(report).some((v) => v.startsWith('phone:'))).toBe(false);
+    expect(current(report)).toEqual(values(report));
+  });
+
+  it('reads the copy and the description again when no analysis was stored', () => {
+    expect(current(source({ description: 'Appel du 01 84 80 12 34, référence CP2025-88412' }))).toEqual(['phone:+33184801234']);
   });
 });

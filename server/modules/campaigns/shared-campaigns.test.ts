@@ -46,6 +46,9 @@ describe('campaigns shared across départements', () => {
     return { id, reports: made, phone: `+339720000${suffix}`, parisDomain: `certif-paris-${suffix}.fr`, display: `09 72 00 00 ${suffix}` };
   }
 
+  /** Each instance learns of a published indicator or label through LISTEN/NOTIFY, a few milliseconds after commit. */
+  const NOTIFIED = { timeout: 5_000 };
+
   async function checkPageSays(display: string): Promise<string | null> {
     const visitor = new TestClient(t.app);
     await visitor.refreshSession();
@@ -79,7 +82,7 @@ describe('campaigns shared across départements', () => {
   it('the review: an agent of 13 cannot rename, qualify nor close a campaign grouping Paris reports', async () => {
     const c = await sharedCampaign(['75', '75', '75', '13']);
     const before = await campaignRow(c.id);
-    expect(await checkPageSays(c.display)).toBeNull();
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBeNull();
 
     const rename = await agent13.patch(`/api/campaigns/${c.id}`, { label: 'Arnaque vue à Marseille' });
     expect(rename.statusCode).toBe(403);
@@ -96,7 +99,7 @@ describe('campaigns shared across départements', () => {
     expect(await t.database.db.select().from(fraudIndicators).where(eq(fraudIndicators.campaignId, c.id))).toEqual([]);
     const statuses = await t.database.db.select({ status: reports.status }).from(reports).where(inArray(reports.id, c.reports.map((r) => r.id)));
     expect(statuses.every((s) => s.status === 'nouveau')).toBe(true);
-    expect(await checkPageSays(c.display)).toBeNull();
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBeNull();
 
     // The refusal is audited, naming the rule and the départements involved; the two that follow within
     // the window are counted, not written one by one (platform/audit/denials.ts).
@@ -119,13 +122,13 @@ describe('campaigns shared across départements', () => {
     const qualified = await national.post(`/api/campaigns/${c.id}/qualify`);
     expect(qualified.statusCode).toBe(200);
     const expected = `Ce numéro a déjà été signalé 3 fois à l’Ordre des médecins via Vigie (campagne « ${SCAM_FAMILY_LABELS.certification_periodique} »).`;
-    expect(await checkPageSays(c.display)).toBe(expected);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(expected);
 
     expect((await agent13.patch(`/api/campaigns/${c.id}`, { label: 'Arnaque vue à Marseille' })).statusCode).toBe(403);
-    expect(await checkPageSays(c.display)).toBe(expected);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(expected);
     // Even a rename by an agent allowed to make it stays internal.
     expect((await national.patch(`/api/campaigns/${c.id}`, { label: 'Nom interne choisi par un agent' })).statusCode).toBe(200);
-    expect(await checkPageSays(c.display)).toBe(expected);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(expected);
     const published = await t.database.db.select().from(fraudIndicators).where(eq(fraudIndicators.campaignId, c.id));
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((p) => p.campaignLabel === SCAM_FAMILY_LABELS.certification_periodique)).toBe(true);
@@ -233,7 +236,7 @@ describe('campaigns shared across départements', () => {
     await proposer.login(t.database, proposerUser);
     await agent75.post(`/api/campaigns/${c.id}/qualify`);
     const familyText = `Ce numéro a déjà été signalé 2 fois à l’Ordre des médecins via Vigie (campagne « ${SCAM_FAMILY_LABELS.certification_periodique} »).`;
-    expect(await checkPageSays(c.display)).toBe(familyText);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(familyText);
 
     const bad = await proposer.post(`/api/campaigns/${c.id}/public-label`, { label: ' ', extra: 1 });
     expect(bad.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['extra', 'label']);
@@ -245,13 +248,13 @@ describe('campaigns shared across départements', () => {
     const proposedEntry = (await auditEntries(t.database, 'campaigns.campaign.public_label_proposed')).at(-1)!;
     expect(proposedEntry).toMatchObject({ entityId: c.id, actorId: proposerUser.user.id, details: { label: 'Faux appels de la « certification »' } });
     // Proposed is not published.
-    expect(await checkPageSays(c.display)).toBe(familyText);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(familyText);
 
     const self = await proposer.post(`/api/campaigns/${c.id}/public-label/approve`, { label: 'Faux appels de la « certification »' });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('FOUR_EYES_REQUIRED');
     expect((await deniedOn(c.id)).at(-1)!.details).toMatchObject({ rule: 'four_eyes', operation: 'approve_public_label' });
-    expect(await checkPageSays(c.display)).toBe(familyText);
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe(familyText);
     // The approver approves the text he read, not one changed since.
     const stale = await agent75.post(`/api/campaigns/${c.id}/public-label/approve`, { label: 'Autre texte' });
     expect(stale.json().error.code).toBe('STALE_VERSION');
@@ -262,7 +265,7 @@ describe('campaigns shared across départements', () => {
     await expect(auditEntries(t.database, 'campaigns.campaign.public_label_approved')).resolves.toEqual(
       expect.arrayContaining([expect.objectContaining({ entityId: c.id, details: expect.objectContaining({ label: 'Faux appels de la « certification »', proposedBy: proposerUser.user.id }) })]),
     );
-    expect(await checkPageSays(c.display)).toBe('Ce numéro a déjà été signalé 2 fois à l’Ordre des médecins via Vigie (campagne « Faux appels de la « certification » »).');
+    await expect.poll(() => checkPageSays(c.display), NOTIFIED).toBe('Ce numéro a déjà été signalé 2 fois à l’Ordre des médecins via Vigie (campagne « Faux appels de la « certification » »).');
     // Nothing left to approve.
     expect((await agent75.post(`/api/campaigns/${c.id}/public-label/approve`, { label: 'Faux appels de la « certification »' })).json().error.code).toBe('INVALID_STATE');
   });

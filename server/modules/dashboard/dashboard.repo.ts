@@ -2,8 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { rows } from '../../platform/db/rows.js';
 
-// One query per chart, aggregated in PostgreSQL. Days and weeks are those of Europe/Paris. The charts
-// count confirmed reports that are not merged duplicates; the status count shows duplicates too.
+// The dashboard's figures aggregated from the reports themselves. Days and weeks are those of
+// Europe/Paris. The charts count confirmed reports that are not merged duplicates; the status count
+// shows duplicates too. A département's dashboard reads these; the national one reads the same counts
+// from the daily rollup (dashboard-rollup.repo.ts), except the time to qualification (a median).
 
 export interface Scope {
   from: string;
@@ -65,9 +67,17 @@ export async function countPeriod(db: Executor, s: Scope): Promise<PeriodCounts>
   return { perWeek, byStatus };
 }
 
+export interface TopCampaign {
+  id: string;
+  reference: string;
+  label: string;
+  status: string;
+  reports: number;
+}
+
 /** Campaigns with the most reports filed during the period (within the scope). */
-export async function topCampaigns(db: Executor, s: Scope, limit: number) {
-  return rows<{ id: string; reference: string; label: string; status: string; reports: number }>(
+export async function topCampaigns(db: Executor, s: Scope, limit: number): Promise<TopCampaign[]> {
+  return rows<TopCampaign>(
     db,
     sql`
       SELECT c.id, c.reference, c.label, c.status, count(*)::int AS reports

@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import * as repo from './dashboard.repo.js';
+import * as rollup from './dashboard-rollup.repo.js';
 import { resolvePeriod } from './dashboard-period.js';
 
 const TOP_CAMPAIGNS = 10;
@@ -18,10 +19,12 @@ export async function dashboardStats(deps: ServiceDeps, actor: Actor, query: TDa
   const period = resolvePeriod(query, now);
   const scope: repo.Scope = { from: period.from, to: period.to, departement: actor.departement ?? query.departement ?? null };
   const db = deps.database.db;
-  // Three independent reads: on the PostgreSQL server they run side by side on the pool.
+  // The whole country reads its counts from the daily rollup; a département's few thousand reports are
+  // read directly. Three independent reads: on the PostgreSQL server they run side by side on the pool.
+  const national = scope.departement === null;
   const [counts, topCampaigns, qualification] = await Promise.all([
-    repo.countPeriod(db, scope),
-    repo.topCampaigns(db, scope, TOP_CAMPAIGNS),
+    national ? rollup.countPeriodFromRollup(db, scope) : repo.countPeriod(db, scope),
+    national ? rollup.topCampaignsFromRollup(db, scope, TOP_CAMPAIGNS) : repo.topCampaigns(db, scope, TOP_CAMPAIGNS),
     repo.qualificationDelay(db, scope),
   ]);
   const { channel: byChannel, scam_family: byFamily, departement: byDepartement } = counts.perWeek;

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   MAX_DPC_IMPORT_BYTES,
+  ZDpcActionDetail,
   ZDpcActionPage,
+  ZDpcActionParams,
   ZDpcActionSearchQuery,
   ZDpcImportReport,
   ZDpcImportRequest,
@@ -13,6 +15,7 @@ import {
 } from '../../../contracts/dpc.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { getDpcAction } from './dpc-action.service.js';
 import { importDpcCatalogue } from './dpc-import.service.js';
 import { listRescreenings, listRescreenMatches } from './dpc-rescreen-matches.service.js';
 import { rescreenCatalogue } from './dpc-rescreen.service.js';
@@ -40,6 +43,16 @@ export const dpcRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (ap
       response: { 200: ZDpcActionPage },
     },
   }, async (req) => searchDpcActions(deps, req.query));
+
+  app.get('/api/dpc/actions/:id', {
+    config: { access: { permission: 'dpc:catalogue_read' } },
+    schema: {
+      tags: ['dpc'],
+      summary: 'One training action with its organisation, its screening (findings, evidence spans, screened text) and its number of signalements',
+      params: ZDpcActionParams,
+      response: { 200: ZDpcActionDetail },
+    },
+  }, async (req) => getDpcAction(deps, requireSession(req).actor, req.params.id));
 
   app.post('/api/dpc/rescreenings', {
     // A whole-catalogue run: rare and heavy.

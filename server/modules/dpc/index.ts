@@ -9,3 +9,7 @@ export { rescreenCatalogue, type RescreenOptions } from './dpc-rescreen.service.
 export { CURRENT_SCREENER, type ProgrammeScreener } from './programme-screener.js';
 // The awareness page's data, public (issue 12, the convention's first axis).
 export { dpcVigilanceRoutes } from './dpc-vigilance.routes.js';
+// Signalements (docs/dpc-signalements.md): filing, workflow, exchanges and statistics.
+export { dpcSignalementRoutes } from './dpc-signalements.routes.js';
+export { dpcWorkflowRoutes } from './dpc-workflow.routes.js';
+export { dpcExchangeRoutes } from './dpc-exchanges.routes.js';

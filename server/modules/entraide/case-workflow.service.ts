@@ -1,10 +1,12 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import type { TEntraideDecision } from '../../../contracts/entraide.schemas.js';
+import type { TEntraideCneConsent, TEntraideDecision } from '../../../contracts/entraide.schemas.js';
 import { recordAudit, type AuditAction, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAccessDenial } from '../../platform/audit/denials.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import type { Tx } from '../../platform/db/client.js';
 import { users } from '../../platform/db/schema.js';
 import { entraideCaseEvents, entraideCases, entraideDecisions, entraideMandates, entraideSettings } from '../../platform/db/schema-entraide.js';
+import type { KeyProvider } from '../../platform/crypto/key-provider.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { parisDay } from '../../platform/time/paris-day.js';
@@ -33,6 +35,11 @@ interface Change {
   action: AuditAction;
   details?: Record<string, unknown>;
   reason?: string;
+  /**
+   * Refusals to audit as denials, run after the mandate check and before the transaction: a denial is
+   * written on its own (PGlite has one connection, held by the transaction).
+   */
+  precheck?: () => Promise<void>;
 }
 
 /** Runs one change of a case: mandate, scoped lock, the change, a journal entry and the audit entry. */
@@ -45,6 +52,7 @@ async function changeCase<T>(
   apply: (tx: Tx, c: CaseRow, sealer: ScopeSealer) => Promise<T>,
 ): Promise<T> {
   await requireCurrentMandate(deps.database, ctx, actor, change.permission);
+  await change.precheck?.();
   return deps.database.db.transaction(async (tx) => {
     const c = await lockScopedCase(tx, actor, id);
     const sealer = await sealerFor(tx, deps.keys, cdeScope(c.departement));
@@ -116,17 +124,72 @@ export async function recordDecision(deps: ServiceDeps, ctx: AuditContext, actor
 }
 
 /**
+ * What the person's consent to let the CNE know their identity changes on the case: the identity,
+ * opened with the case's CDE key, sealed a second time under the CNE's, and the day of the consent.
+ */
+async function shareIdentityWithCne(tx: Tx, keys: KeyProvider, c: CaseRow, cdeSealer: ScopeSealer, at: Date): Promise<Pick<CaseRow, 'sealedIdentityCne' | 'cneConsentAt'>> {
+  const cneSealer = await sealerFor(tx, keys, 'cne');
+  return { sealedIdentityCne: cneSealer.seal(cdeSealer.open(c.sealedIdentity)), cneConsentAt: at };
+}
+
+/**
  * Transmits the case to the CNE. With the person's consent, the identity is sealed a second time for
- * the CNE; without it, the CNE works on the pseudonym and the journal.
+ * the CNE; without it, the CNE works on the pseudonym and the journal (until recordCneConsent).
  */
 export async function escalateCase(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, body: { identityConsent: boolean; reason: string }): Promise<void> {
   await changeCase(deps, ctx, actor, id, { permission: 'entraide:escalate', action: 'entraide.case.escalated', reason: body.reason, details: { identityConsent: body.identityConsent } }, async (tx, c, sealer) => {
     if (c.escalatedAt) throw new AppError('INVALID_STATE', undefined, 'Ce dossier est déjà transmis à la commission nationale.');
     if (c.status === 'clos') throw new AppError('INVALID_STATE', undefined, 'Ce dossier est clos : rouvrez-le avant de le transmettre.');
     const now = new Date();
-    const sealedIdentityCne = body.identityConsent ? (await sealerFor(tx, deps.keys, 'cne')).seal(sealer.open(c.sealedIdentity)) : null;
-    await tx.update(entraideCases).set({ status: 'transmis_cne', escalatedAt: now, cneConsentAt: body.identityConsent ? now : null, sealedIdentityCne }).where(eq(entraideCases.id, c.id));
+    const identity = body.identityConsent ? await shareIdentityWithCne(tx, deps.keys, c, sealer, now) : { sealedIdentityCne: null, cneConsentAt: null };
+    await tx.update(entraideCases).set({ status: 'transmis_cne', escalatedAt: now, ...identity }).where(eq(entraideCases.id, c.id));
     await journal(tx, c.id, actor, 'transmission_cne', sealer.seal(body.reason));
+  });
+}
+
+const CNE_CONSENT_TEXT = 'La personne consent désormais à ce que la commission nationale connaisse son identité.';
+
+/** Why a consent to the CNE may not be recorded on this case by this member, or null. */
+function cneConsentRefusal(actor: Actor, c: Pick<CaseRow, 'departement' | 'status' | 'escalatedAt' | 'sealedIdentityCne'> | undefined): { rule: string; error: AppError } | null {
+  if (actor.role !== 'membre_cde') {
+    return { rule: 'cde_seulement', error: new AppError('FORBIDDEN', undefined, 'Seule la commission départementale du dossier recueille le consentement de la personne.') };
+  }
+  if (!c || c.departement !== actor.departement) return { rule: 'hors_perimetre', error: new AppError('NOT_FOUND', undefined, NOT_FOUND) };
+  if (!c.escalatedAt) {
+    return { rule: 'non_transmis', error: new AppError('INVALID_STATE', undefined, "Ce dossier n'a pas été transmis à la commission nationale : le consentement se recueille lors de la transmission.") };
+  }
+  if (c.sealedIdentityCne !== null) {
+    return { rule: 'consentement_deja_recueilli', error: new AppError('INVALID_STATE', undefined, 'La personne a déjà consenti à ce que la commission nationale connaisse son identité.') };
+  }
+  if (c.status === 'clos') return { rule: 'dossier_clos', error: new AppError('INVALID_STATE', undefined, "Ce dossier est clos : rouvrez-le avant d'y inscrire le consentement.") };
+  return null;
+}
+
+/**
+ * The person's consent, obtained by the CDE after a transmission without it, to let the CNE know who
+ * they are: the identity is sealed for the CNE as at a transmission with consent, so the CNE may reveal
+ * it and refer the person to Crésus by name. Journal `consentement_cne` (note sealed), audit
+ * `entraide.case.cne_consent_recorded`. Every refusal — not a CDE member, another département, not
+ * transmitted, already consented, closed — is audited as a denial.
+ */
+export async function recordCneConsent(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string, body: TEntraideCneConsent): Promise<void> {
+  const permission = 'entraide:escalate';
+  const precheck = async () => {
+    const [seen] = await deps.database.db
+      .select({ id: entraideCases.id, departement: entraideCases.departement, status: entraideCases.status, escalatedAt: entraideCases.escalatedAt, sealedIdentityCne: entraideCases.sealedIdentityCne })
+      .from(entraideCases)
+      .where(eq(entraideCases.id, id));
+    const refusal = cneConsentRefusal(actor, seen);
+    if (!refusal) return;
+    await recordAccessDenial(deps.database, ctx, { entityType: 'entraide_case', entityId: id, permission, details: { rule: refusal.rule } });
+    throw refusal.error;
+  };
+  await changeCase(deps, ctx, actor, id, { permission, action: 'entraide.case.cne_consent_recorded', precheck }, async (tx, c, sealer) => {
+    // Checked again under the lock: another member may have recorded it in between.
+    const refusal = cneConsentRefusal(actor, c);
+    if (refusal) throw refusal.error;
+    await tx.update(entraideCases).set(await shareIdentityWithCne(tx, deps.keys, c, sealer, new Date())).where(eq(entraideCases.id, c.id));
+    await journal(tx, c.id, actor, 'consentement_cne', sealer.seal(body.note ? `${CNE_CONSENT_TEXT}\n\n${body.note}` : CNE_CONSENT_TEXT));
   });
 }
 

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
-import { MIN_REVEAL_REASON_CHARS, type EntraideCaseStatus, type TEntraideCaseDetail, type TEntraideIdentity } from '../../../contracts/entraide.schemas.js';
+import { MIN_REVEAL_REASON_CHARS, type EntraideCaseStatus, type TEntraideCaseDecision, type TEntraideCaseDetail, type TEntraideIdentity } from '../../../contracts/entraide.schemas.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { recordAccessDenial } from '../../platform/audit/denials.js';
 import type { Actor } from '../../platform/authz/policy.js';
+import type { Executor } from '../../platform/db/client.js';
 import { users } from '../../platform/db/schema.js';
-import { entraideCaseEvents, entraideCases } from '../../platform/db/schema-entraide.js';
+import { entraideCaseEvents, entraideCases, entraideDecisions } from '../../platform/db/schema-entraide.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { cdeScope, sealerFor } from './case-keys.js';
@@ -31,8 +32,9 @@ export async function listCases(deps: ServiceDeps, ctx: AuditContext, actor: Act
   const where = and(scopeOf(actor), query.status ? eq(entraideCases.status, query.status) : undefined);
   const db = deps.database.db;
   const [rows, [total]] = await Promise.all([
+    // Only the summary's columns: the sealed ones are kilobytes per row, read for every row the page skips.
     db
-      .select({ c: entraideCases, referentName: users.displayName })
+      .select({ c: SUMMARY_COLUMNS, referentName: users.displayName })
       .from(entraideCases)
       .leftJoin(users, eq(users.id, entraideCases.referentId))
       .where(where)
@@ -44,7 +46,20 @@ export async function listCases(deps: ServiceDeps, ctx: AuditContext, actor: Act
   return { cases: rows.map((r) => summaryOf(r.c, r.referentName)), total: Number(total?.n ?? 0) };
 }
 
-function summaryOf(c: CaseRow, referentName: string | null) {
+const SUMMARY_COLUMNS = {
+  id: entraideCases.id,
+  reference: entraideCases.reference,
+  departement: entraideCases.departement,
+  status: entraideCases.status,
+  natures: entraideCases.natures,
+  urgency: entraideCases.urgency,
+  source: entraideCases.source,
+  beneficiaryKind: entraideCases.beneficiaryKind,
+  openedAt: entraideCases.openedAt,
+  lastActivityAt: entraideCases.lastActivityAt,
+};
+
+function summaryOf(c: Pick<CaseRow, keyof typeof SUMMARY_COLUMNS>, referentName: string | null) {
   return {
     id: c.id,
     reference: c.reference,
@@ -71,17 +86,34 @@ async function loadScopedCase(deps: ServiceDeps, actor: Actor, id: string): Prom
   return row;
 }
 
-/** A case with its journal (free text opened for the commission), audited `entraide.case.read`. */
+/** The case's decisions with their vote, oldest first (by day, then as recorded). Neither authorizes nor audits. */
+export async function decisionsOf(db: Executor, caseId: string): Promise<TEntraideCaseDecision[]> {
+  const rows = await db.select().from(entraideDecisions).where(eq(entraideDecisions.caseId, caseId)).orderBy(asc(entraideDecisions.decidedOn), asc(entraideDecisions.createdAt), asc(entraideDecisions.id));
+  return rows.map((d) => ({
+    kind: d.kind,
+    decidedOn: d.decidedOn,
+    amountCents: d.amountCents,
+    aidForm: d.aidForm,
+    vote: { membersSeated: d.membersSeated, membersPresent: d.membersPresent, for: d.votesFor, against: d.votesAgainst, abstentions: d.abstentions },
+    quorumReached: d.quorumReached,
+    commission: d.commission,
+  }));
+}
+
+/** A case with its journal (free text opened for the commission) and decisions, audited `entraide.case.read`. */
 export async function getCase(deps: ServiceDeps, ctx: AuditContext, actor: Actor, id: string): Promise<TEntraideCaseDetail> {
   await requireCurrentMandate(deps.database, ctx, actor, 'entraide:case_read');
   const { c, referentName } = await loadScopedCase(deps, actor, id);
   const db = deps.database.db;
-  const events = await db
-    .select({ kind: entraideCaseEvents.kind, occurredAt: entraideCaseEvents.occurredAt, sealedBody: entraideCaseEvents.sealedBody, authorName: users.displayName })
-    .from(entraideCaseEvents)
-    .leftJoin(users, eq(users.id, entraideCaseEvents.authorId))
-    .where(eq(entraideCaseEvents.caseId, c.id))
-    .orderBy(asc(entraideCaseEvents.occurredAt));
+  const [events, decisions] = await Promise.all([
+    db
+      .select({ kind: entraideCaseEvents.kind, occurredAt: entraideCaseEvents.occurredAt, sealedBody: entraideCaseEvents.sealedBody, authorName: users.displayName })
+      .from(entraideCaseEvents)
+      .leftJoin(users, eq(users.id, entraideCaseEvents.authorId))
+      .where(eq(entraideCaseEvents.caseId, c.id))
+      .orderBy(asc(entraideCaseEvents.occurredAt)),
+    decisionsOf(db, c.id),
+  ]);
   const sealer = await sealerFor(db, deps.keys, cdeScope(c.departement));
   await recordAudit(db, ctx, { action: 'entraide.case.read', entityType: 'entraide_case', entityId: c.id, details: { reference: c.reference } });
   return {
@@ -92,6 +124,7 @@ export async function getCase(deps: ServiceDeps, ctx: AuditContext, actor: Actor
     escalatedAt: c.escalatedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     journal: events.map((e) => ({ kind: e.kind, occurredAt: e.occurredAt.toISOString(), authorName: e.authorName, text: e.sealedBody ? sealer.open(e.sealedBody) : null })),
+    decisions,
   };
 }
 

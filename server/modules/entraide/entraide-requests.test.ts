@@ -117,6 +117,8 @@ describe('entraide: helplines and requests for help', () => {
     [{ ...ownRequest, urgency: 'hier' }, 'urgency', "Degré d'urgence inconnu."],
     [{ ...ownRequest, contact: { means: 'pigeon', consent: true } }, 'contact.means', 'Moyen de contact inconnu.'],
     [{ ...ownRequest, identity: 'Dr X' }, 'identity', undefined],
+    [{ ...ownRequest, contact: { means: 'telephone', consent: true } }, 'contact.phone', 'Indiquez le numéro de téléphone où vous joindre.'],
+    [{ ...ownRequest, contact: { means: 'courrier', consent: true } }, 'contact.address', "Indiquez l'adresse postale où vous écrire."],
   ])('refuses a request with a bad field, in French, nothing filed (%#)', async (body, path, message) => {
     const before = (await t.database.db.select().from(entraideCases)).length;
     const res = await doctor.post('/api/entraide/requests', body);
@@ -132,6 +134,10 @@ describe('entraide: helplines and requests for help', () => {
     const missing = await anonymous.post('/api/entraide/requests/relative', withoutRequester);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.fields[0].path).toBe('requester');
+    // A relative has no account to take an email from: « par courriel » needs the address.
+    const noEmail = await anonymous.post('/api/entraide/requests/relative', { ...relativeRequest, contact: { means: 'courriel', consent: true } });
+    expect(noEmail.statusCode).toBe(400);
+    expect(noEmail.json().error.details.fields[0]).toMatchObject({ path: 'contact.email', message: "Indiquez l'adresse électronique où vous écrire." });
 
     const res = await anonymous.post('/api/entraide/requests/relative', relativeRequest);
     expect(res.statusCode).toBe(201);

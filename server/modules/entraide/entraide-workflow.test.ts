@@ -87,10 +87,22 @@ describe('entraide: the life of a case', () => {
     }
     expect(await t.database.db.select().from(entraideDecisions).where(eq(entraideDecisions.caseId, id))).toEqual([]);
 
-    expect((await cde.post(`/api/entraide/cases/${id}/decisions`, decision)).statusCode).toBe(200);
+    const recorded = await cde.post(`/api/entraide/cases/${id}/decisions`, decision);
+    expect(recorded.statusCode).toBe(200);
     const [row] = await t.database.db.select().from(entraideDecisions).where(eq(entraideDecisions.caseId, id));
     expect(row).toMatchObject({ commission: 'cde', kind: 'aide_financiere', amountCents: 150_000, aidForm: 'secours', membersPresent: 4, quorumReached: true });
     await expectAudited(t.database, 'entraide.case.decided', id);
+
+    // The case lists its decisions, oldest first, with the vote and who decided: the CDE, then the CNE.
+    const listed = { kind: 'aide_financiere', decidedOn: '2026-11-30', amountCents: 150_000, aidForm: 'secours', vote, quorumReached: true, commission: 'cde' };
+    expect(recorded.json().decisions).toEqual([listed]);
+    await cde.post(`/api/entraide/cases/${id}/escalation`, { identityConsent: false, reason: 'Situation trop complexe pour la commission départementale.' });
+    const earlier = { kind: 'refus', decidedOn: '2026-11-02', vote: { membersSeated: 7, membersPresent: 7, for: 1, against: 5, abstentions: 1 }, note: '' };
+    expect((await cne.post(`/api/entraide/cases/${id}/decisions`, earlier)).statusCode).toBe(200);
+    expect((await cde.get(`/api/entraide/cases/${id}`)).json().decisions).toEqual([
+      { kind: 'refus', decidedOn: '2026-11-02', amountCents: null, aidForm: null, vote: earlier.vote, quorumReached: true, commission: 'cne' },
+      listed,
+    ]);
   });
 
   it('transmits a case to the CNE under its pseudonym, the identity only with consent', async () => {

@@ -6,6 +6,7 @@ import {
   ZEntraideCallList,
   ZEntraideCallListQuery,
   ZEntraideCallLog,
+  ZEntraideCneConsent,
   ZEntraideDecision,
   ZEntraideEscalate,
   ZEntraideJournalEntry,
@@ -30,8 +31,10 @@ import type { AuditContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { requireSession } from '../../platform/http/request-context.js';
-import { addJournalEntry, assignReferent, closeCase, escalateCase, recordDecision, reopenCase } from './case-workflow.service.js';
+import { addJournalEntry, assignReferent, closeCase, escalateCase, recordCneConsent, recordDecision, reopenCase } from './case-workflow.service.js';
 import { getCase, listCases, revealIdentity } from './cases.service.js';
+import { entraideProtectionRoutes } from './entraide-protection.routes.js';
+import { entraideSupportRoutes } from './entraide-support.routes.js';
 import { convertCall, listCalls, logCall } from './helpline-calls.service.js';
 import { helplinesFor, replaceHelplines } from './helplines.service.js';
 import { grantMandate, listMandates } from './mandates.service.js';
@@ -205,6 +208,16 @@ export const entraideRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
   change('referent', 'entraide:case_manage', 'Assign the referent, a member of the CDE in office; audited', ZEntraideAssign, (ctx, actor, id, b) => assignReferent(deps, ctx, actor, id, b.referentId));
   change('decisions', 'entraide:case_manage', "Record the commission's decision with its vote (refused without quorum); audited", ZEntraideDecision, (ctx, actor, id, b) => recordDecision(deps, ctx, actor, id, b));
   change('escalation', 'entraide:escalate', 'Transmit to the CNE, with or without consent to share the identity; audited with the reason', ZEntraideEscalate, (ctx, actor, id, b) => escalateCase(deps, ctx, actor, id, b));
+  change(
+    'cne-consent',
+    'entraide:escalate',
+    "Record the person's consent, obtained after a transmission without it, to let the CNE know their identity (sealed for the CNE); audited",
+    ZEntraideCneConsent,
+    (ctx, actor, id, b) => recordCneConsent(deps, ctx, actor, id, b),
+  );
   change('closure', 'entraide:case_manage', 'Close the case (purged after the retention period); audited', ZEntraideStatusChange, (ctx, actor, id, b) => closeCase(deps, ctx, actor, id, b.text));
   change('reopening', 'entraide:case_manage', 'Reopen a closed case; audited', ZEntraideStatusChange, (ctx, actor, id, b) => reopenCase(deps, ctx, actor, id, b.text));
+
+  await app.register(entraideSupportRoutes, { deps });
+  await app.register(entraideProtectionRoutes, { deps });
 };

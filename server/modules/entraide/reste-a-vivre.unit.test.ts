@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZBudget, type TBudget } from '../../../contracts/entraide.schemas.js';
+import { ConfigError, loadConfig } from '../../config.js';
 import { computeResteAVivre, consumptionUnits, RSA_FLOOR_CENTS_2025 } from './reste-a-vivre.js';
 
 const budget = (lines: TBudget['lines'], household: TBudget['household'] = { personsFrom14: 1, childrenUnder14: 0 }): TBudget => ({ lines, household });
@@ -45,5 +46,14 @@ describe('reste à vivre', () => {
     expect(absurd.error?.issues[0]?.message).toBe('Montant invraisemblable.');
     const nobody = ZBudget.safeParse(budget([{ kind: 'revenu', label: 'Revenus', monthlyCents: 1 }], { personsFrom14: 0, childrenUnder14: 1 }));
     expect(nobody.error?.issues[0]?.message).toBe('Le foyer compte au moins une personne de 14 ans ou plus.');
+  });
+
+  it('compares with the RSA floor setting, the 2025 amount unless the April revaluation is configured', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).entraideRsaFloorCents).toBe(RSA_FLOOR_CENTS_2025);
+    expect(loadConfig({ NODE_ENV: 'test', ENTRAIDE_RSA_FLOOR_CENTS: '66000' }).entraideRsaFloorCents).toBe(66_000);
+    expect(() => loadConfig({ NODE_ENV: 'test', ENTRAIDE_RSA_FLOOR_CENTS: '646,52' })).toThrow(ConfigError);
+    const budget65000 = budget([{ kind: 'revenu', label: 'Revenus', monthlyCents: 65_000 }]);
+    expect(computeResteAVivre(budget65000).belowRsaFloor).toBe(false);
+    expect(computeResteAVivre(budget65000, 66_000).belowRsaFloor).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
-import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
+import { startRelay } from '../../test/tcp-relay.js';
 
 // Message checks read fraud_indicators from each instance's memory (indicator-cache.ts): a change made
 // through one instance's connection must reach every other instance, and an instance that lost its
@@ -34,41 +34,6 @@ async function listeners(database: Database): Promise<number> {
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "fraud_indicators"'`,
   );
   return rows[0]!.n;
-}
-
-/** A TCP relay to PostgreSQL that the test can cut and restore, as a network failure would. */
-async function startRelay(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let port = 0;
-  const open = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(target.port, target.host);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  await open();
-  return {
-    get port() {
-      return port;
-    },
-    cut: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server!.close(() => resolve());
-      }),
-    restore: open,
-  };
 }
 
 describe('known indicators across instances', () => {

@@ -134,10 +134,14 @@ describe('registry change requests: in person or not at all', () => {
     expect(dup.json().error.details.fields[0].path).toBe('rpps');
     const badRpps = await agentClient.post('/api/registry/registrations', { channel: 'guichet', rpps: '12345678901', birthName: 'X', firstNames: 'Y', status: 'inscrit' });
     expect(badRpps.json().error.details.fields[0].message).toMatch(/clé de contrôle/);
+    // The specialty is chosen from the official list (alerts target by it), whatever its case or accents.
+    const unlisted = await agentClient.post('/api/registry/registrations', { channel: 'guichet', rpps: withRppsCheckDigit('1999888776'), birthName: 'X', firstNames: 'Y', specialty: 'Homéopathie', status: 'inscrit' });
+    expect(unlisted.statusCode).toBe(400);
+    expect(unlisted.json().error.details.fields).toEqual([expect.objectContaining({ path: 'specialty', message: 'Choisissez une spécialité de la liste officielle.' })]);
 
     const rpps = withRppsCheckDigit('1999888777');
     const res = await agentClient.post('/api/registry/registrations', {
-      channel: 'courrier', rpps, birthName: 'Nguyen', firstNames: 'Linh', specialty: 'Pédiatrie', status: 'etudiant_3e_cycle', corrEmail: 'linh.nguyen@exemple.fr', corrPhone: '06 01 02 03 04',
+      channel: 'courrier', rpps, birthName: 'Nguyen', firstNames: 'Linh', specialty: 'PEDIATRIE', status: 'etudiant_3e_cycle', corrEmail: 'linh.nguyen@exemple.fr', corrPhone: '06 01 02 03 04',
     });
     expect(res.statusCode).toBe(201);
     const request = res.json();
@@ -147,7 +151,7 @@ describe('registry change requests: in person or not at all', () => {
     const done = (await agentClient.post(`/api/registry/change-requests/${request.id}/identity-check`, check({ mrz: td1Specimen({ surname: 'Nguyen', givenNames: 'Linh', birthDate: '1998-11-02' }, { expiry: inTwoYears() }) }))).json();
     expect(done.status).toBe('appliquee');
     const [created] = await t.database.db.select().from(doctors).where(eq(doctors.rpps, rpps));
-    expect(created).toMatchObject({ birthName: 'Nguyen', status: 'etudiant_3e_cycle', corrPhone: '+33601020304', departement: '75', version: 1 });
+    expect(created).toMatchObject({ birthName: 'Nguyen', specialty: 'Pédiatrie', status: 'etudiant_3e_cycle', corrPhone: '+33601020304', departement: '75', version: 1 });
     expect(done.doctorId).toBe(created!.id);
     await expectAudited(t.database, 'registry.change_request.applied', created!.id);
   });

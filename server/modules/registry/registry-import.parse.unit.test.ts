@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_LINES } from '../../../contracts/registry-search-import.schemas.js';
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 import { decodeImportFile, detectSeparator, splitRecords } from './registry-import.csv.js';
-import { parseRegistryCsv, phoneToE164, rejectRegistered, type ParseOptions } from './registry-import.parse.js';
+import { phoneToE164, type ParseOptions } from './registry-import.fields.js';
+import { parseRegistryCsv, rejectRegistered } from './registry-import.parse.js';
 import { oneTypoAway, toSearchText } from './search-text.js';
 
 const HEADER = [
@@ -219,6 +220,21 @@ describe('registry CSV', () => {
       proPhone: null,
       searchText: 'dupont moreau martin helene marie bourg en bresse',
     });
+  });
+
+  it('stores a savoir-faire naming an official specialty as the list spells it, and keeps any other as written', () => {
+    const parsed = parseOk(
+      csv([
+        row({ 'Libellé savoir-faire': 'ANESTHESIE-REANIMATION' }),
+        row({ 'Identifiant PP': RPPS_B, 'Libellé savoir-faire': 'O.R.L et chirurgie cervico faciale' }),
+        row({ 'Identifiant PP': RPPS_C, 'Libellé savoir-faire': 'Médecine aérospatiale' }),
+      ]),
+    );
+    expect(parsed.valid.map((v) => v.doctor.specialty)).toEqual([
+      'Anesthésie-réanimation',
+      'Oto-rhino-laryngologie et chirurgie cervico-faciale',
+      'Médecine aérospatiale',
+    ]);
   });
 
   it('reads the optional birth date (compared with the identity document at the counter)', () => {

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { rows } from '../../platform/db/rows.js';
 import { doctors } from '../../platform/db/schema.js';
-import type { ImportedDoctor } from './registry-import.parse.js';
+import type { ImportedDoctor } from './registry-import.fields.js';
 
 /** The RPPS numbers among `rpps` already in the register. */
 export async function findRegisteredRpps(db: Executor, rpps: readonly string[]): Promise<Set<string>> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  MAX_IMPORT_BYTES,
   MAX_REPORTED_ERRORS,
   type TImportLineError,
   type TRegistryImportReport,
@@ -10,17 +9,35 @@ import type { ServiceDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/authz/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { fieldError } from '../../platform/errors.js';
-import { parseRegistryCsv, registeredError, rejectRegistered, type ParsedLine } from './registry-import.parse.js';
+import type { ImportError, ParsedLine } from './registry-import.fields.js';
+import { parseRegistryCsv, registeredError, rejectRegistered } from './registry-import.parse.js';
 import * as repo from './registry-import.repo.js';
 
 /** Records per INSERT (each column travels as one array): bounds the statement's memory, not its speed. */
 const BATCH_SIZE = 2000;
 
+/**
+ * Largest file the service reads. The web route stops uploads at MAX_IMPORT_BYTES (a JSON body); a
+ * caller inside the server (the benchmark) may pass the doctors of a whole public RPPS extraction,
+ * about 150 MB once the other professions are cut out. The file is whole in memory two or three times.
+ */
+export const MAX_SERVICE_IMPORT_BYTES = 256 * 1024 * 1024;
+
 /** Thrown inside the transaction to undo an all-or-nothing import that lost a race on an RPPS. */
 class ImportRolledBack extends Error {
-  constructor(readonly errors: TImportLineError[]) {
+  constructor(readonly errors: ImportError[]) {
     super('import rolled back');
   }
+}
+
+/** Doctors rejected: a doctor whose several lines carry errors counts once. */
+function rejectedDoctors(errors: readonly ImportError[]): number {
+  return new Set(errors.map((e) => e.record)).size;
+}
+
+/** The report lists errors as the contract has them, without the internal doctor key. */
+function reported(errors: readonly ImportError[]): TImportLineError[] {
+  return errors.slice(0, MAX_REPORTED_ERRORS).map(({ line, column, message }) => ({ line, column, message }));
 }
 
 function isoDay(date: Date): string {
@@ -28,13 +45,15 @@ function isoDay(date: Date): string {
 }
 
 /**
- * Imports a registry CSV file (docs/registry-import.md). Every line is checked first (format, RPPS
- * check digit, emails, phones, dates, duplicates in the file and in the register, the importer's
- * département); then, in one transaction, `all_or_nothing` writes every line or none, `per_line` writes
- * the valid ones. Each new record gets history version 1 (source `import`); one audit entry
- * (`registry.import.completed`, or `registry.import.rejected` when nothing was written) records the
- * counts in the same transaction. Throws VALIDATION_FAILED (field `contentBase64`) when the file itself
- * cannot be read: encoding, separator, columns, size.
+ * Imports a registry file (docs/registry-import.md): Vigie's layout, or the public RPPS extraction
+ * whose activity lines are merged per doctor and whose other professions and départements are skipped
+ * and counted. Every line is checked first (format, RPPS check digit, emails, phones, dates,
+ * duplicates in the file and in the register, the importer's département); then, in one transaction,
+ * `all_or_nothing` writes every doctor or none, `per_line` writes the valid ones. Each new record
+ * gets history version 1 (source `import`); one audit entry (`registry.import.completed`, or
+ * `registry.import.rejected` when nothing was written) records the counts in the same transaction.
+ * Throws VALIDATION_FAILED (field `contentBase64`) when the file itself cannot be read: encoding,
+ * separator, columns, size.
  */
 export async function importRegistryCsv(
   deps: Pick<ServiceDeps, 'database'>,
@@ -46,8 +65,8 @@ export async function importRegistryCsv(
   const importId = randomUUID();
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const parsed =
-    bytes.length > MAX_IMPORT_BYTES
-      ? ({ ok: false, message: 'Le fichier dépasse 20 Mo : découpez-le (par exemple par département).' } as const)
+    bytes.length > MAX_SERVICE_IMPORT_BYTES
+      ? ({ ok: false, message: `Le fichier dépasse ${MAX_SERVICE_IMPORT_BYTES / 1024 / 1024} Mo : découpez-le (par exemple par département).` } as const)
       : parseRegistryCsv(bytes, { scopeDepartement: actor.departement, today: isoDay(now) });
   const auditBase = { entityType: 'registry_import', entityId: importId };
   const facts = { fileName: input.fileName, mode: input.mode, departement: actor.departement, bytes: bytes.length };
@@ -56,7 +75,19 @@ export async function importRegistryCsv(
     await recordAudit(deps.database.db, ctx, { ...auditBase, action: 'registry.import.rejected', reason: parsed.message, details: facts });
     throw fieldError('contentBase64', parsed.message);
   }
-  const file = { ...facts, encoding: parsed.encoding, separator: parsed.separator, lines: parsed.lines };
+  const { skipped } = parsed;
+  const file = {
+    ...facts,
+    layout: parsed.layout,
+    encoding: parsed.encoding,
+    separator: parsed.separator,
+    lines: parsed.lines,
+    doctors: parsed.doctors,
+    merged: parsed.merged,
+    skippedProfessionLines: skipped.professions.reduce((n, p) => n + p.lines, 0),
+    skippedOtherDepartement: skipped.otherDepartement.doctors,
+    skippedNoDepartement: skipped.noDepartement.doctors,
+  };
 
   const run = () =>
     deps.database.db.transaction(async (tx) => {
@@ -75,7 +106,7 @@ export async function importRegistryCsv(
         }
       }
       errors.sort((a, b) => a.line - b.line);
-      const rejected = new Set(errors.map((e) => e.line)).size;
+      const rejected = rejectedDoctors(errors);
       await recordAudit(tx, ctx, {
         ...auditBase,
         action: inserted > 0 ? 'registry.import.completed' : 'registry.import.rejected',
@@ -84,12 +115,12 @@ export async function importRegistryCsv(
       return { inserted, rejected, errors };
     });
 
-  let result: { inserted: number; rejected: number; errors: TImportLineError[] };
+  let result: { inserted: number; rejected: number; errors: ImportError[] };
   try {
     result = await run();
   } catch (err) {
     if (!(err instanceof ImportRolledBack)) throw err;
-    const rejected = new Set(err.errors.map((e) => e.line)).size;
+    const rejected = rejectedDoctors(err.errors);
     await recordAudit(deps.database.db, ctx, { ...auditBase, action: 'registry.import.rejected', details: { ...file, inserted: 0, rejected } });
     result = { inserted: 0, rejected, errors: err.errors.sort((a, b) => a.line - b.line) };
   }
@@ -100,10 +131,14 @@ export async function importRegistryCsv(
     outcome: result.inserted === 0 ? 'rejected' : result.rejected > 0 ? 'partial' : 'imported',
     encoding: parsed.encoding,
     separator: parsed.separator,
+    layout: parsed.layout,
     lines: parsed.lines,
+    doctors: parsed.doctors,
+    merged: parsed.merged,
+    skipped,
     inserted: result.inserted,
     rejected: result.rejected,
-    errors: result.errors.slice(0, MAX_REPORTED_ERRORS),
+    errors: reported(result.errors),
     errorsTruncated: result.errors.length > MAX_REPORTED_ERRORS,
   };
 }

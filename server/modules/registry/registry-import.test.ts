@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, like } from 'drizzle-orm';
 import { MAX_IMPORT_BYTES } from '../../../contracts/registry-search-import.schemas.js';
 import { withRppsCheckDigit } from '../../../contracts/rpps.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
@@ -45,6 +46,15 @@ function line(values: Partial<Record<(typeof HEADER)[number], string>> = {}): st
 
 function file(lines: string[][], separator = ';', encoding: BufferEncoding = 'utf8'): string {
   return Buffer.from([HEADER, ...lines].map((l) => l.join(separator)).join('\r\n') + '\r\n', encoding).toString('base64');
+}
+
+// The public RPPS extraction as published: the real header, synthetic people (registry-import.rpps.unit.test.ts
+// holds the line-by-line cases).
+const RPPS_FIXTURE = readFileSync(new URL('./fixtures/PS_LibreAcces_Personne_activite_sample.txt', import.meta.url), 'utf8');
+
+/** The fixture with every RPPS number replaced by another valid one starting with `prefix` (4 digits). */
+function withOtherRpps(text: string, prefix: string): string {
+  return text.replace(/\b(8?)19999(\d{5})\d\b/g, (_, national: string, n: string) => `${national}${withRppsCheckDigit(`${prefix}0${n}`)}`);
 }
 
 describe('registry CSV import', () => {
@@ -219,6 +229,98 @@ describe('registry CSV import', () => {
     const partial = await importFile(parisAgent, file(lines), 'per_line');
     expect(partial.json()).toMatchObject({ outcome: 'partial', inserted: 1, rejected: 1 });
     expect(await t.database.db.select().from(doctors).where(eq(doctors.rpps, lines[1]![0]!))).toEqual([]);
+  });
+
+  describe('the public RPPS extraction « PS_LibreAcces_Personne_activite »', () => {
+    const lefebvre = '19999000011';
+    let rppsAdmin: TestClient;
+    beforeAll(async () => {
+      rppsAdmin = await loggedIn(t, await buildUser(t.database, t.keys, { role: 'admin', departement: null }));
+    });
+
+    it('imports the file as published: one record per doctor, other professions and doctors abroad skipped and counted', async () => {
+      const res = await importFile(rppsAdmin, Buffer.from(RPPS_FIXTURE).toString('base64'), 'all_or_nothing', 'PS_LibreAcces_Personne_activite_202506300000.txt');
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json();
+      expect(report).toEqual({
+        importId: expect.any(String),
+        mode: 'all_or_nothing',
+        outcome: 'imported',
+        encoding: 'utf-8',
+        separator: '|',
+        layout: 'rpps_personne_activite',
+        lines: 37,
+        doctors: 22,
+        merged: 8,
+        skipped: {
+          professions: [
+            { code: '21', label: 'Pharmacien', lines: 2 },
+            { code: '40', label: 'Chirurgien-Dentiste', lines: 1 },
+            { code: '50', label: 'Masseur-Kinésithérapeute', lines: 1 },
+            { code: '60', label: 'Infirmier', lines: 1 },
+            { code: '70', label: 'Sage-Femme', lines: 1 },
+          ],
+          otherDepartement: { doctors: 0, lines: 0 },
+          noDepartement: { doctors: 1, lines: 1 },
+        },
+        inserted: 22,
+        rejected: 0,
+        errors: [],
+        errorsTruncated: false,
+      });
+
+      const rows = await t.database.db.select().from(doctors).where(like(doctors.rpps, '19999%'));
+      expect(rows).toHaveLength(22);
+      const byRpps = new Map(rows.map((r) => [r.rpps, r]));
+      // Three activity lines (Paris twice, then a hospital in the Hauts-de-Seine): one record, in Paris.
+      expect(byRpps.get(lefebvre)).toMatchObject({
+        birthName: 'LEFEBVRE-MARTIN', usageName: null, firstNames: 'HÉLÈNE', specialty: 'Médecine générale', departement: '75', status: 'inscrit',
+        proAddress: '12 RUE DE LA SANTE', proPostalCode: '75014', proCity: 'Paris', proPhone: '+33142123456', proEmail: 'cabinet.lefebvre@exemple.fr',
+        version: 1, searchText: 'lefebvre martin helene paris',
+      });
+      // Corsica and overseas, with the département column empty: from the postal or commune code.
+      expect(['19999000037', '19999000045', '19999000060', '19999000078', '19999000094', '19999000110'].map((r) => byRpps.get(r)?.departement)).toEqual(['2B', '2A', '2B', '971', '976', '973']);
+      // The pharmacienne, and the doctor practising in Geneva only, are not in the register.
+      expect(byRpps.has('19999000318')).toBe(false);
+      expect(byRpps.has('19999000151')).toBe(false);
+
+      const [history] = await t.database.db.select().from(doctorHistory).where(eq(doctorHistory.doctorId, byRpps.get(lefebvre)!.id));
+      expect(history).toMatchObject({ version: 1, source: 'import', changes: { departement: { before: null, after: '75' }, status: { before: null, after: 'inscrit' } } });
+      const audit = await expectAudited(t.database, 'registry.import.completed', report.importId);
+      expect(audit.details).toMatchObject({ layout: 'rpps_personne_activite', lines: 37, doctors: 22, merged: 8, inserted: 22, rejected: 0, skippedProfessionLines: 6, skippedOtherDepartement: 0, skippedNoDepartement: 1 });
+      expect(JSON.stringify(audit.details)).not.toMatch(/LEFEBVRE|HÉLÈNE|exemple\.fr/);
+
+      // Searchable at once; earlier tests' Hélène Lefèvre come after, as near matches.
+      const found = await rppsAdmin.get('/api/registry/doctors?q=helene lefebvre');
+      expect(found.json().items[0].rpps).toBe(lefebvre);
+    });
+
+    it('rejects each doctor already registered once, however many lines they have', async () => {
+      const before = await countDoctors();
+      const res = await importFile(rppsAdmin, Buffer.from(RPPS_FIXTURE).toString('base64'), 'per_line');
+      expect(res.json()).toMatchObject({ outcome: 'rejected', lines: 37, doctors: 22, inserted: 0, rejected: 22 });
+      const errors: { line: number; column: string }[] = res.json().errors;
+      expect(errors).toHaveLength(22);
+      expect(errors[0]).toEqual({ line: 2, column: 'Identifiant PP', message: expect.stringMatching(new RegExp(`^Ligne 2, colonne « Identifiant PP » : le numéro RPPS ${lefebvre} est déjà inscrit au registre`)) });
+      expect(errors.map((e) => e.line)).not.toContain(3);
+      expect(await countDoctors()).toBe(before);
+    });
+
+    it('lets a departmental agent import its own doctors from the Latin-1 file, the others counted, not rejected', async () => {
+      const latin1 = Buffer.from(withOtherRpps(RPPS_FIXTURE, '1998'), 'latin1');
+      const rowsOf = (rpps: string[]) => t.database.db.select().from(doctors).where(inArray(doctors.rpps, rpps));
+      const paris = ['19980000011', '19980000169', '19980000177'].map((r) => withRppsCheckDigit(r.slice(0, 10)));
+      const creteil = withRppsCheckDigit('1998000021');
+      const res = await importFile(parisAgent, latin1.toString('base64'), 'all_or_nothing', 'PS_LibreAcces_Personne_activite_latin1.txt');
+      expect(res.json()).toMatchObject({
+        outcome: 'imported', encoding: 'latin-1', layout: 'rpps_personne_activite', lines: 37, doctors: 3, merged: 3, inserted: 3, rejected: 0,
+        skipped: { otherDepartement: { doctors: 19, lines: 24 }, noDepartement: { doctors: 1, lines: 1 } },
+      });
+      const rows = await rowsOf(paris);
+      expect(rows.map((r) => [r.birthName, r.firstNames, r.departement]).sort()).toEqual([['DUPRÉ', 'LOUIS', '75'], ['LEFEBVRE-MARTIN', 'HÉLÈNE', '75'], ['NGUYEN', 'THI-LAN', '75']]);
+      // Two activity lines in Paris, but the first in Créteil: for the Val-de-Marne council.
+      expect(await rowsOf([creteil])).toEqual([]);
+    });
   });
 
   it('refuses a body above the documented size', async () => {

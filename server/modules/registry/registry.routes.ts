@@ -22,6 +22,7 @@ import type { ServiceDeps } from '../../platform/deps.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { recordRegistration } from './registration.service.js';
 import { assertInScope } from '../../platform/authz/policy.js';
+import { fileResponse } from '../../platform/http/openapi-media.js';
 import { requireSession } from '../../platform/http/request-context.js';
 import * as changes from './change-requests.service.js';
 import * as repo from './change-requests.repo.js';
@@ -106,7 +107,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asyn
 
   app.post('/api/registry/exports', {
     config: { access: { permission: 'registry:export' } },
-    schema: { tags, summary: 'Bulk export of a département (reason required, audited)', body: ZExportRequest, response: { 200: z.string() } },
+    schema: { tags, summary: 'Bulk export of a département (reason required, audited)', body: ZExportRequest, response: { 200: fileResponse('The département’s records as CSV', { 'text/csv': z.string() }) } },
   }, async (req, reply) => {
     const result = await oversight.exportRegister(deps, req.auditContext, requireSession(req).actor, req.body);
     return reply

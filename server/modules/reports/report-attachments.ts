@@ -3,7 +3,8 @@ import { MAX_EML_BYTES } from '../../../contracts/checks.limits.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { AttachmentMediaType, AttachmentOrigin, ReportChannel, ReportSource, ScanStatus } from '../../platform/db/schema-reports.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { AuditContext } from '../../platform/audit/audit.js';
+import { scanStoredUploads, uploadRejected } from '../../platform/storage/upload-scan.js';
 import { UploadTooLargeError, type UploadSource } from '../../platform/storage/upload-store.js';
 import { ContentInspector, inspected, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
 
@@ -18,11 +19,6 @@ export interface ReceivedAttachment {
   key: string;
   sha256: string;
   sizeBytes: number;
-}
-
-/** UPLOAD_REJECTED naming the file (`attachments.<index>`), as the form shows it by the field. */
-export function uploadRejected(index: number, message: string): AppError {
-  return new AppError('UPLOAD_REJECTED', { fields: [{ path: `attachments.${index}`, message }] }, message);
 }
 
 export function tooLargeMessage(shownName: string, maxBytes: number): string {
@@ -70,9 +66,9 @@ export async function removeAttachments(deps: ServiceDeps, attachments: readonly
 }
 
 /**
- * Scans each stored copy by streaming it out of the store into the antivirus. Returns the scan status
- * per file. Throws SERVICE_UNAVAILABLE when the scanner cannot answer (fail closed) and UPLOAD_REJECTED
- * for an infected file, after auditing the refusal (`reports.attachment.rejected`).
+ * Scans each stored copy (scanStoredUploads: fail closed with SERVICE_UNAVAILABLE, UPLOAD_REJECTED for
+ * an infected file after auditing the refusal as `reports.attachment.rejected`). Returns the scan
+ * status per file.
  */
 export async function scanAttachments(
   deps: ServiceDeps,
@@ -80,31 +76,12 @@ export async function scanAttachments(
   filing: { source: ReportSource; channel: ReportChannel },
   attachments: readonly ReceivedAttachment[],
 ): Promise<ScanStatus[]> {
-  const statuses: ScanStatus[] = [];
-  for (const [index, file] of attachments.entries()) {
-    let verdict;
-    try {
-      const stream = await deps.uploads.open(file.key);
-      try {
-        verdict = await deps.antivirus.scan(stream);
-      } finally {
-        stream.destroy();
-      }
-    } catch {
-      // Fail closed: a copy nobody could scan is not kept.
-      throw new AppError('SERVICE_UNAVAILABLE', undefined, "L'analyse antivirus des fichiers est momentanément indisponible. Réessayez dans quelques minutes.");
-    }
-    if (verdict.status === 'infecte') {
-      await recordAudit(deps.database.db, ctx, {
-        action: 'reports.attachment.rejected',
-        entityType: 'report_attachment',
-        details: { reason: 'infecte', signature: verdict.signature.slice(0, 200), mediaType: file.mediaType, source: filing.source, channel: filing.channel },
-      });
-      throw uploadRejected(index, `Le fichier « ${file.fileName} » contient un logiciel malveillant (${verdict.signature.slice(0, 100)}) : il a été refusé et n'a pas été conservé.`);
-    }
-    statuses.push(verdict.status);
-  }
-  return statuses;
+  return scanStoredUploads(deps, ctx, attachments, {
+    action: 'reports.attachment.rejected',
+    entityType: 'report_attachment',
+    details: { source: filing.source, channel: filing.channel },
+    message: (fileName, signature) => `Le fichier « ${fileName} » contient un logiciel malveillant (${signature.slice(0, 100)}) : il a été refusé et n'a pas été conservé.`,
+  });
 }
 
 /**

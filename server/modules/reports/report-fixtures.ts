@@ -1,10 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import type { LightMyRequestResponse } from 'fastify';
-import type { Readable } from 'node:stream';
-import type { TestClient } from '../../test/test-client.js';
-import type { TestApp } from '../../test/test-app.js';
 
-// Small genuine files of each accepted type (and a few hostile ones) for the reports tests.
+// Small genuine files of each accepted type (and a few hostile ones) for the reports tests; the multipart
+// bodies that carry them are built by test/multipart.ts.
 
 function crc32(bytes: Buffer): number {
   let crc = ~0;
@@ -87,15 +84,6 @@ export function latin1Text(): Buffer {
   return Buffer.from('Numéro appelant : 01 23 45 67 89 - démarchage pour un annuaire payant.\n', 'latin1');
 }
 
-/** A Windows executable header (MZ … PE). */
-export function windowsExecutable(): Buffer {
-  const exe = Buffer.alloc(512);
-  exe.write('MZ', 0, 'latin1');
-  exe.writeUInt32LE(0x80, 0x3c);
-  exe.write('PE\0\0', 0x80, 'latin1');
-  return exe;
-}
-
 export function elfExecutable(): Buffer {
   return Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(120)]);
 }
@@ -105,53 +93,3 @@ export function zipArchive(): Buffer {
 }
 
 export const EICAR_TEXT = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
-
-/** A file part of a hand-built multipart body. */
-export interface FormFile {
-  name: string;
-  bytes: Buffer | Uint8Array;
-  /** The part's field name (« attachments » unless a test wants another). */
-  field?: string;
-}
-
-/**
- * A multipart/form-data body as a browser sends it: text fields first (lists as repeated parts,
- * booleans as « true »/« false »), then one part per file. Built by hand so tests can send what a
- * browser would not.
- */
-export function multipartBody(fields: Record<string, unknown>, files: FormFile[] = []): { payload: Buffer; contentType: string } {
-  const boundary = `----vigie${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v === null ? '' : String(v)}\r\n`, 'utf8'));
-    }
-  }
-  for (const file of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'attachments'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'));
-    chunks.push(Buffer.from(file.bytes));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** The client's cookies, CSRF token and address, for a request TestClient cannot build (multipart). */
-export function clientHeaders(client: TestClient): { headers: Record<string, string>; remoteAddress: string } {
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return { headers: { ...(cookie ? { cookie } : {}), ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}) }, remoteAddress: client.ip };
-}
-
-/** Posts a multipart filing as the browser would (fields, then files), with the client's session. */
-export function postForm(t: TestApp, client: TestClient, url: string, fields: Record<string, unknown>, files: FormFile[] = []): Promise<LightMyRequestResponse> {
-  const { payload, contentType } = multipartBody(fields, files);
-  const { headers, remoteAddress } = clientHeaders(client);
-  return t.app.inject({ method: 'POST', url, remoteAddress, headers: { ...headers, 'content-type': contentType }, payload });
-}
-
-/** Posts a multipart body read from a stream the test controls (to hold an upload open). */
-export function postFormStream(t: TestApp, client: TestClient, url: string, contentType: string, payload: Readable): Promise<LightMyRequestResponse> {
-  const { headers, remoteAddress } = clientHeaders(client);
-  return t.app.inject({ method: 'POST', url, remoteAddress, headers: { ...headers, 'content-type': contentType }, payload });
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentInspector, decodeText, detectMediaType, FALLBACK_FILE_NAME, HEAD_BYTES, inspected, looksLikeEmail, neutraliseFileName, withDetectedExtension } from './report-uploads.js';
-import { elfExecutable, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable, zipArchive } from './report-fixtures.js';
+import { elfExecutable, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, zipArchive } from './report-fixtures.js';
+import { windowsExecutable } from '../../test/multipart.js';
 
 describe('detectMediaType (by content, never by name)', () => {
   it.each([

@@ -7,7 +7,8 @@ import { reportAttachments, reportNotes, reports } from '../../platform/db/schem
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { multipartBody, postForm, postFormStream, tinyPng, windowsExecutable } from './report-fixtures.js';
+import { tinyPng } from './report-fixtures.js';
+import { multipartBody, postForm, postFormStream, windowsExecutable } from '../../test/multipart.js';
 import { confirmReport, purgeUnconfirmedReports } from './reports.service.js';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
@@ -69,7 +70,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     const filed = await postForm(t, client, '/api/reports/anonymous', { ...valid, pseudonymous: true, consequences: ['argent_verse'] }, [{ name: 'journal-appels.png', bytes: tinyPng() }]);
     expect(filed.statusCode).toBe(201);
     const body = filed.json();
-    expect(body).toMatchObject({ status: 'en_attente_confirmation', confirmationRequired: true, channel: 'telephone' });
+    expect(body).toMatchObject({ status: 'en_attente_confirmation', confirmationRequired: true, channel: 'telephone', consequences: ['argent_verse'] });
     expect(body.guidance.map((g: { id: string }) => g.id)).toEqual(['banque', 'changer_mots_de_passe', '33700_appel', 'plainte', 'jamais_identifiants']);
 
     const [pending] = await t.database.db.select().from(reports).where(eq(reports.id, body.reportId));
@@ -90,7 +91,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     // The page at that link posts the token.
     const confirmed = await (await anonymous()).post('/api/reports/confirm', { token });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toMatchObject({ receiptNumber: body.receiptNumber, status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', confirmationRequired: false });
+    expect(confirmed.json()).toMatchObject({ receiptNumber: body.receiptNumber, status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', confirmationRequired: false, consequences: ['argent_verse'] });
     expect(confirmed.json().guidance.map((g: { id: string }) => g.id)).toContain('33700_appel');
     const [row] = await t.database.db.select().from(reports).where(eq(reports.id, body.reportId));
     expect(row).toMatchObject({ status: 'nouveau', confirmationTokenHash: null, confirmationExpiresAt: null });
@@ -104,6 +105,9 @@ describe('reports filed without an account: confirmation link, receipt, follow l
 
     const receipt = await t.catcher.waitFor((m) => m.to.includes('secretariat.dr-martin@exemple.fr') && m.subject === `Vigie — signalement reçu : ${body.receiptNumber}`);
     expect(receipt.text).toContain('33700.fr');
+    // An answer to the reporter's own action: their out-of-office must not answer it back.
+    expect(receipt.headers).toMatchObject({ 'auto-submitted': 'auto-replied', 'x-auto-response-suppress': 'All' });
+    expect(confirmation.headers['auto-submitted']).toBe('auto-generated');
     const follow = linkIn(receipt.text, '/suivi');
     expect(follow.searchParams.get('recu')).toBe(body.receiptNumber);
     const followToken = follow.searchParams.get('jeton')!;
@@ -280,10 +284,16 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     const before = await storedCount();
     // The first file is refused by its type while megabytes of the next ones are still on the way.
     const { payload, contentType } = multipartBody(valid, [{ name: 'a.exe', bytes: windowsExecutable() }, { name: 'b.png', bytes: Buffer.concat([tinyPng(), Buffer.alloc(4_000_000)]) }]);
-    const res = await fetch(`${url}/api/reports/anonymous`, { method: 'POST', headers: { 'content-type': contentType, cookie, 'x-csrf-token': client.csrfToken }, body: new Uint8Array(payload) });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('« a.exe » n\'est pas d\'un type accepté');
-    expect(await storedCount()).toBe(before);
+    try {
+      const res = await fetch(`${url}/api/reports/anonymous`, { method: 'POST', headers: { 'content-type': contentType, cookie, 'x-csrf-token': client.csrfToken }, body: new Uint8Array(payload) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain('« a.exe » n\'est pas d\'un type accepté');
+      expect(await storedCount()).toBe(before);
+    } finally {
+      // The client may still be pushing the refused body on its keep-alive socket; closing the server would
+      // wait for that socket (it is not idle), so the test ends it here.
+      t.app.server.closeAllConnections();
+    }
   });
 
   it('rate-limits the public routes per address', async () => {

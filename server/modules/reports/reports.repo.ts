@@ -51,6 +51,15 @@ export async function findByReceipt(db: Executor, receiptNumber: string): Promis
   return row ?? null;
 }
 
+/** The files of one report, as its reporter may see them listed (names, types, sizes). */
+export async function listAttachmentsOf(db: Executor, reportId: string) {
+  return db
+    .select({ fileName: reportAttachments.fileName, mediaType: reportAttachments.mediaType, sizeBytes: reportAttachments.sizeBytes })
+    .from(reportAttachments)
+    .where(eq(reportAttachments.reportId, reportId))
+    .orderBy(reportAttachments.createdAt);
+}
+
 export async function countAttachments(db: Executor, reportIds: readonly string[]): Promise<Map<string, number>> {
   if (reportIds.length === 0) return new Map();
   const rows = await db

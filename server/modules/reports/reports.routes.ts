@@ -1,20 +1,21 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from '../../../contracts/zod.js';
-import { ZAnonymousReportCreate, ZAnonymousReportFormFields, ZMyReports, ZMyReportsQuery, ZReportConfirm, ZReportCreate, ZReportFiled, ZReportFormFields, ZReportFollowQuery, ZReportLimits, ZReportSummary, type TReportCreate, type TReportFiled } from '../../../contracts/reports.schemas.js';
+import { ZAnonymousReportCreate, ZAnonymousReportFormFields, ZMyReports, ZMyReportsQuery, ZOwnReport, ZOwnReportParams, ZReportConfirm, ZReportCreate, ZReportFiled, ZReportFormFields, ZReportFollowQuery, ZReportLimits, ZReportSummary, type TReportCreate, type TReportFiled } from '../../../contracts/reports.schemas.js';
 import { REPORT_STATUS_REPORTER_LABELS as REPORT_STATUS_LABELS } from '../../../contracts/report-vocabulary.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { discardUnreadBody, takeUploadSlot } from '../../platform/storage/upload-requests.js';
 import { removeAttachments, type ReceivedAttachment } from './report-attachments.js';
 import { fileReport, type NewReportFiling } from './report-filing.service.js';
 import { validateFields } from './report-fields.js';
 import { multipartBound, multipartLimits, receiveReportForm, REPORT_TEXT_BYTES } from './report-form.js';
 import { filingOpenApi } from './report-form.openapi.js';
 import { createUploadSlots } from './upload-slots.js';
-import { confirmReport, followReport, guidanceForFiled, listOwnReports, reportLimits } from './reports.service.js';
+import { confirmReport, followReport, guidanceForFiled, listOwnReports, ownReport, reportLimits } from './reports.service.js';
 
 /** The JSON body limit of the filing routes: text fields only, files come as multipart parts. */
 export function reportBodyLimit(): number {
@@ -40,57 +41,53 @@ function toFiling(body: FilingFields, attachments: ReceivedAttachment[]): Omit<N
   };
 }
 
-const NEITHER_JSON_NOR_MULTIPART = new AppError(
-  'UNSUPPORTED_MEDIA_TYPE',
-  undefined,
-  'Envoyez le signalement en JSON (sans fichier) ou en multipart/form-data (avec fichiers).',
-);
+/** What a filing route answers to a body that is neither JSON nor multipart, naming what the files are. */
+function neitherJsonNorMultipart(filesNoun: string): AppError {
+  return new AppError('UNSUPPORTED_MEDIA_TYPE', undefined, `Envoyez le signalement en JSON (sans fichier) ou en multipart/form-data (avec ${filesNoun}).`);
+}
+
+export interface FilingFormOptions {
+  /** What the form calls its files in the refusal of another body (« fichiers », « pièces jointes »). */
+  filesNoun: string;
+  /** Turns the multipart text parts into the shape the schema reads (nested fields, booleans). */
+  shapeFields?: (flat: Record<string, unknown>) => Record<string, unknown>;
+}
 
 /**
  * The filing's text fields and files from either body: JSON (text only, validated by the route schema)
- * or multipart (files streamed into the store, fields validated by the same rules). The caller owns
- * the received files: fileReport removes them on any failure.
+ * or multipart (files streamed into the store under deps.config's upload bounds, fields validated by
+ * the same schema). Throws UNSUPPORTED_MEDIA_TYPE for another body, UPLOAD_REJECTED or VALIDATION for
+ * a refused form, whose stored files are then removed. The caller owns the returned files.
  */
-async function readFiling<T extends z.output<typeof ZReportFormFields>>(
+export async function readFilingForm<T>(
   deps: ServiceDeps,
   req: FastifyRequest,
   jsonBody: T | null | undefined,
   schema: z.ZodType<T>,
+  options: FilingFormOptions,
 ): Promise<{ body: T; attachments: ReceivedAttachment[] }> {
   if (!req.isMultipart()) {
-    if (jsonBody === undefined || jsonBody === null) throw NEITHER_JSON_NOR_MULTIPART;
+    if (jsonBody === undefined || jsonBody === null) throw neitherJsonNorMultipart(options.filesNoun);
     return { body: jsonBody, attachments: [] };
   }
   let form;
   try {
     form = await receiveReportForm(deps, () => req.parts());
   } catch (err) {
-    discardRest(req, multipartBound(deps));
+    discardUnreadBody(req, multipartBound(deps));
     throw err;
   }
   try {
-    return { body: validateFields(schema, form.fields), attachments: form.attachments };
+    return { body: validateFields(schema, options.shapeFields ? options.shapeFields(form.fields) : form.fields), attachments: form.attachments };
   } catch (err) {
     await removeAttachments(deps, form.attachments);
     throw err;
   }
 }
 
-/**
- * After a refusal mid-body, the rest of the request is read and thrown away, up to what a legitimate
- * form can carry: a browser still sending its files then reads the French refusal instead of a reset
- * connection. Beyond that bound the connection is cut.
- */
-function discardRest(req: FastifyRequest, maxBytes: number): void {
-  const raw = req.raw;
-  if (raw.readableEnded || raw.destroyed) return;
-  raw.unpipe();
-  let seen = 0;
-  raw.on('data', (chunk: Buffer) => {
-    seen += chunk.byteLength;
-    if (seen > maxBytes) raw.destroy();
-  });
-  raw.resume();
+/** A report's form: fileReport removes the received files on any failure. */
+function readFiling<T extends z.output<typeof ZReportFormFields>>(deps: ServiceDeps, req: FastifyRequest, jsonBody: T | null | undefined, schema: z.ZodType<T>) {
+  return readFilingForm(deps, req, jsonBody, schema, { filesNoun: 'fichiers' });
 }
 
 async function fileAndDescribe(deps: ServiceDeps, ctx: AuditContext, filing: NewReportFiling): Promise<TReportFiled> {
@@ -103,10 +100,10 @@ async function fileAndDescribe(deps: ServiceDeps, ctx: AuditContext, filing: New
     channel: filing.channel,
     confirmationRequired: filed.status === 'en_attente_confirmation',
     guidance: await guidanceForFiled(deps, filed.reportId),
+    consequences: [...new Set(filing.consequences ?? [])],
   };
 }
 
-const BUSY_RETRY_SECONDS = 60;
 const FILING_DESCRIPTION =
   'JSON for a report without files (base64 attachments are refused: 400 naming `attachments`). With files, multipart/form-data: the text fields as parts, then one `attachments` part per file, streamed to storage; a file over the size limit is refused as soon as it passes it.';
 
@@ -119,17 +116,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
   await app.register(fastifyMultipart, { limits: multipartLimits(deps) });
 
   // Anonymous uploads in progress on this instance: beyond the bound, refused before the body is read.
-  const anonymousUploads = createUploadSlots(deps.config.uploadMaxConcurrentAnonymous);
-  const takeAnonymousUploadSlot = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return;
-    const release = anonymousUploads.tryTake();
-    if (!release) {
-      void reply.header('retry-after', String(BUSY_RETRY_SECONDS));
-      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
-    }
-    // 'close' comes once the answer is sent or the client went away: the slot is free in every case.
-    reply.raw.once('close', release);
-  };
+  const takeAnonymousUploadSlot = takeUploadSlot(createUploadSlots(deps.config.uploadMaxConcurrentAnonymous));
 
   app.get('/api/reports/limits', {
     config: { access: 'public' },
@@ -166,7 +153,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
     schema: { tags: ['reports'], summary: 'Confirm the address of a report filed without an account', body: ZReportConfirm, response: { 200: ZReportFiled } },
   }, async (req) => {
     const { report, guidance } = await confirmReport(deps, req.auditContext, req.body.token, req.log);
-    return { reportId: report.id, receiptNumber: report.receiptNumber, status: report.status, statusLabel: REPORT_STATUS_LABELS[report.status], channel: report.channel, confirmationRequired: false, guidance };
+    return { reportId: report.id, receiptNumber: report.receiptNumber, status: report.status, statusLabel: REPORT_STATUS_LABELS[report.status], channel: report.channel, confirmationRequired: false, guidance, consequences: report.consequences };
   });
 
   app.get('/api/reports/follow', {
@@ -178,4 +165,9 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async
     config: { access: { permission: 'report:read_own' } },
     schema: { tags: ['reports'], summary: "The doctor's own reports and their status", querystring: ZMyReportsQuery, response: { 200: ZMyReports } },
   }, async (req) => listOwnReports(deps, requireSession(req).actor, req.query.page));
+
+  app.get('/api/reports/mine/:receiptNumber', {
+    config: { access: { permission: 'report:read_own' } },
+    schema: { tags: ['reports'], summary: 'One report the doctor sent: what they sent, its status and the guidance', params: ZOwnReportParams, response: { 200: ZOwnReport } },
+  }, async (req) => ownReport(deps, requireSession(req).actor, req.params.receiptNumber));
 };

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { reportGuidance, type GuidanceItem } from '../../../contracts/reports.guidance.js';
-import { ACCEPTED_UPLOADS_LABEL, formatByteLimit, UPLOAD_ACCEPT, type TMyReports, type TReportLimits, type TReportSummary } from '../../../contracts/reports.schemas.js';
+import { ACCEPTED_UPLOADS_LABEL, formatByteLimit, UPLOAD_ACCEPT, type TMyReports, type TOwnReport, type TReportLimits, type TReportSummary } from '../../../contracts/reports.schemas.js';
 import { REPORT_CHANNEL_REPORTER_LABELS as REPORT_CHANNEL_LABELS, REPORT_STATUS_REPORTER_LABELS as REPORT_STATUS_LABELS } from '../../../contracts/report-vocabulary.js';
 import type { ServiceDeps } from '../../platform/deps.js';
 import { reports, type ReportRow } from '../../platform/db/schema-reports.js';
@@ -104,6 +104,27 @@ export async function followReport(deps: ServiceDeps, receiptNumber: string, tok
 export async function listOwnReports(deps: ServiceDeps, actor: Actor, page: number): Promise<TMyReports> {
   const { rows, total } = await reportsRepo.listByReporter(deps.database.db, actor.userId, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   return { items: await summarise(deps, rows), total, page, pageSize: PAGE_SIZE };
+}
+
+/**
+ * A report the doctor sent, reopened from « Mes signalements »: what they sent (their account, the copy,
+ * the numbers, links and files), its status and the guidance — never the council's notes, assignment or
+ * campaign. Another's report, or an unknown receipt, answers NOT_FOUND alike.
+ */
+export async function ownReport(deps: ServiceDeps, actor: Actor, receiptNumber: string): Promise<TOwnReport> {
+  const report = await reportsRepo.findByReceipt(deps.database.db, receiptNumber);
+  if (!report || report.reporterUserId !== actor.userId) throw new AppError('NOT_FOUND', undefined, "Ce signalement n'existe pas ou n'est pas l'un des vôtres.");
+  const [summary] = await summarise(deps, [report]);
+  return {
+    ...summary!,
+    description: report.description,
+    pastedText: report.pastedText,
+    callerNumber: report.callerNumber,
+    sender: report.sender,
+    links: report.links,
+    attachments: await reportsRepo.listAttachmentsOf(deps.database.db, report.id),
+    guidance: guidanceForReport(report),
+  };
 }
 
 /**

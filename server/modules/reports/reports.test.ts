@@ -5,7 +5,8 @@ import { TestClient } from '../../test/test-client.js';
 import { auditEntries, buildUser, expectAudited } from '../../test/factories.js';
 import { reportAttachments, reports } from '../../platform/db/schema-reports.js';
 import { createHash } from 'node:crypto';
-import { EICAR_TEXT, EML_TEXT, latin1Text, postForm, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng, windowsExecutable, type FormFile } from './report-fixtures.js';
+import { EICAR_TEXT, EML_TEXT, latin1Text, plainText, tinyEml, tinyJpeg, tinyMsg, tinyPdf, tinyPng } from './report-fixtures.js';
+import { clientHeaders, postForm, windowsExecutable, type FormFile } from '../../test/multipart.js';
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -101,7 +102,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', channel: 'sms', confirmationRequired: false });
+    expect(body).toMatchObject({ status: 'nouveau', statusLabel: 'Reçu, en attente de traitement', channel: 'sms', confirmationRequired: false, consequences: ['identifiants'] });
     expect(body.receiptNumber).toMatch(/^SIG-\d{4}-[0-9A-Z]{8}$/);
     const guidance = body.guidance.map((g: { id: string }) => g.id);
     expect(guidance.slice(0, 2)).toEqual(['changer_mots_de_passe', 'cybermalveillance']);
@@ -154,6 +155,17 @@ describe('POST /api/reports (a doctor files a report)', () => {
     expect(analysis.kind).toBe('email');
     expect(analysis.shownText).toContain('Validez vos droits DPC');
     expect(analysis.indicators.domains).toContain('andpc-validation.com');
+  });
+
+  it('gives a screenshot-only report the verdict of what the reporter typed', async () => {
+    // A picture cannot be read; the doctor's own account of the SMS is what the engine reads.
+    const res = await fileWith(doctor, [{ name: 'capture.png', bytes: tinyPng() }], {
+      description: 'SMS : « Votre certification périodique est incomplète, vous serez radié sous 48 h. Régularisez ici : https://andpc-validation.com »',
+    });
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.database.db.select().from(reports).where(eq(reports.id, res.json().reportId));
+    expect(row!.verdict).not.toBeNull();
+    expect(row!.verdict).not.toBe('aucun_signal');
   });
 
   it('types by content: a PNG named .pdf is a PNG, an executable named .png is refused', async () => {
@@ -240,7 +252,7 @@ describe('POST /api/reports (a doctor files a report)', () => {
     const wrong = await fileWith(doctor, [{ name: 'a.txt', bytes: plainText(), field: 'piece' }]);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.fields[0].path).toBe('piece');
-    const { headers, remoteAddress } = (await import('./report-fixtures.js')).clientHeaders(doctor);
+    const { headers, remoteAddress } = clientHeaders(doctor);
     const cut = await t.app.inject({
       method: 'POST',
       url: '/api/reports',
@@ -299,6 +311,33 @@ describe('POST /api/reports (a doctor files a report)', () => {
     const anonymous = new TestClient(t.app);
     expect((await anonymous.get('/api/reports/mine')).statusCode).toBe(401);
     expect((await doctor.get('/api/reports/mine?page=0')).json().error.details.fields[0].path).toBe('page');
+  });
+
+  it('reopens a report the doctor sent, with what they sent and the guidance, never another’s', async () => {
+    const filed = (await fileAs(doctor, { pastedText: 'Votre certification est incomplète, rappelez le 09 70 55 44 33.', organisationName: 'Faux ANDPC' })).json();
+    const res = await doctor.get(`/api/reports/mine/${filed.receiptNumber}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      receiptNumber: filed.receiptNumber,
+      status: 'nouveau',
+      description: 'SMS reçu au cabinet.',
+      pastedText: 'Votre certification est incomplète, rappelez le 09 70 55 44 33.',
+      organisationName: 'Faux ANDPC',
+      attachments: [],
+      guidance: expect.any(Array),
+    });
+    // Nothing of the council's work on it.
+    expect(Object.keys(res.json())).not.toEqual(expect.arrayContaining(['assignedTo', 'notes', 'campaignId']));
+
+    const other = await buildUser(t.database, t.keys, { role: 'medecin' });
+    const otherClient = new TestClient(t.app);
+    await otherClient.login(t.database, other);
+    const refused = await otherClient.get(`/api/reports/mine/${filed.receiptNumber}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain('Faux ANDPC');
+    expect((await doctor.get('/api/reports/mine/SIG-2026-ZZZZZZZZ')).statusCode).toBe(404);
+    expect((await doctor.get('/api/reports/mine/pas-un-recu')).json().error.details.fields[0].path).toBe('receiptNumber');
+    expect((await new TestClient(t.app).get(`/api/reports/mine/${filed.receiptNumber}`)).statusCode).toBe(401);
   });
 
   it('publishes the limits the form shows', async () => {

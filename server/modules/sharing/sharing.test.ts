@@ -313,7 +313,7 @@ describe('sharing: campaign indicators and report dossiers', () => {
       expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
       const text = extractPdfFlatText(pdf);
       expect(text).toContain('Dossier de signalement — à joindre à une plainte');
-      expect(text).toContain(`Récépissé n° ${named.receiptNumber}`);
+      expect(text).toContain(`Reçu n° ${named.receiptNumber}`);
       expect(text).toContain('Hélène Lefèvre');
       expect(text).toContain('helene.lefevre@exemple.fr');
       expect(text).toContain('Assurance Maladie');

@@ -15,17 +15,13 @@ import {
   ZTriageReportState,
 } from '../../../contracts/triage.schemas.js';
 import type { ServiceDeps } from '../../platform/deps.js';
+import { REPORT_MEDIA_TYPES } from '../../../contracts/reports.schemas.js';
+import { bytesIn, fileResponse } from '../../platform/http/openapi-media.js';
 import { requireSession } from '../../platform/http/request-context.js';
+import { attachmentPreviewRoutes } from './triage-attachment-preview.routes.js';
 import { listQueue } from './triage-queue.service.js';
 import * as triage from './triage.service.js';
-
-/** RFC 6266 / 5987: an ASCII fallback name, and the exact name percent-encoded for browsers that read it. */
-export function attachmentDisposition(fileName: string): string {
-  const clean = fileName.replace(/[\p{Cc}\p{Cf}]/gu, '');
-  const ascii = clean.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9._ ()-]+/g, '_').trim() || 'piece-jointe';
-  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+import { attachmentDisposition } from '../../platform/http/content-disposition.js';
 
 export const triageRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async (app, { deps }) => {
   const tags = ['triage'];
@@ -43,7 +39,7 @@ export const triageRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
 
   app.get('/api/triage/reports/:id/attachments/:attachmentId', {
     config: { access },
-    schema: { tags, summary: 'Download a copy of the exchanges (audited read)', params: ZTriageAttachmentParams },
+    schema: { tags, summary: 'Download a copy of the exchanges (audited read)', params: ZTriageAttachmentParams, response: { 200: fileResponse('The file as filed, typed by its content', bytesIn(REPORT_MEDIA_TYPES)) } },
   }, async (req, reply) => {
     const { attachment, content } = await triage.readAttachment(deps, req.auditContext, requireSession(req).actor, req.params.id, req.params.attachmentId);
     // Never rendered by the browser as our origin's page: downloaded, typed by its content, sandboxed.
@@ -56,6 +52,8 @@ export const triageRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = async 
       .header('content-length', String(attachment.sizeBytes))
       .send(content);
   });
+
+  await app.register(attachmentPreviewRoutes, { deps });
 
   app.get('/api/triage/reports/:id/assignees', {
     config: { access },

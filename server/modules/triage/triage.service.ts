@@ -48,7 +48,7 @@ async function toNote(db: Executor, actor: Actor, note: { id: string; body: stri
 }
 
 /** A report the actor may see, or NOT_FOUND: one outside the actor's département does not exist for it. */
-async function loadScoped(db: Executor, actor: Actor, id: string, lock: boolean): Promise<ReportRow> {
+export async function loadScoped(db: Executor, actor: Actor, id: string, lock: boolean): Promise<ReportRow> {
   const row = lock ? await repo.lockReport(db, id) : await repo.findReport(db, id);
   if (!row || !isInScope(actor, row.departement)) throw new AppError('NOT_FOUND');
   return row;

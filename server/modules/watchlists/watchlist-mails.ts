@@ -26,7 +26,7 @@ export function watchMatchMail(m: WatchMatchMail): OutgoingMail {
     subject: `Vigie — veille : nouveau signalement ${m.receiptNumber}`,
     text:
       `Bonjour,\n\nUn nouveau signalement correspond à votre veille.\n\n` +
-      `Récépissé : ${m.receiptNumber}\nReçu le : ${when(m.receivedAt)}\nCanal : ${REPORT_CHANNEL_PHRASES[m.channel]}\n` +
+      `Reçu n° ${m.receiptNumber}\nArrivé le : ${when(m.receivedAt)}\nCanal : ${REPORT_CHANNEL_PHRASES[m.channel]}\n` +
       `Département : ${m.departement ?? 'non précisé'}\n\n` +
       `Pourquoi vous recevez ce message :\n${m.reasons.map((r) => `- ${r}`).join('\n')}\n\n` +
       `Consulter le signalement : ${m.reportUrl}\n\nGérer votre veille : ${m.watchlistUrl}${MAIL_SIGNATURE}`,

@@ -26,8 +26,9 @@ const FRAUD_AGENT = [
   'dashboard:read',
 ] as Permission[];
 // The DPC catalogue is national: every agent reads it; importing and rescreening follow a release (admin).
-const DPC_AGENT = ['dpc:catalogue_read'] as Permission[];
-const DPC_ADMIN = ['dpc:catalogue_import', 'dpc:rescreen'] as Permission[];
+const DPC_AGENT = ['dpc:catalogue_read', 'dpc:signalement_file', 'dpc:signalement_triage', 'dpc:reporter_identity', 'dpc:exchange', 'dpc:stats_read'] as Permission[];
+const DPC_ADMIN = ['dpc:catalogue_read', 'dpc:catalogue_import', 'dpc:rescreen', 'dpc:stats_read'] as Permission[];
+const DPC_REVIEWER = ['dpc:catalogue_read', 'dpc:signalement_file', 'dpc:signalement_review', 'dpc:reporter_identity', 'dpc:stats_read'] as Permission[];
 // Entraide: members work cases (scope and mandate checked per case); agents only record; admins never
 // hold a permission that opens a case.
 const ENTRAIDE_MEMBER = [
@@ -41,11 +42,12 @@ const ENTRAIDE_MEMBER = [
 ] as Permission[];
 const ENTRAIDE_ADMIN = ['entraide:stats_read', 'entraide:mandates_manage', 'entraide:helplines_manage', 'entraide:retention_manage'] as Permission[];
 const EXPECTED: Record<Role, Permission[]> = {
-  medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request'],
+  medecin: [...SELF, 'self_registry:read', 'self_registry:update', 'report:create', 'report:read_own', 'entraide:request', 'dpc:signalement_file', 'dpc:signalement_read_own'],
   agent: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, 'entraide:record', 'entraide:call_log'],
   membre_cde: [...SELF, ...ENTRAIDE_MEMBER, 'entraide:escalate'],
   membre_cne: [...SELF, ...ENTRAIDE_MEMBER, 'entraide:cresus_refer', 'entraide:stats_read'],
-  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
+  relecteur_dpc: [...SELF, ...DPC_REVIEWER],
+  admin: [...SELF, ...REGISTRY_AGENT, ...FRAUD_AGENT, ...DPC_ADMIN, ...ENTRAIDE_ADMIN, 'registry:security', 'users:read', 'users:manage', 'audit:read'],
 };
 
 describe('central policy', () => {

@@ -31,10 +31,26 @@ const PUBLIC_ROUTES = new Set([
   'HEAD /api/alerts/public',
   'GET /api/dpc/vigilance',
   'HEAD /api/dpc/vigilance',
+  // DPC signalements: a patient's relative reports without an account, picking the training from the
+  // catalogue (the ANDPC's public list); the reported organisation answers the contradictory step
+  // through the link it was sent (docs/dpc-signalements.md).
+  'POST /api/dpc/signalements/public',
+  'GET /api/dpc/catalogue/suggestions',
+  'HEAD /api/dpc/catalogue/suggestions',
+  'GET /api/dpc/contradictory/:token',
+  'HEAD /api/dpc/contradictory/:token',
+  'POST /api/dpc/contradictory/:token/answer',
   // Entraide: a person in distress sees the helplines and a relative asks for help without an account.
   'GET /api/entraide/helplines',
   'HEAD /api/entraide/helplines',
   'POST /api/entraide/requests/relative',
+  // The site's identity for the legal pages, robots.txt and security.txt (RFC 9116).
+  'GET /api/site',
+  'HEAD /api/site',
+  'GET /robots.txt',
+  'HEAD /robots.txt',
+  'GET /.well-known/security.txt',
+  'HEAD /.well-known/security.txt',
   'GET /*',
   'HEAD /*',
 ]);

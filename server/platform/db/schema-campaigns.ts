@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Typed mirror of migration 0009's own tables (campaign grouping). The columns 0009 added to `reports`
 // (grouped_at) and `indicators` (solo_links) are in their table objects, in schema-reports.ts.
@@ -22,4 +22,16 @@ export const indexedTexts = pgTable('indexed_texts', {
   reportId: uuid('report_id').primaryKey(),
   campaignId: uuid('campaign_id'),
   signature: integer('signature').array().notNull(),
+});
+
+// Migration 0028: one row per indicator extraction version, the backfill's run-once marker and counts.
+export const indicatorBackfillRuns = pgTable('indicator_backfill_runs', {
+  extractionVersion: integer('extraction_version').primaryKey(),
+  enqueuedAt: timestamp('enqueued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  reportsRead: integer('reports_read').notNull().default(0),
+  reportsChanged: integer('reports_changed').notNull().default(0),
+  rowsAdded: integer('rows_added').notNull().default(0),
+  rowsRemoved: integer('rows_removed').notNull().default(0),
+  valuesWithdrawn: integer('values_withdrawn').notNull().default(0),
 });

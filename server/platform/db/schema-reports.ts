@@ -92,6 +92,27 @@ export const reportQueueCounts = pgTable('report_queue_counts', {
   n: integer('n').notNull(),
 });
 
+// Migration 0027: reports per Paris day and value of what the national dashboard counts, kept exact by trigger.
+export const reportDayCounts = pgTable(
+  'report_day_counts',
+  {
+    dimension: text('dimension').$type<'status' | 'channel' | 'scam_family' | 'departement' | 'campaign'>().notNull(),
+    day: date('day').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.day, t.key] })],
+);
+
+// Migration 0027: a campaign's reports per day (UTC) and per département, kept exact by trigger for its page.
+export const campaignReportCounts = pgTable('campaign_report_counts', {
+  campaignId: uuid('campaign_id').notNull(),
+  dimension: text('dimension').$type<'day' | 'departement'>().notNull(),
+  day: date('day'),
+  departement: text('departement'),
+  n: integer('n').notNull(),
+});
+
 export type AttachmentMediaType = ReportMediaType;
 export const reportAttachments = pgTable('report_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),

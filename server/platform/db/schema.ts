@@ -113,7 +113,7 @@ export const fraudIndicators = pgTable('fraud_indicators', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind').$type<FraudIndicatorKind>().notNull(),
   value: text('value').notNull(),
-  status: text('status').$type<'active' | 'false_positive' | 'expired'>().notNull().default('active'),
+  status: text('status').$type<'active' | 'false_positive' | 'expired' | 'withdrawn'>().notNull().default('active'),
   reportCount: integer('report_count').notNull().default(0),
   campaignLabel: text('campaign_label'),
   campaignId: uuid('campaign_id'),

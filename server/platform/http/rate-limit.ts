@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { normalizeIP, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { Config } from '../../config.js';
 import type { Database } from '../db/client.js';
@@ -6,8 +6,8 @@ import { AppError } from '../errors.js';
 import { pgRateLimitStore } from './rate-limit-store.js';
 import { isWebAppRequest } from './web-app.js';
 
-/** Probes from the load balancer: never counted, whatever their query string. */
-const PROBE_ROUTES = new Set(['/healthz', '/readyz']);
+/** Probes from the load balancer and the site's static files: never counted, whatever their query string. */
+const UNCOUNTED_ROUTES = new Set(['/healthz', '/readyz', '/robots.txt', '/.well-known/security.txt']);
 
 /**
  * One counter per route and address: `GET /api/registry/doctors 192.0.2.7`. The route is the pattern
@@ -19,10 +19,10 @@ export function rateLimitKey(req: FastifyRequest): string {
   return `${req.method} ${req.routeOptions.url ?? '-'} ${normalizeIP(req.ip)}`;
 }
 
-/** Health probes and the web app's files (not API paths under it) count against no budget. */
+/** Health probes, robots.txt, security.txt and the web app's files (not API paths under it) count against no budget. */
 export function isUncounted(req: FastifyRequest): boolean {
   const route = req.routeOptions.url ?? '';
-  return PROBE_ROUTES.has(route) || isWebAppRequest(req);
+  return UNCOUNTED_ROUTES.has(route) || isWebAppRequest(req);
 }
 
 /**
@@ -40,4 +40,48 @@ export function rateLimitOptions(config: Pick<Config, 'rateLimitPerMinute'>, dat
     allowList: isUncounted,
     errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
   };
+}
+
+/** A browser opening a page (a link followed, an address typed), not the web app's own API calls. */
+function isNavigation(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-mode'] === 'navigate') return true;
+  const accept = String(req.headers.accept ?? '');
+  return /\btext\/html\b/.test(accept) && !/\bapplication\/json\b/.test(accept);
+}
+
+function waitText(seconds: number): string {
+  if (seconds <= 60) return seconds <= 1 ? 'une seconde' : `${seconds} secondes`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'une minute' : `${minutes} minutes`;
+}
+
+/** The page a person sees instead of a blank screen or raw JSON: in French, with the time to wait. No inline style (CSP). */
+export function tooManyRequestsPage(retryAfterSeconds: number): string {
+  const wait = waitText(Math.max(1, retryAfterSeconds));
+  return `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Trop de demandes — Vigie</title></head>
+<body>
+<main>
+<h1>Trop de demandes en peu de temps</h1>
+<p>Pour protéger le service, Vigie limite le nombre de demandes venant d’une même adresse. Réessayez dans ${wait}.</p>
+<p><a href="/">Revenir à l’accueil de Vigie</a></p>
+<p>Vigie — Ordre des médecins</p>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * A refused page navigation (429) answers a small French HTML page saying when to retry, not the JSON
+ * envelope a browser would show raw; the web app's API calls keep the JSON error they display themselves.
+ */
+export function registerRateLimitPage(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 429 || !isNavigation(req)) return payload;
+    const retryAfter = Number(reply.getHeader('retry-after')) || 60;
+    void reply.type('text/html; charset=utf-8');
+    return tooManyRequestsPage(retryAfter);
+  });
 }

@@ -48,5 +48,7 @@ export function reportReceiptMail(
       `Bonjour,\n\nL'Ordre des médecins a bien reçu ${what}. Votre numéro de reçu est ${receiptNumber} : ` +
       `rappelez-le dans tout échange avec le conseil ou dans une plainte.\n\n${howToFollow}` +
       `${guidanceBlock(guidance)}${MAIL_SIGNATURE}`,
+    // A reply to the reporter's action (RFC 3834): their autoresponder must not answer it.
+    autoSubmitted: 'auto-replied',
   };
 }

@@ -9,6 +9,10 @@ export interface CaughtMail {
   from: string;
   subject: string;
   text: string;
+  /** The HTML part, when there is one. */
+  html: string | null;
+  /** Header fields by lower-case name (the last one when repeated). */
+  headers: Record<string, string>;
   receivedAt: Date;
 }
 
@@ -47,6 +51,8 @@ export async function startSmtpCatcher(options: { port?: number; saveDir?: strin
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              html: parsed.html ?? null,
+              headers: Object.fromEntries(parsed.headers.map((h) => [h.key, h.value])),
               receivedAt: new Date(),
             };
             messages.push(mail);

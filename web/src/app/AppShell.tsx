@@ -1,10 +1,12 @@
-import { Suspense, useEffect, useRef } from 'react';
-import type { MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../../contracts/roles.js';
 import { hasPermission, useSession } from '../lib/session.js';
 import { useLogout } from '../modules/auth/auth.api.js';
 import { Loading } from '../components/Page.js';
+import { SERVICE_NAME, SERVICE_TAGLINE } from '../../../contracts/site.schemas.js';
+import { ACCOUNT_MENU, ANONYMOUS_MENU, visibleEntries, type MenuEntry } from './main-menu.js';
 
 /** Moves the focus to the new page's h1 after each navigation (not on the first load). */
 function useFocusHeadingOnNavigate() {
@@ -63,88 +65,44 @@ function UserMenu() {
   );
 }
 
-/** Without an account: the public check and the way to log in. */
-function AnonymousNav() {
+/**
+ * The main navigation. On a phone it folds behind a « Menu » button (aria-expanded), and folds again
+ * after each navigation; from 40rem wide it is always shown and the button is hidden.
+ */
+function NavFrame({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  // Opened for one page: a navigation folds it again, with no effect to run.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   return (
-    <nav className="main-nav" aria-label="Navigation principale">
-      <ul>
-        <li>
-          <NavLink to="/verifier">Vérifier un message</NavLink>
-        </li>
-        <li>
-          <NavLink to="/signaler">Signaler</NavLink>
-        </li>
-        <li>
-          <NavLink to="/alertes">Alertes en cours</NavLink>
-        </li>
-        <li>
-          <NavLink to="/connexion">Se connecter</NavLink>
-        </li>
-      </ul>
+    <nav className="main-nav" aria-label="Navigation principale" data-open={open ? 'true' : 'false'}>
+      <button type="button" className="main-nav__toggle" aria-expanded={open} aria-controls="menu-principal" onClick={() => setOpenOn(open ? null : pathname)}>
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <ul id="menu-principal">{children}</ul>
     </nav>
   );
 }
 
+/** The menu's entries as links; the current page's link is marked by NavLink (aria-current). */
+function MenuLinks({ entries }: { entries: readonly MenuEntry[] }) {
+  return entries.map((entry) => (
+    <li key={entry.to}>
+      <NavLink to={entry.to} end={entry.end}>
+        {entry.label}
+      </NavLink>
+    </li>
+  ));
+}
+
 function MainNav() {
   const { data: session } = useSession();
-  if (session?.state === 'anonymous') return <AnonymousNav />;
-  if (session?.state !== 'active') return null;
+  if (session?.state !== 'anonymous' && session?.state !== 'active') return null;
+  const entries = session.state === 'anonymous' ? ANONYMOUS_MENU : visibleEntries(ACCOUNT_MENU, (permission) => hasPermission(session, permission));
   return (
-    <nav className="main-nav" aria-label="Navigation principale">
-      <ul>
-        <li>
-          <NavLink to="/" end>
-            Accueil
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/verifier">Vérifier un message</NavLink>
-        </li>
-        {hasPermission(session, 'report:create') ? (
-          <li>
-            <NavLink to="/mes-signalements">Mes signalements</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'report:triage') ? (
-          <li>
-            <NavLink to="/signalements">Signalements</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'campaign:read') ? (
-          <li>
-            <NavLink to="/campagnes">Campagnes</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'alert:draft') ? (
-          <li>
-            <NavLink to="/alertes/gestion">Alertes</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'registry:read') ? (
-          <li>
-            <NavLink to="/tableau">Tableau</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'self_registry:read') ? (
-          <li>
-            <NavLink to="/mes-coordonnees">Mes coordonnées</NavLink>
-          </li>
-        ) : null}
-        <li>
-          <NavLink to="/compte">Mon compte</NavLink>
-        </li>
-        {hasPermission(session, 'users:read') ? (
-          <li>
-            <NavLink to="/admin/utilisateurs">Utilisateurs</NavLink>
-          </li>
-        ) : null}
-        {hasPermission(session, 'audit:read') ? (
-          <li>
-            <NavLink to="/admin/journal">Journal d'audit</NavLink>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <NavFrame>
+      <MenuLinks entries={entries} />
+    </NavFrame>
   );
 }
 
@@ -158,7 +116,12 @@ export function AppShell() {
         </a>
         <div className="container site-header__inner">
           <p className="site-header__brand">
-            <Link to="/">Vigie — Ordre des médecins</Link>
+            <Link to="/">
+              <span className="site-header__org">Ordre des médecins</span>
+              <span className="site-header__service">
+                {SERVICE_NAME} <span className="site-header__tagline">— {SERVICE_TAGLINE}</span>
+              </span>
+            </Link>
           </p>
           <UserMenu />
         </div>
@@ -171,7 +134,13 @@ export function AppShell() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>Vigie est un service de l'Ordre des médecins.</p>
+          <p>
+            {SERVICE_NAME} est un service de l'Ordre des médecins.{' '}
+            <Link to="/messages-authentiques">Reconnaître un message authentique de l'Ordre</Link>
+          </p>
+          <p>
+            <Link to="/entraide">Entraide ordinale : médecin en difficulté, demandez de l'aide</Link>
+          </p>
           <p>
             <Link to="/vigilance-dpc">Dérives thérapeutiques et sectaires dans la formation</Link>
           </p>
@@ -179,6 +148,22 @@ export function AppShell() {
             Ne communiquez jamais vos identifiants, ni par téléphone ni par courriel : l'Ordre ne vous les
             demandera jamais.
           </p>
+          <nav aria-label="Informations sur le site">
+            <ul className="site-footer__links">
+              <li>
+                <Link to="/mentions-legales">Mentions légales</Link>
+              </li>
+              <li>
+                <Link to="/donnees-personnelles">Données personnelles</Link>
+              </li>
+              <li>
+                <Link to="/accessibilite">Accessibilité : partiellement conforme</Link>
+              </li>
+              <li>
+                <Link to="/contact">Contact</Link>
+              </li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </>

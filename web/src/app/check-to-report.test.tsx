@@ -18,6 +18,7 @@ const FILED: TReportFiled = {
   channel: 'sms',
   confirmationRequired: false,
   guidance: [],
+  consequences: [],
 };
 const SCAM_SMS = 'Docteur, votre certification périodique expire. Régularisez sur https://certif-medecins.example/connexion';
 

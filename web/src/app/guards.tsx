@@ -66,3 +66,14 @@ export function RequirePermission({ permission }: { permission: Permission }) {
     </Page>
   );
 }
+
+/** Lets through a session holding any of the permissions (a page two roles share, each seeing its part). */
+export function RequireAnyPermission({ permissions }: { permissions: readonly Permission[] }) {
+  const session = useSession();
+  if (permissions.some((permission) => hasPermission(session.data, permission))) return <Outlet />;
+  return (
+    <Page title="Accès refusé">
+      <p>Vous n'avez pas l'autorisation de consulter cette page.</p>
+    </Page>
+  );
+}

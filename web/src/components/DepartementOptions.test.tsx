@@ -17,7 +17,7 @@ function renderPicker() {
 }
 
 describe('DepartementOptions', () => {
-  it('offers every département by its code, in order, after the select’s own first choice', () => {
+  it('offers every département by its code and name, in order, after the select’s own first choice', () => {
     const options = within(renderPicker()).getAllByRole<HTMLOptionElement>('option');
     const codes = options.map((o) => o.value);
     expect(options[0]?.textContent).toBe('Tous les départements');
@@ -26,7 +26,9 @@ describe('DepartementOptions', () => {
     // Corsica is 2A and 2B, never 20; Mayotte is the last one.
     expect(codes).not.toContain('20');
     expect(codes.at(-1)).toBe('976');
-    expect(options.every((o) => o.value === '' || o.textContent === o.value)).toBe(true);
+    expect(options.every((o) => o.value === '' || o.textContent?.startsWith(`${o.value} — `))).toBe(true);
+    expect(options.find((o) => o.value === '75')?.textContent).toBe('75 — Paris');
+    expect(options.find((o) => o.value === '2A')?.textContent).toBe('2A — Corse-du-Sud');
     expect(new Set(codes).size).toBe(codes.length);
   });
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../../../contracts/roles.js';
 import { SelectField } from '../../components/fields.js';
 import type { ApiErrorCode } from '../../lib/api.js';
-import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { DepartementPicker } from '../../components/DepartementPicker.js';
 import { RoleOptions, departementHint, departementRule, rolesFor } from './options.js';
 
 export interface RoleDepartement {
@@ -22,7 +22,7 @@ export function chosenDepartement({ role, departement }: RoleDepartement): strin
   return departementRule(role) === 'national' || !departement ? null : departement;
 }
 
-/** The role select and the département select, whose choices follow the role. */
+/** The role select and the département picker (number or name, searchable), whose choices follow the role. */
 export function RoleDepartementFields({ idPrefix, value, onChange, errors, currentRole = null }: {
   idPrefix: string;
   value: RoleDepartement;
@@ -50,18 +50,23 @@ export function RoleDepartementFields({ idPrefix, value, onChange, errors, curre
       >
         <RoleOptions roles={roles} />
       </SelectField>
-      <SelectField
-        idPrefix={idPrefix}
-        name="departement"
-        label="Département"
-        value={national ? '' : value.departement}
-        onChange={(event) => onChange({ ...value, departement: event.currentTarget.value })}
-        hint={departementHint(value.role)}
-        error={errors?.departement}
-      >
-        <option value="">National</option>
-        {national ? null : <DepartementOptions />}
-      </SelectField>
+      {national ? (
+        // A national role has no département: a one-choice select says so and cannot be changed.
+        <SelectField idPrefix={idPrefix} name="departement" label="Département" value="" onChange={() => undefined} hint={departementHint(value.role)} error={errors?.departement}>
+          <option value="">National</option>
+        </SelectField>
+      ) : (
+        <DepartementPicker
+          idPrefix={idPrefix}
+          name="departement"
+          label="Département"
+          value={value.departement}
+          onChange={(departement) => onChange({ ...value, departement })}
+          emptyLabel={departementRule(value.role) === 'optional' ? 'National' : undefined}
+          hint={`${departementHint(value.role)} Tapez un numéro ou un nom, par exemple « 75 » ou « Corse ».`}
+          error={errors?.departement}
+        />
+      )}
     </>
   );
 }

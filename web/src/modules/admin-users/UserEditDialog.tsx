@@ -9,6 +9,7 @@ import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useUserUpdate } from './admin-users.api.js';
 import { StatusOptions } from './options.js';
+import { InvitationBadge, invitationPending } from './AccountState.js';
 import { DEPARTEMENT_ERROR_FIELDS, RoleDepartementFields, chosenDepartement } from './RoleDepartementFields.js';
 
 const ID = 'modifier';
@@ -55,6 +56,12 @@ export function UserEditDialog({ user, onSaved, onClose }: {
     <Dialog title={`Modifier le compte de ${user.displayName}`} onClose={onClose} dialogRef={dialogRef}>
       <form className="form" noValidate onSubmit={onSubmit}>
         <p className="break">{user.email}</p>
+        {invitationPending(user) ? (
+          <p>
+            <InvitationBadge sentAt={user.invitationSentAt} /> Le compte ne s'est pas encore connecté : la personne doit
+            suivre le lien reçu pour choisir son mot de passe.
+          </p>
+        ) : null}
         <FormError errors={errors} idPrefix={ID} />
         <DisplayNameField
           idPrefix={ID}

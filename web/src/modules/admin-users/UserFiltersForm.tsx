@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { SelectField, TextField } from '../../components/fields.js';
 import type { UserFilters } from './admin-users.api.js';
-import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { DepartementPicker } from '../../components/DepartementPicker.js';
 import { RoleOptions, StatusOptions } from './options.js';
+import { FilterActions } from '../../components/filters.js';
 
 const ID = 'filtres';
 
@@ -46,18 +48,12 @@ export function UserFiltersForm({ filters, onApply }: {
         <option value="">Tous les rôles</option>
         <RoleOptions />
       </SelectField>
-      <SelectField idPrefix={ID} name="departement" label="Département" defaultValue={filters.departement}>
-        <option value="">Tous les départements</option>
-        <DepartementOptions />
-      </SelectField>
+      <FilterDepartement initial={filters.departement} />
       <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={filters.status}>
         <option value="">Tous les statuts</option>
         <StatusOptions />
       </SelectField>
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Filtrer
-        </button>
+      <FilterActions>
         <button
           type="button"
           className="button button--secondary"
@@ -65,7 +61,22 @@ export function UserFiltersForm({ filters, onApply }: {
         >
           Effacer les filtres
         </button>
-      </div>
+      </FilterActions>
     </form>
+  );
+}
+
+/** The département filter: its own state, reset with the form's key; the form reads its hidden input. */
+function FilterDepartement({ initial }: { initial: string }) {
+  const [departement, setDepartement] = useState(initial);
+  return (
+    <DepartementPicker
+      idPrefix={ID}
+      name="departement"
+      label="Département"
+      value={departement}
+      onChange={setDepartement}
+      emptyLabel="Tous les départements"
+    />
   );
 }

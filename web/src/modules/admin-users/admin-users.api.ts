@@ -4,8 +4,6 @@ import type {
   TUserCreate,
   TUserUpdate,
   TUserView,
-  ZAuditEntry,
-  ZAuditPage,
   ZUserList,
 } from '../../../../contracts/admin-users.schemas.js';
 import { api, toQueryString } from '../../lib/api.js';
@@ -19,8 +17,6 @@ export interface UserFilters {
 }
 
 export type UserList = z.infer<typeof ZUserList>;
-export type AuditEntry = z.infer<typeof ZAuditEntry>;
-export type AuditPage = z.infer<typeof ZAuditPage>;
 
 const USERS_KEY = ['admin-users'] as const;
 
@@ -54,13 +50,5 @@ export function useSecondFactorReset(id: string) {
     mutationFn: (body: { reason: string }) =>
       api.post(`/api/admin/users/${encodeURIComponent(id)}/second-factor-reset`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
-  });
-}
-
-export function useAudit(filters: { beforeId: string; action: string }) {
-  return useQuery({
-    queryKey: ['admin-audit', filters],
-    queryFn: () => api.get<AuditPage>(`/api/admin/audit${toQueryString(filters)}`),
-    placeholderData: keepPreviousData,
   });
 }

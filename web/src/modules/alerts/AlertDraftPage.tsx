@@ -3,10 +3,17 @@ import { Loading, Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
 import { useCampaignPrefill, useCreateAlert } from './alerts.api.js';
 import { AlertForm, EMPTY_ALERT } from './AlertForm.js';
+import { alertTemplateFor } from '../../../../contracts/alert-templates.js';
+import { FAMILY_LABELS, isFamilyId } from '../../../../analysis/messages/families.js';
+
+const familyLabel = (family: string | null) => (family && isFamilyId(family) ? ` — ${FAMILY_LABELS[family]}` : '');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A new draft, optionally started from a campaign (?campagne=ID): its label prefills the title. */
+/**
+ * A new draft, from a template written for doctors: the campaign's family's (?campagne=ID) or the
+ * generic one. The campaign's internal label is shown to the agent, never put in the public text.
+ */
 export function AlertDraftPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -14,6 +21,7 @@ export function AlertDraftPage() {
   const campaignId = campaignParam && UUID.test(campaignParam) ? campaignParam : null;
   const campaign = useCampaignPrefill(campaignId);
   const create = useCreateAlert();
+  const start = alertTemplateFor(campaign.data?.scamFamily);
 
   return (
     <Page title="Nouvelle alerte">
@@ -30,15 +38,16 @@ export function AlertDraftPage() {
       {campaign.data ? (
         <Notice title={`À partir de la campagne ${campaign.data.reference}`}>
           <p>
-            « {campaign.data.label} »{campaign.data.scamFamily ? ` — ${campaign.data.scamFamily}` : ''}. Ne reprenez dans le texte que ce qui aide les médecins
-            à reconnaître la manœuvre.
+            « {campaign.data.label} »{familyLabel(campaign.data.scamFamily)}. Le texte part du modèle de cette famille d’escroquerie : n’y reprenez que ce qui
+            aide les médecins à reconnaître la manœuvre.
           </p>
         </Notice>
       ) : null}
       {!campaignId || !campaign.isPending ? (
         <AlertForm
           key={campaign.data?.id ?? 'sans-campagne'}
-          initial={campaign.data ? { ...EMPTY_ALERT, title: campaign.data.label, campaignId: campaign.data.id } : EMPTY_ALERT}
+          initial={{ ...EMPTY_ALERT, ...start.content, campaignId: campaign.data?.id ?? null }}
+          template={start.id}
           submitLabel="Enregistrer le brouillon"
           pending={create.isPending}
           error={create.error}

@@ -8,6 +8,9 @@ import { FormError } from '../../components/FormError.js';
 import { toFormErrors, type FormErrors } from '../../lib/form-errors.js';
 import { useSession } from '../../lib/session.js';
 import { useAudiencePreview, useSpecialties, type AlertDraftInput } from './alerts.api.js';
+import type { AlertTemplateId } from '../../../../contracts/alert-templates.js';
+import { AlertPreview } from './AlertPreview.js';
+import { AlertTemplatePicker } from './AlertTemplatePicker.js';
 
 const ID = 'alerte';
 
@@ -84,8 +87,10 @@ function AudiencePreview({ audience }: { audience: TAudience | null }) {
 }
 
 /** Drafting or editing an alert: the text doctors will read, who receives it, how long it shows. */
-export function AlertForm({ initial, submitLabel, pending, error, onSubmit, onCancel }: {
+export function AlertForm({ initial, template, submitLabel, pending, error, onSubmit, onCancel }: {
   initial: AlertFormValues;
+  /** A new draft starts from this template and may switch to another; an existing draft has no picker. */
+  template?: AlertTemplateId;
   submitLabel: string;
   pending: boolean;
   error: unknown;
@@ -124,14 +129,17 @@ export function AlertForm({ initial, submitLabel, pending, error, onSubmit, onCa
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FormError errors={errors} idPrefix={ID} />
-      <TextField
+      {template ? <AlertTemplatePicker initial={template} current={values} onApply={(content) => setValues((v) => ({ ...v, ...content }))} /> : null}
+      {/* Two lines, so a template's long title reads whole on a phone; still one line of text (the mail's subject). */}
+      <TextAreaField
         idPrefix={ID}
         name="title"
         label="Titre"
         required
+        rows={2}
         maxLength={MAX_ALERT_TITLE_CHARS}
         value={values.title}
-        onChange={(e) => set('title', e.target.value)}
+        onChange={(e) => set('title', e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
         hint="Il sera l’objet du courriel : « [Alerte Ordre des médecins] » suivi de ce titre."
         error={errors?.fields.title}
       />
@@ -225,6 +233,7 @@ export function AlertForm({ initial, submitLabel, pending, error, onSubmit, onCa
         error={errors?.fields.visibleUntil}
       />
       {errors?.fields.campaignId ? <p className="field-error">{errors.fields.campaignId}</p> : null}
+      <AlertPreview alert={values} />
       <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );

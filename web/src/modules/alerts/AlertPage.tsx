@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { useAlert, useReturnAlert, useSubmitAlert, useUpdateAlert } from './alerts.api.js';
 import { AlertForm, type AlertFormValues } from './AlertForm.js';
+import { AlertPreview } from './AlertPreview.js';
 import { AlertProgress } from './AlertProgress.js';
 import { ApproveDialog, WithdrawDialog } from './AlertDialogs.js';
 import { ALERT_STATUS_LABELS, alertStatusTone, audienceLabel, formatDay, lastVisibleDay } from './labels.js';
@@ -49,28 +50,6 @@ function AlertDetails({ alert }: { alert: TAlertView }) {
       {alert.broadcastFinishedAt ? row('Diffusion terminée le', formatDateTime(alert.broadcastFinishedAt)) : null}
       {alert.withdrawnAt ? row('Retirée le', formatDateTime(alert.withdrawnAt)) : null}
     </dl>
-  );
-}
-
-/** The alert as doctors will read it. */
-function AlertText({ alert }: { alert: TAlertView }) {
-  return (
-    <section className="section public-alert" aria-labelledby="alerte-texte">
-      <h2 id="alerte-texte">Texte de l’alerte</h2>
-      <p>
-        <strong>Objet du courriel :</strong> [Alerte Ordre des médecins] {alert.title}
-      </p>
-      <h3>Ce qui se passe</h3>
-      <p className="public-alert__text">{alert.situation}</p>
-      <h3>Ce qu’il faut faire</h3>
-      <p className="public-alert__text">{alert.whatToDo}</p>
-      {alert.whatNotToDo ? (
-        <>
-          <h3>Ce qu’il ne faut pas faire</h3>
-          <p className="public-alert__text">{alert.whatNotToDo}</p>
-        </>
-      ) : null}
-    </section>
   );
 }
 
@@ -144,7 +123,7 @@ export function AlertPage() {
               />
             </section>
           ) : (
-            <AlertText alert={alert} />
+            <AlertPreview alert={alert} />
           )}
 
           {submit.error ? <FormError errors={toFormErrors(submit.error)} idPrefix="soumission" /> : null}

@@ -1,20 +1,17 @@
 import { Link, useSearchParams } from 'react-router';
-import { ALERT_STATUSES, type AlertStatus } from '../../../../contracts/alerts.schemas.js';
+import { ALERT_STATUS_TAB_LABELS, ALERT_STATUSES, type AlertStatus, type TAlertSummary } from '../../../../contracts/alerts.schemas.js';
 import { Loading, Page } from '../../components/Page.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
+import { useSession } from '../../lib/session.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { useAlerts } from './alerts.api.js';
 import { ALERT_STATUS_LABELS, alertStatusTone, audienceLabel } from './labels.js';
 
-const TABS: readonly { status: AlertStatus | ''; label: string }[] = [
-  { status: 'brouillon', label: 'Brouillons' },
-  { status: 'a_approuver', label: 'À approuver' },
-  { status: 'en_diffusion', label: 'En diffusion' },
-  { status: 'diffusee', label: 'Diffusées' },
-  { status: 'retiree', label: 'Retirées' },
-  { status: '', label: 'Toutes' },
-];
+const TABS: readonly { status: AlertStatus | ''; label: string }[] = (['brouillon', 'a_approuver', 'en_diffusion', 'diffusee', 'retiree', ''] as const).map((status) => ({
+  status,
+  label: ALERT_STATUS_TAB_LABELS[status],
+}));
 
 function readStatus(params: URLSearchParams): AlertStatus | '' {
   const value = params.get('statut');
@@ -22,12 +19,31 @@ function readStatus(params: URLSearchParams): AlertStatus | '' {
   return (ALERT_STATUSES as readonly string[]).includes(value) ? (value as AlertStatus) : '';
 }
 
+/**
+ * The home page's links narrow a tab to what waits on the reader (GET /api/home/work counts the same):
+ * « attente=moi », alerts the reader may approve (not their own: four eyes); « renvoyees=moi », the
+ * reader's drafts sent back with a comment.
+ */
+const MINE = {
+  attente: { label: 'Qui attendent votre approbation', keep: (a: TAlertSummary, userId: string) => a.draftedBy.id !== userId },
+  renvoyees: { label: 'Vos alertes renvoyées', keep: (a: TAlertSummary, userId: string) => a.draftedBy.id === userId && a.returned },
+} as const;
+
+function readMine(params: URLSearchParams): (typeof MINE)[keyof typeof MINE] | null {
+  if (params.get('attente') === 'moi') return MINE.attente;
+  if (params.get('renvoyees') === 'moi') return MINE.renvoyees;
+  return null;
+}
+
 /** The alerts of my scope, by status: drafts, awaiting a second agent, broadcasting, done, withdrawn. */
 export function AlertsAdminPage() {
   const [params] = useSearchParams();
   const status = readStatus(params);
   const alerts = useAlerts(status);
-  const items = alerts.data?.items;
+  const userId = useSession().data?.user?.id;
+  const mine = readMine(params);
+  // Narrowed to the reader: nothing until the session says who they are, rather than everyone's.
+  const items = !mine ? alerts.data?.items : userId ? alerts.data?.items.filter((a) => mine.keep(a, userId)) : undefined;
   const tab = TABS.find((t) => t.status === status);
 
   return (
@@ -60,7 +76,7 @@ export function AlertsAdminPage() {
           <table className="table">
             <caption id="alertes-legende">
               <span className="table__caption">
-                {tab?.label ?? 'Alertes'} : {items.length} alerte{items.length > 1 ? 's' : ''}
+                {mine?.label ?? tab?.label ?? 'Alertes'} : {items.length} alerte{items.length > 1 ? 's' : ''}
               </span>
             </caption>
             <thead>

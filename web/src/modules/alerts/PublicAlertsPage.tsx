@@ -3,6 +3,7 @@ import { Loading, Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
 import { usePublicAlerts } from './alerts.api.js';
 import { formatDay } from './labels.js';
+import { PublicAlertCard } from './AlertPreview.js';
 
 /** « Alertes en cours »: what the Ordre currently warns doctors about, readable by anyone, on a phone too. */
 export function PublicAlertsPage() {
@@ -22,22 +23,15 @@ export function PublicAlertsPage() {
         <ol className="public-alerts">
           {items.map((alert) => (
             <li key={alert.id}>
-              <article className="public-alert" aria-labelledby={`alerte-${alert.id}`}>
-                <h2 id={`alerte-${alert.id}`}>{alert.title}</h2>
-                <p className="muted">
-                  Publiée le <time dateTime={alert.publishedAt}>{formatDay(alert.publishedAt)}</time>
-                </p>
-                <h3>Ce qui se passe</h3>
-                <p className="public-alert__text">{alert.situation}</p>
-                <h3>Ce qu’il faut faire</h3>
-                <p className="public-alert__text">{alert.whatToDo}</p>
-                {alert.whatNotToDo ? (
-                  <>
-                    <h3>Ce qu’il ne faut pas faire</h3>
-                    <p className="public-alert__text">{alert.whatNotToDo}</p>
-                  </>
-                ) : null}
-              </article>
+              <PublicAlertCard
+                alert={alert}
+                headingId={`alerte-${alert.id}`}
+                publishedAt={
+                  <p className="muted">
+                    Publiée le <time dateTime={alert.publishedAt}>{formatDay(alert.publishedAt)}</time>
+                  </p>
+                }
+              />
             </li>
           ))}
         </ol>

@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useCloseCampaign, useMergeCampaign, useQualifyCampaign, useUpdateCampaign } from './campaigns.api.js';
+import { LabelledOptions } from '../../components/filters.js';
 
 type Campaign = TCampaignPage['campaign'];
 type Open = 'edit' | 'merge' | 'qualify' | 'close' | null;
@@ -43,11 +44,7 @@ function EditDialog({ campaign, onClose }: { campaign: Campaign; onClose: () => 
         />
         <SelectField idPrefix="modifier" name="scamFamily" label="Famille d'escroquerie" defaultValue={campaign.scamFamily ?? ''} error={errors?.fields.scamFamily}>
           <option value="">Non déterminée</option>
-          {SCAM_FAMILIES.map((f) => (
-            <option key={f} value={f}>
-              {SCAM_FAMILY_LABELS[f]}
-            </option>
-          ))}
+          <LabelledOptions values={SCAM_FAMILIES} labels={SCAM_FAMILY_LABELS} />
         </SelectField>
         <TextAreaField idPrefix="modifier" name="summary" label="Résumé pour les agents" defaultValue={campaign.summary} maxLength={4000} error={errors?.fields.summary} />
         <FormActions submitLabel="Enregistrer" pending={update.isPending} onCancel={() => dialogRef.current?.close()} />

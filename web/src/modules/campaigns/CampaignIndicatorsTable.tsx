@@ -9,8 +9,9 @@ import { toFormErrors } from '../../lib/form-errors.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { useMarkFalsePositive } from './campaigns.api.js';
 import { indicatorStatusBadge } from './labels.js';
+import { INDICATOR_STATUS_LABELS } from '../../../../contracts/campaigns.schemas.js';
 
-const PUBLISHED_LABELS = { active: 'Publié : signalé aux analyses', false_positive: 'Retiré (faux positif)', expired: 'Publié, expiré' } as const;
+const PUBLISHED_LABELS = { active: 'Publié : signalé aux analyses', false_positive: 'Retiré (faux positif)', expired: 'Publié, expiré', withdrawn: 'Retiré : plus lu dans les signalements' } as const;
 
 function FalsePositiveDialog({ indicator, onClose }: { indicator: TCampaignIndicator; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -80,7 +81,7 @@ export function CampaignIndicatorsTable({ indicators, canDecide }: { indicators:
                     <td>
                       {i.status !== 'faux_positif' ? (
                         <button type="button" className="button button--secondary button--small" onClick={() => setMarking(i)}>
-                          Faux positif<span className="visually-hidden"> : {i.display}</span>
+                          {INDICATOR_STATUS_LABELS.faux_positif}<span className="visually-hidden"> : {i.display}</span>
                         </button>
                       ) : (
                         '—'

@@ -71,7 +71,7 @@ export function CampaignReportsSection({ page, canManage }: { page: TCampaignPag
             <thead>
               <tr>
                 {canManage ? <th scope="col">Choisir</th> : null}
-                <th scope="col">Récépissé</th>
+                <th scope="col">Reçu</th>
                 <th scope="col">Reçu le</th>
                 <th scope="col">Faits du</th>
                 <th scope="col">Canal</th>

@@ -10,6 +10,7 @@ import { toFormErrors } from '../../lib/form-errors.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { useCampaigns, type CampaignFilters } from './campaigns.api.js';
 import { campaignStatusBadge, familyLabel } from './labels.js';
+import { FilterActions, LabelledOptions } from '../../components/filters.js';
 
 const ID = 'campagnes';
 
@@ -49,25 +50,13 @@ export function CampaignsPage() {
       <form className="filters" onSubmit={onSubmit} aria-label="Filtrer les campagnes">
         <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={filters.status}>
           <option value="">Tous</option>
-          {CAMPAIGN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {CAMPAIGN_STATUS_LABELS[s]}
-            </option>
-          ))}
+          <LabelledOptions values={CAMPAIGN_STATUSES} labels={CAMPAIGN_STATUS_LABELS} />
         </SelectField>
         <SelectField idPrefix={ID} name="family" label="Famille d'escroquerie" defaultValue={filters.family}>
           <option value="">Toutes</option>
-          {SCAM_FAMILIES.map((f) => (
-            <option key={f} value={f}>
-              {SCAM_FAMILY_LABELS[f]}
-            </option>
-          ))}
+          <LabelledOptions values={SCAM_FAMILIES} labels={SCAM_FAMILY_LABELS} />
         </SelectField>
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Filtrer
-          </button>
-        </div>
+        <FilterActions />
       </form>
       {campaigns.isPending ? <Loading /> : null}
       {campaigns.isError ? <FormError errors={toFormErrors(campaigns.error)} idPrefix={ID} /> : null}

@@ -12,6 +12,7 @@ import { TextAreaField } from '../../components/fields.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { formatShortDateTime } from '../../lib/format.js';
 import { useDecideIndicator, useHeldIndicators } from './campaigns.api.js';
+import { INDICATOR_STATUS_LABELS } from '../../../../contracts/campaigns.schemas.js';
 
 const ID = 'decision';
 
@@ -27,7 +28,7 @@ const DECISIONS: Record<TIndicatorDecision['decision'], { title: string; text: s
     submit: 'Classer en valeur commune',
   },
   faux_positif: {
-    title: 'Faux positif',
+    title: INDICATOR_STATUS_LABELS.faux_positif,
     text: 'Il ne reliera plus de signalements et ne sera plus signalé par les analyses ni par le tableau de l’Ordre.',
     submit: 'Marquer comme faux positif',
   },
@@ -131,7 +132,7 @@ export function HeldIndicatorsPage() {
                           aria-describedby={i.canDecide ? undefined : `${ID}-partage`}
                           onClick={() => setDeciding({ indicator: i, decision })}
                         >
-                          {decision === 'approuver' ? 'Approuver' : decision === 'commun' ? 'Valeur commune' : 'Faux positif'}
+                          {decision === 'approuver' ? 'Approuver' : decision === 'commun' ? 'Valeur commune' : INDICATOR_STATUS_LABELS.faux_positif}
                           <span className="visually-hidden"> : {i.display}</span>
                         </button>
                       ))}

@@ -1,6 +1,6 @@
 import type { NumberedFinding } from '../../components/analysis/findings.js';
 import { findingId } from '../../components/analysis/findings.js';
-import { highlight } from './highlight.js';
+import { highlight } from '../../components/analysis/highlight.js';
 
 function refsLabel(refs: readonly number[]): string {
   return refs.length === 1 ? `Constat n° ${refs[0]}` : `Constats n° ${refs.join(', ')}`;

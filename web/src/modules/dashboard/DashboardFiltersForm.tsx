@@ -3,6 +3,7 @@ import { SelectField, TextField } from '../../components/fields.js';
 import type { FormErrors } from '../../lib/form-errors.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
 import type { DashboardFilters } from './dashboard.api.js';
+import { FilterActions } from '../../components/filters.js';
 
 const ID = 'periode';
 
@@ -33,14 +34,11 @@ export function DashboardFiltersForm({ filters, national, errors, onApply }: {
           <DepartementOptions />
         </SelectField>
       ) : null}
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Afficher
-        </button>
+      <FilterActions submitLabel="Afficher">
         <button type="button" className="button button--secondary" onClick={() => onApply({ from: '', to: '', departement: '' })}>
           Revenir aux 12 dernières semaines
         </button>
-      </div>
+      </FilterActions>
     </form>
   );
 }

@@ -28,10 +28,10 @@ export function DashboardPage() {
   }
 
   return (
-    <Page title="Tableau de bord">
+    <Page title="Statistiques des signalements">
       <DashboardFiltersForm filters={filters} national={national} errors={errors} onApply={apply} />
       {errors ? (
-        <Notice tone="danger" title="Impossible d'afficher le tableau de bord">
+        <Notice tone="danger" title="Impossible d'afficher les statistiques">
           <p>{errors.message}</p>
         </Notice>
       ) : null}

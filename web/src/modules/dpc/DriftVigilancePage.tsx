@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Loading, Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
 import { useDriftVigilance } from './dpc.api.js';
@@ -23,6 +24,12 @@ export function DriftVigilancePage() {
       <p>
         Cette page, destinée aux personnels des conseils de l’Ordre et aux médecins, décrit les signes d’alerte à connaître, famille par
         famille, avec leurs sources, et dit vers qui orienter une famille, un patient ou un signalement.
+      </p>
+      <p>
+        <Link className="button" to="/vigilance-dpc/signaler">
+          Signaler une formation ou une pratique
+        </Link>{' '}
+        <span className="hint">Médecin, participant à une formation ou proche d’un patient : votre identité n’est jamais transmise à l’organisme signalé.</span>
       </p>
       {vigilance.isPending ? <Loading /> : null}
       {vigilance.isError ? <Notice tone="danger">Le contenu de la page n’a pas pu être chargé. Réessayez dans un instant.</Notice> : null}

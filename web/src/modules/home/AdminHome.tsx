@@ -2,11 +2,13 @@ import { Page } from '../../components/Page.js';
 import { hasPermission, useSession } from '../../lib/session.js';
 import { AccountCard, CheckLink, LinkCard } from './HomeCards.js';
 import { FraudWorkCards } from './AgentHome.js';
+import { WorkSection } from './WorkSection.js';
 
 export function AdminHome() {
   const { data: session } = useSession();
   return (
     <Page title="Administration">
+      <WorkSection />
       <ul className="cards">
         {hasPermission(session, 'users:read') ? (
           <LinkCard to="/admin/utilisateurs" title="Gérer les utilisateurs">

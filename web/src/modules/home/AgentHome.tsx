@@ -2,7 +2,9 @@ import type { TSessionUser } from '../../../../contracts/auth.schemas.js';
 import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
 import { hasPermission, useSession } from '../../lib/session.js';
+import { useDpcSignalementCounts } from './ReviewerHome.js';
 import { AccountCard, CheckCard, LinkCard } from './HomeCards.js';
+import { WorkSection } from './WorkSection.js';
 
 /** The council's work on signalements: one card per screen the session may open. */
 export function FraudWorkCards() {
@@ -36,11 +38,32 @@ export function FraudWorkCards() {
         </LinkCard>
       ) : null}
       {can('dashboard:read') ? (
-        <LinkCard to="/tableau-de-bord" title="Tableau de bord">
+        <LinkCard to="/tableau-de-bord" title="Statistiques des signalements">
           <p>Signalements par semaine, canal, type d'arnaque et département ; principales campagnes ; délais de qualification.</p>
         </LinkCard>
       ) : null}
     </>
+  );
+}
+
+/** DPC signalements waiting for triage in the agent's scope: a count, linking to the queue. */
+function DpcSignalementsCard() {
+  const { data: session } = useSession();
+  const allowed = hasPermission(session, 'dpc:signalement_triage');
+  const counts = useDpcSignalementCounts('signalements', allowed);
+  if (!allowed) return null;
+  const waiting = counts.data?.nouveau;
+  const text = counts.isError
+    ? 'Nombre de signalements indisponible'
+    : waiting === undefined
+      ? 'Comptage des signalements…'
+      : waiting === 0
+        ? 'Aucun signalement à trier'
+        : `${waiting.toLocaleString('fr-FR')} signalement${waiting > 1 ? 's' : ''} à trier`;
+  return (
+    <LinkCard to="/vigilance-dpc/signalements?status=nouveau" title="Signalements DPC">
+      <p>{text}. Dérives en formation : désignez un relecteur expert, invitez l’organisme à répondre, décidez.</p>
+    </LinkCard>
   );
 }
 
@@ -51,6 +74,7 @@ export function AgentHome({ user }: { user: TSessionUser }) {
   return (
     <Page title="Espace agent" heading={heading}>
       <p className="lead">Bonjour {user.displayName}.</p>
+      <WorkSection />
       <Notice tone="warning" title="Usurpations d'identité : la règle à appliquer">
         <p>
           Toute mise à jour des coordonnées d'un médecin, tout transfert et toute inscription ne peuvent être
@@ -66,6 +90,13 @@ export function AgentHome({ user }: { user: TSessionUser }) {
           <p>Finalisez en présence du médecin les demandes reçues, après vérification de son titre d'identité.</p>
         </LinkCard>
         <FraudWorkCards />
+        <DpcSignalementsCard />
+        <LinkCard to="/entraide/appels" title="Appels d'entraide">
+          <p>Notez sans identité l'appel d'un médecin ou d'un proche en difficulté, puis ouvrez un dossier pour la commission.</p>
+        </LinkCard>
+        <LinkCard to="/entraide/enregistrer" title="Enregistrer une demande d'entraide">
+          <p>Transmettez à la commission départementale d'entraide une demande reçue par téléphone.</p>
+        </LinkCard>
         <CheckCard />
         <AccountCard />
       </ul>

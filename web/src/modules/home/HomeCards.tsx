@@ -13,22 +13,6 @@ export function LinkCard({ to, title, children }: { to: string; title: string; c
   );
 }
 
-/** Features announced but not built yet: plain text, never links. */
-export function ComingSoon({ items }: { items: string[] }) {
-  return (
-    <section className="section" aria-labelledby="bientot">
-      <h2 id="bientot">Prochainement</h2>
-      <ul className="coming-soon">
-        {items.map((item) => (
-          <li key={item}>
-            {item} <span className="badge">bientôt disponible</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 export function CheckCard() {
   return (
     <LinkCard to="/verifier" title="Vérifier un message suspect">

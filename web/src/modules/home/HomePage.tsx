@@ -4,6 +4,7 @@ import { MedecinHome } from './MedecinHome.js';
 import { AgentHome } from './AgentHome.js';
 import { EntraideHome } from './EntraideHome.js';
 import { AdminHome } from './AdminHome.js';
+import { ReviewerHome } from './ReviewerHome.js';
 
 /** The home screen of an active session, one per role. */
 export function HomePage() {
@@ -18,6 +19,8 @@ export function HomePage() {
     case 'membre_cde':
     case 'membre_cne':
       return <EntraideHome user={user} />;
+    case 'relecteur_dpc':
+      return <ReviewerHome user={user} />;
     case 'admin':
       return <AdminHome />;
   }

@@ -4,6 +4,7 @@ import { Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
 import { AccountCard, CheckCard, LinkCard } from './HomeCards.js';
 import { OrdreGuidance } from './OrdreGuidance.js';
+import { DoctorOverview } from './DoctorOverview.js';
 
 export function MedecinHome({ user }: { user: TSessionUser }) {
   return (
@@ -20,6 +21,7 @@ export function MedecinHome({ user }: { user: TSessionUser }) {
           </p>
         </Notice>
       )}
+      <DoctorOverview />
       <ul className="cards">
         <LinkCard to="/mes-coordonnees" title="Mes coordonnées">
           <p>Consultez vos coordonnées au tableau de l'Ordre et modifiez-les, protégé par la double authentification.</p>
@@ -30,6 +32,12 @@ export function MedecinHome({ user }: { user: TSessionUser }) {
         </LinkCard>
         <LinkCard to="/mes-signalements" title="Mes signalements">
           <p>Retrouvez vos signalements, leur numéro de reçu et l'état de leur traitement.</p>
+        </LinkCard>
+        <LinkCard to="/entraide" title="Entraide ordinale">
+          <p>
+            Une difficulté sociale, professionnelle, personnelle, de santé ou financière ? Des lignes d'écoute et la commission
+            d'entraide, en toute confidentialité. Suivre <Link to="/entraide/mes-demandes">mes demandes d'entraide</Link>.
+          </p>
         </LinkCard>
         <AccountCard />
       </ul>

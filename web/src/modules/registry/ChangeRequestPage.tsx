@@ -78,7 +78,7 @@ export function ChangeRequestPage() {
             <RequestOutcomeNotice request={request} />
           )}
           {request.status === 'attente_presence' ? (
-            <Notice tone="warning" title="À finaliser en présence">
+            <Notice tone="warning" title={CHANGE_STATUS_LABELS.attente_presence}>
               <p>{IN_PERSON_RULE}</p>
             </Notice>
           ) : null}

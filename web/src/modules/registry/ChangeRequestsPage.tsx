@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { CHANGE_STATUSES } from '../../../../contracts/registry.schemas.js';
+import { CHANGE_STATUS_TAB_LABELS, CHANGE_STATUSES } from '../../../../contracts/registry.schemas.js';
 import { Loading, Page } from '../../components/Page.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
@@ -8,13 +8,10 @@ import type { ChangeStatus } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
 import { ChangeRequestsTable } from './ChangeRequestsTable.js';
 
-const TABS: readonly { status: ChangeStatus | ''; label: string }[] = [
-  { status: 'attente_presence', label: 'À finaliser en présence' },
-  { status: 'en_revue', label: 'En revue' },
-  { status: 'gelee', label: 'Gelées' },
-  { status: 'appliquee', label: 'Appliquées' },
-  { status: '', label: 'Toutes' },
-];
+const TABS: readonly { status: ChangeStatus | ''; label: string }[] = (['attente_presence', 'en_revue', 'gelee', 'appliquee', ''] as const).map((status) => ({
+  status,
+  label: CHANGE_STATUS_TAB_LABELS[status]!,
+}));
 
 function readStatus(params: URLSearchParams): ChangeStatus | '' {
   const value = params.get('statut');

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/fields.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
 import type { DoctorFilters } from './registry.api.js';
 import { DOCTOR_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
+import { FilterActions, LabelledOptions } from '../../components/filters.js';
 
 const ID = 'recherche';
 export const EMPTY_FILTERS: DoctorFilters = { q: '', rpps: '', city: '', departement: '', status: '', page: 1 };
@@ -53,20 +54,13 @@ export function DoctorSearchForm({ filters, national, onApply }: {
       ) : null}
       <SelectField idPrefix={ID} name="status" label="Statut" defaultValue={filters.status}>
         <option value="">Tous les statuts</option>
-        {DOCTOR_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {DOCTOR_STATUS_LABELS[status]}
-          </option>
-        ))}
+        <LabelledOptions values={DOCTOR_STATUSES} labels={DOCTOR_STATUS_LABELS} />
       </SelectField>
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Rechercher
-        </button>
+      <FilterActions submitLabel="Rechercher">
         <button type="button" className="button button--secondary" onClick={() => onApply(EMPTY_FILTERS)}>
           Effacer les critères
         </button>
-      </div>
+      </FilterActions>
     </form>
   );
 }

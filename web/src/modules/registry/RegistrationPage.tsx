@@ -11,6 +11,7 @@ import { api, toQueryString } from '../../lib/api.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useSession } from '../../lib/session.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
+import { SpecialtyOptions } from '../../components/SpecialtyOptions.js';
 import { AGENT_CHANNEL_OPTIONS } from '../../components/registry/labels.js';
 import { RegistryNav } from './RegistryNav.js';
 import { RequestRecordedNotice } from './RequestRecordedNotice.js';
@@ -77,7 +78,10 @@ export function RegistrationPage() {
           <TextField idPrefix={ID} name="birthName" label="Nom de naissance" required maxLength={100} error={fields.birthName} />
           <TextField idPrefix={ID} name="usageName" label="Nom d'usage (s'il diffère)" maxLength={100} error={fields.usageName} />
           <TextField idPrefix={ID} name="firstNames" label="Prénoms" required maxLength={150} error={fields.firstNames} />
-          <TextField idPrefix={ID} name="specialty" label="Spécialité" maxLength={120} error={fields.specialty} />
+          <SelectField idPrefix={ID} name="specialty" label="Spécialité" defaultValue="" hint="Liste officielle des spécialités ordinales" error={fields.specialty}>
+            <option value="">Non renseignée</option>
+            <SpecialtyOptions />
+          </SelectField>
           {national ? (
             <SelectField idPrefix={ID} name="departement" label="Département d'inscription" defaultValue="" error={fields.departement}>
               <option value="">Choisir un département</option>

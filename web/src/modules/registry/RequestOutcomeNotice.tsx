@@ -1,5 +1,6 @@
 import type { TChangeRequestView } from '../../../../contracts/registry.schemas.js';
 import { Notice } from '../../components/Notice.js';
+import { CHANGE_STATUS_LABELS } from '../../../../contracts/registry.schemas.js';
 
 /** What a request's status means for the agent, with the hold reasons when a second agent must look. */
 export function RequestOutcomeNotice({ request, focus = false }: { request: TChangeRequestView; focus?: boolean }) {
@@ -39,7 +40,7 @@ export function RequestOutcomeNotice({ request, focus = false }: { request: TCha
       );
     case 'attente_codes':
       return (
-        <Notice title="En attente des codes de vérification">
+        <Notice title={CHANGE_STATUS_LABELS.attente_codes}>
           <p>Le médecin a fait cette demande depuis son espace ; elle attend les codes envoyés à ses nouvelles coordonnées.</p>
         </Notice>
       );

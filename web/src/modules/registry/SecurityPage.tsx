@@ -10,6 +10,7 @@ import { hasPermission, useSession } from '../../lib/session.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useSecurityOverview } from './registry.api.js';
 import { RegistryNav } from './RegistryNav.js';
+import { FilterActions } from '../../components/filters.js';
 
 const formatShare = (share: number) => share.toLocaleString('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -88,11 +89,7 @@ export function SecurityPage() {
             <option value="">Tous les départements</option>
             <DepartementOptions />
           </SelectField>
-          <div className="filters__actions">
-            <button type="submit" className="button">
-              Afficher
-            </button>
-          </div>
+          <FilterActions submitLabel="Afficher" />
         </form>
       ) : null}
       {overview.isPending ? <Loading /> : null}

@@ -41,7 +41,7 @@ export function MyReportsPage() {
               {items.map((report) => (
                 <tr key={report.receiptNumber}>
                   <th scope="row" className="receipt-number">
-                    {report.receiptNumber}
+                    <Link to={`/mes-signalements/${encodeURIComponent(report.receiptNumber)}`}>{report.receiptNumber}</Link>
                   </th>
                   <td>
                     <span className={statusTone(report.status)}>{report.statusLabel}</span>

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { Loading, Page } from '../../components/Page.js';
 import { Notice } from '../../components/Notice.js';
+import { EntraideOffer } from '../../components/entraide/EntraideOffer.js';
 import { FormError } from '../../components/FormError.js';
 import { InvalidLinkNotice, isTokenRejected } from '../../components/OneTimeLinkNotices.js';
 import { toFormErrors } from '../../lib/form-errors.js';
@@ -37,6 +38,7 @@ export function ReportConfirmPage() {
           <p>Le reçu et un lien personnel pour suivre son traitement viennent de vous être envoyés par courriel.</p>
         </Notice>
         <GuidanceList items={confirm.data.guidance} />
+        <EntraideOffer consequences={confirm.data.consequences} />
       </>
     );
   } else {

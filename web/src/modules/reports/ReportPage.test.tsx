@@ -14,6 +14,7 @@ const FILED: TReportFiled = {
   channel: 'sms',
   confirmationRequired: false,
   guidance: [],
+  consequences: [],
 };
 
 describe('« Signaler un démarchage »', () => {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Notice } from '../../components/Notice.js';
+import { EntraideOffer } from '../../components/entraide/EntraideOffer.js';
 import { GuidanceList } from './GuidanceList.js';
 import type { TReportFiled } from './reports.api.js';
 
@@ -29,6 +30,7 @@ export function ReportReceipt({ filed, email, onRestart }: { filed: TReportFiled
         </Notice>
       )}
       <GuidanceList items={filed.guidance} />
+      <EntraideOffer consequences={filed.consequences} />
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onRestart}>
           Faire un autre signalement

@@ -4,6 +4,7 @@ import {
   type ZAnonymousReportFormFields,
   type ZReportFormFields,
   type TMyReports,
+  type TOwnReport,
   type TReportFiled,
   type TReportLimits,
   type TReportSummary,
@@ -11,7 +12,7 @@ import {
 import type { z } from '../../../../contracts/zod.js';
 import { api, toQueryString } from '../../lib/api.js';
 
-export type { TMyReports, TReportFiled, TReportLimits, TReportSummary };
+export type { TMyReports, TOwnReport, TReportFiled, TReportLimits, TReportSummary };
 
 /**
  * What the form sends: a doctor's report, or one from someone without an account (with an address),
@@ -58,6 +59,15 @@ export function useFollowReport(receipt: string, token: string) {
     queryKey: ['report-follow', receipt, token],
     queryFn: () => api.get<TReportSummary>(`/api/reports/follow${toQueryString({ recu: receipt, jeton: token })}`),
     enabled: receipt !== '' && token !== '',
+    retry: false,
+  });
+}
+
+/** A report the doctor sent, reopened from « Mes signalements ». */
+export function useOwnReport(receiptNumber: string) {
+  return useQuery({
+    queryKey: ['my-report', receiptNumber],
+    queryFn: () => api.get<TOwnReport>(`/api/reports/mine/${encodeURIComponent(receiptNumber)}`),
     retry: false,
   });
 }

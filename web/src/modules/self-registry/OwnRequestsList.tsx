@@ -1,17 +1,10 @@
 import type { TOwnChangeRequest } from '../../../../contracts/registry.schemas.js';
 import { formatShortDateTime } from '../../lib/format.js';
-import { CHANGE_CHANNEL_LABELS } from '../../../../contracts/registry.schemas.js';
+import { CHANGE_CHANNEL_LABELS, CHANGE_STATUS_DOCTOR_LABELS } from '../../../../contracts/registry.schemas.js';
 import { changeStatusTone, fieldLabel } from '../../components/registry/labels.js';
 
 // Worded for the doctor: the hold reasons and agents stay with the council.
-const STATUS_FOR_DOCTOR: Record<TOwnChangeRequest['status'], string> = {
-  attente_presence: 'À finaliser au conseil, en votre présence',
-  attente_codes: 'En attente des codes de vérification',
-  en_revue: 'En attente de vérification par votre conseil',
-  appliquee: 'Enregistrée',
-  rejetee: 'Refusée',
-  gelee: 'Bloquée par votre conseil',
-};
+const STATUS_FOR_DOCTOR = CHANGE_STATUS_DOCTOR_LABELS;
 
 /** The doctor's own requests, without the council's internal notes. */
 export function OwnRequestsList({ requests }: { requests: TOwnChangeRequest[] }) {

@@ -5,6 +5,7 @@ import { REPORT_CHANNEL_LABELS, REPORT_CHANNELS, REPORT_STATUS_LABELS, REPORT_ST
 import { SelectField, TextField } from '../../components/fields.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { EMPTY_QUEUE_FILTERS, type QueueFilters } from './triage.api.js';
+import { FilterActions, LabelledOptions } from '../../components/filters.js';
 
 const ID = 'file-filtres';
 
@@ -14,8 +15,9 @@ function activeCount(filters: QueueFilters): number {
 }
 
 /**
- * The queue's filters; their values live in the URL so a view can be bookmarked. On a phone they fold
- * behind a disclosure button, so the results come first.
+ * The queue's filters; their values live in the URL so a view can be bookmarked. They fold into a
+ * disclosure, so the results come first; it opens by itself when a filter is active, so a narrowed
+ * view always shows what narrows it.
  */
 export function QueueFiltersForm({ filters, national, onApply }: {
   filters: QueueFilters;
@@ -23,8 +25,14 @@ export function QueueFiltersForm({ filters, national, onApply }: {
   national: boolean;
   onApply: (filters: QueueFilters) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const count = activeCount(filters);
+  const [open, setOpen] = useState(count > 0);
+  // A filter newly active from the address (a link, the back button) opens the disclosure again.
+  const [seenCount, setSeenCount] = useState(count);
+  if (count !== seenCount) {
+    setSeenCount(count);
+    if (count > 0) setOpen(true);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,18 +53,12 @@ export function QueueFiltersForm({ filters, national, onApply }: {
   }
 
   return (
-    <div className="triage-filters">
-      <button
-        type="button"
-        className="button button--secondary triage-filters__toggle"
-        aria-expanded={open}
-        aria-controls={`${ID}-panneau`}
-        onClick={() => setOpen((value) => !value)}
-      >
-        {open ? 'Masquer les filtres' : 'Afficher les filtres'}
+    <details className="triage-filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="button button--secondary">
+        Filtres
         {count > 0 ? ` (${count} actif${count > 1 ? 's' : ''})` : ''}
-      </button>
-      <div id={`${ID}-panneau`} className={`triage-filters__panel${open ? ' triage-filters__panel--open' : ''}`}>
+      </summary>
+      <div id={`${ID}-panneau`}>
         {/* The key resets the uncontrolled fields when the URL changes (back button, « Effacer »). */}
         <form key={JSON.stringify(filters)} className="filters" role="search" aria-label="Filtrer les signalements" noValidate onSubmit={onSubmit}>
           <TextField
@@ -89,19 +91,11 @@ export function QueueFiltersForm({ filters, national, onApply }: {
           </fieldset>
           <SelectField idPrefix={ID} name="channel" label="Canal" defaultValue={filters.channel}>
             <option value="">Tous les canaux</option>
-            {REPORT_CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {REPORT_CHANNEL_LABELS[channel]}
-              </option>
-            ))}
+            <LabelledOptions values={REPORT_CHANNELS} labels={REPORT_CHANNEL_LABELS} />
           </SelectField>
           <SelectField idPrefix={ID} name="verdict" label="Verdict de l'analyse" defaultValue={filters.verdict}>
             <option value="">Tous les verdicts</option>
-            {REPORT_VERDICTS.map((verdict) => (
-              <option key={verdict} value={verdict}>
-                {REPORT_VERDICT_LABELS[verdict]}
-              </option>
-            ))}
+            <LabelledOptions values={REPORT_VERDICTS} labels={REPORT_VERDICT_LABELS} />
           </SelectField>
           {national ? (
             <SelectField idPrefix={ID} name="departement" label="Département" defaultValue={filters.departement}>
@@ -117,16 +111,13 @@ export function QueueFiltersForm({ filters, national, onApply }: {
           </SelectField>
           <TextField idPrefix={ID} name="from" label="Reçus à partir du" type="date" defaultValue={filters.from} />
           <TextField idPrefix={ID} name="to" label="Reçus jusqu'au" type="date" defaultValue={filters.to} />
-          <div className="filters__actions">
-            <button type="submit" className="button">
-              Filtrer
-            </button>
+          <FilterActions>
             <button type="button" className="button button--secondary" onClick={() => onApply({ ...EMPTY_QUEUE_FILTERS })}>
               Effacer les filtres
             </button>
-          </div>
+          </FilterActions>
         </form>
       </div>
-    </div>
+    </details>
   );
 }

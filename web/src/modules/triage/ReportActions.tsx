@@ -11,13 +11,18 @@ import { StaleVersionAction } from './StaleVersionAction.js';
 
 const ID = 'attribution';
 
+/**
+ * One assignment action: « M’attribuer » in one click when the report is not the reader's, and
+ * « Attribuer à… » to choose someone else (or nobody), the list of agents read only when opened.
+ */
 function AssignmentForm({ report, userId, onDone, onReload }: {
   report: TTriageReportDetail;
   userId: string | undefined;
   onDone: (message: string) => void;
   onReload: () => void;
 }) {
-  const assignees = useAssignees(report.id, report.actions.canAssign);
+  const [choosing, setChoosing] = useState(false);
+  const assignees = useAssignees(report.id, report.actions.canAssign && choosing);
   const assign = useAssign(report.id);
   const errors = toFormErrors(assign.error);
 
@@ -25,7 +30,10 @@ function AssignmentForm({ report, userId, onDone, onReload }: {
     assign.mutate(
       { assigneeId, version: report.version },
       {
-        onSuccess: (state) => onDone(state.assignee ? `Signalement attribué à ${state.assignee.displayName}.` : "Le signalement n'est plus attribué."),
+        onSuccess: (state) => {
+          setChoosing(false);
+          onDone(state.assignee ? `Signalement attribué à ${state.assignee.displayName}.` : "Le signalement n'est plus attribué.");
+        },
       },
     );
   }
@@ -38,30 +46,40 @@ function AssignmentForm({ report, userId, onDone, onReload }: {
 
   if (!report.actions.canAssign) return null;
   const people = assignees.data?.items ?? [];
+  const mine = userId !== undefined && report.assignee?.id === userId;
   return (
-    <form key={`${report.assignee?.id ?? ''}-${report.version}`} className="form triage-assign" noValidate onSubmit={onSubmit} aria-label="Attribuer le signalement">
+    <div className="triage-assign">
       <FormError errors={errors} idPrefix={ID} />
       <StaleVersionAction error={assign.error} onReload={onReload} />
-      <SelectField idPrefix={ID} name="assigneeId" label="Attribué à" defaultValue={report.assignee?.id ?? ''} error={errors?.fields.assigneeId} disabled={assignees.isPending}>
-        <option value="">Personne</option>
-        {people.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.displayName}
-            {person.departement ? '' : ' (national)'}
-          </option>
-        ))}
-      </SelectField>
-      <div className="form__actions">
-        <button type="submit" className="button button--secondary" disabled={assign.isPending}>
-          Attribuer
-        </button>
-        {userId && report.assignee?.id !== userId ? (
-          <button type="button" className="button button--secondary" disabled={assign.isPending} onClick={() => submit(userId)}>
-            Me l'attribuer
+      <div className="button-row">
+        {userId && !mine ? (
+          <button type="button" className="button" disabled={assign.isPending} onClick={() => submit(userId)}>
+            M’attribuer
           </button>
         ) : null}
+        <button type="button" className="button button--secondary" aria-expanded={choosing} aria-controls={`${ID}-choix`} onClick={() => setChoosing((v) => !v)}>
+          Attribuer à…
+        </button>
       </div>
-    </form>
+      {choosing ? (
+        <form id={`${ID}-choix`} key={`${report.assignee?.id ?? ''}-${report.version}`} className="form" noValidate onSubmit={onSubmit} aria-label="Attribuer le signalement">
+          <SelectField idPrefix={ID} name="assigneeId" label="Attribuer à" defaultValue={report.assignee?.id ?? ''} error={errors?.fields.assigneeId} disabled={assignees.isPending}>
+            <option value="">Personne</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.displayName}
+                {person.departement ? '' : ' (national)'}
+              </option>
+            ))}
+          </SelectField>
+          <div className="form__actions">
+            <button type="submit" className="button button--secondary" disabled={assign.isPending || assignees.isPending}>
+              Valider l’attribution
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
 import { ATTACHMENT_ORIGIN_LABELS, SCAN_STATUS_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatShortDateTime } from '../../lib/format.js';
+import { AttachmentPreview } from './AttachmentPreview.js';
 import { attachmentUrl } from './triage.api.js';
 
 const MEDIA_LABELS: Record<string, string> = {
@@ -19,8 +20,10 @@ function formatSize(bytes: number): string {
 }
 
 /**
- * The copy of the exchanges: the pasted text, shown as text (never as HTML), and the files, downloaded
- * (never opened in Vigie's page). Each download is written to the audit log.
+ * The copy of the exchanges: the pasted text, shown as text (never as HTML), and the files: listed with
+ * what was checked about them, previewed inline as the server redrew them (an image, or plain text; the
+ * file itself is never opened in Vigie's page), and downloadable. Each preview and each download is
+ * written to the audit log.
  */
 export function ReportExchanges({ report }: { report: TTriageReportDetail }) {
   return (
@@ -78,6 +81,18 @@ export function ReportExchanges({ report }: { report: TTriageReportDetail }) {
           </table>
         </div>
       )}
+      {report.attachments.length > 0 ? (
+        <>
+          <h3>Aperçus</h3>
+          <ul className="attachment-previews">
+            {report.attachments.map((file) => (
+              <li key={file.id}>
+                <AttachmentPreview file={file} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

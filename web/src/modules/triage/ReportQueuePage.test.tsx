@@ -67,4 +67,27 @@ describe('the queue of reports', () => {
     // A national account filters by département, the picker showing the one in the address.
     expect(await screen.findByRole('combobox', { name: 'Département' })).toHaveProperty('value', '2A');
   });
+
+  it('shows the results first, the filters folded away while none is active', async () => {
+    stubFetch({ 'GET /api/session': sessionOf('agent', '75'), 'GET /api/triage/reports': queue([item({})]) });
+    renderWithApp(<ReportQueuePage />, { path: '/signalements' });
+
+    const table = await screen.findByRole('table');
+    const disclosure = screen.getByText('Filtres').closest('details')!;
+    expect(disclosure.open).toBe(false);
+    expect(screen.getByRole('search', { name: 'Filtrer les signalements' }).closest('details')).toBe(disclosure);
+    // Nothing but the folded disclosure stands between the page's introduction and the results.
+    expect(disclosure.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('opens the filters by itself when the address narrows the queue, saying how many are active', async () => {
+    stubFetch({ 'GET /api/session': sessionOf('agent', '75'), 'GET /api/triage/reports': queue([item({})]) });
+    renderWithApp(<ReportQueuePage />, { path: '/signalements?status=nouveau&status=en_cours&assigned=none' });
+
+    await screen.findByRole('table');
+    const summary = screen.getByText('Filtres (2 actifs)');
+    expect(summary.closest('details')!.open).toBe(true);
+    expect(screen.getByRole('combobox', { name: 'Attribution' })).toHaveProperty('value', 'none');
+    expect(screen.getByRole('checkbox', { name: 'En cours' })).toHaveProperty('checked', true);
+  });
 });

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { TAssignment, TMerge, TStatusChange, TStatusChangeResult, TTriageNote, TTriageQueuePage, TTriageReportDetail, TTriageReportState, ZAssignees } from '../../../../contracts/triage.schemas.js';
 import type { ReportStatus } from '../../../../contracts/report-vocabulary.js';
-import { api } from '../../lib/api.js';
+import { api, ApiError } from '../../lib/api.js';
 
 export type Assignees = z.infer<typeof ZAssignees>;
 
@@ -41,6 +41,29 @@ const reportPath = (id: string) => `/api/triage/reports/${encodeURIComponent(id)
 
 export function attachmentUrl(reportId: string, attachmentId: string): string {
   return `${reportPath(reportId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+export function attachmentPreviewUrl(reportId: string, attachmentId: string): string {
+  return `${attachmentUrl(reportId, attachmentId)}/preview`;
+}
+
+/** A preview that is not an image (GET …/preview answering JSON): the file's text, or why there is none. */
+export type TextPreview = { kind: 'text'; text: string } | { kind: 'none'; reason: string };
+
+/**
+ * The text preview of an email or a text file. Each reading is audited: asked once per page, never again
+ * behind the user's back; a busy server (503) is asked again after the delay it gives.
+ */
+export function useTextPreview(reportId: string, attachmentId: string) {
+  return useQuery({
+    queryKey: ['triage-attachment-preview', reportId, attachmentId],
+    queryFn: () => api.get<TextPreview>(attachmentPreviewUrl(reportId, attachmentId)),
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    staleTime: Infinity,
+    retry: (failures, error) => error instanceof ApiError && error.status === 503 && failures < 3,
+    retryDelay: (_failures, error) => (error instanceof ApiError ? (error.retryAfterSeconds ?? 5) : 5) * 1000,
+  });
 }
 
 export function useQueue(filters: QueueFilters) {

@@ -9,6 +9,7 @@ import { FormError } from '../../components/FormError.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { DepartementOptions } from '../../components/DepartementOptions.js';
 import { useAddWatch } from './watchlists.api.js';
+import { LabelledOptions } from '../../components/filters.js';
 
 const ID = 'veille';
 
@@ -44,11 +45,7 @@ export function WatchForm({ ownDepartement, onSubmit: onStart, onAdded }: {
       <h2 id={`${ID}-titre`}>Suivre un nouvel élément</h2>
       <FormError errors={errors} idPrefix={ID} />
       <SelectField idPrefix={ID} name="kind" label="Type d’élément à suivre" value={kind} onChange={(e) => setKind(e.currentTarget.value as WatchKind)} error={errors?.fields.kind}>
-        {WATCH_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {WATCH_KIND_LABELS[k]}
-          </option>
-        ))}
+        <LabelledOptions values={WATCH_KINDS} labels={WATCH_KIND_LABELS} />
       </SelectField>
       {kind === 'phone' ? (
         <TextField key="phone" idPrefix={ID} name="value" label="Numéro de téléphone" type="tel" autoComplete="off" required hint="Par exemple 06 12 34 56 78 ou +33 6 12 34 56 78." error={errors?.fields.value} />

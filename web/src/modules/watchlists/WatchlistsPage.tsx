@@ -27,7 +27,7 @@ export function WatchlistsPage() {
         {ownDepartement
           ? `Votre compte est rattaché au département ${ownDepartement} : seuls ses signalements vous sont annoncés.`
           : 'Votre compte est national : les signalements de tous les départements vous sont annoncés.'}{' '}
-        Le courriel donne le numéro de récépissé et la raison de l'alerte, jamais l'identité du déclarant ni le contenu des
+        Le courriel donne le numéro de reçu et la raison de l'alerte, jamais l'identité du déclarant ni le contenu des
         échanges : vous les consultez dans Vigie.
       </p>
       <WatchForm ownDepartement={ownDepartement} onSubmit={() => setMessage(null)} onAdded={(label) => setMessage(`Vous suivez désormais « ${label} ».`)} />

@@ -1,4 +1,8 @@
-import type { NumberedFinding } from '../../components/analysis/findings.js';
+/** A finding as highlighting needs it: its number and its evidence spans (a negative weight reassures). */
+export interface HighlightedFinding {
+  number: number;
+  finding: { weight: number; evidence: readonly { start: number; end: number }[] };
+}
 
 export interface Segment {
   text: string;
@@ -16,7 +20,7 @@ interface Range {
 }
 
 /** Ranges of the evidence, sorted, with overlapping ones merged (offsets are UTF-16, end exclusive). */
-function mergedRanges(length: number, findings: readonly NumberedFinding[]): Range[] {
+function mergedRanges(length: number, findings: readonly HighlightedFinding[]): Range[] {
   const spans = findings.flatMap(({ finding, number }) =>
     finding.evidence.map((span) => ({
       start: Math.max(0, Math.min(span.start, length)),
@@ -41,7 +45,7 @@ function mergedRanges(length: number, findings: readonly NumberedFinding[]): Ran
 }
 
 /** Cuts the text into plain passages and highlighted ones, in order. */
-export function highlight(text: string, findings: readonly NumberedFinding[]): Segment[] {
+export function highlight(text: string, findings: readonly HighlightedFinding[]): Segment[] {
   const segments: Segment[] = [];
   let cursor = 0;
   for (const range of mergedRanges(text.length, findings)) {

@@ -1,0 +1,52 @@
+import type { PhoneTrap } from './phone-traps.cases.js';
+
+/**
+ * BLIND third of the phone trap corpus (issue 14). Written before extractPhones was changed and
+ * never used to tune it: when one of these fails, fix the extractor for the general rule it shows,
+ * do not edit the case. Its score before and after the change is in docs/detection.md.
+ * The tuning cases are in phone-traps.cases.ts.
+ */
+export const BLIND_PHONE_TRAPS: readonly PhoneTrap[] = [
+  { text: 'Votre colis n° 6A12345678901 est en attente. Suivi : https://laposte-suivi.info/6A12345678901', phones: [], why: 'tracking number, in the text and in a URL' },
+  { text: 'Réf. dossier : CP2025-88412. Merci de régulariser sous 48h.', phones: [], why: 'reference glued to letters' },
+  { text: 'Virement de 1 250,00 € reçu le 12/03/2025.', phones: [], why: 'amount and date' },
+  { text: 'IBAN : FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP', phones: [], why: 'IBAN in groups of four' },
+  { text: 'Votre numéro RPPS 10101234567 doit être mis à jour avant le 31 mars.', phones: [], why: 'RPPS after « numéro »' },
+  { text: 'SIRET 123 456 789 00012 – Cabinet médical du Parc', phones: [], why: 'SIRET in groups' },
+  { text: 'Facture n° 2025-0412789 d’un montant de 349,90 EUR', phones: [], why: 'invoice number, amount' },
+  { text: 'Rendez-vous le 2025-03-12 à 14h30 au 12 rue de la Paix 75002 Paris', phones: [], why: 'ISO date, time, address' },
+  { text: 'Pour toute question, appelez le 01 45 67 89 12.', phones: ['+33145678912'], why: 'fixed line in pairs' },
+  { text: 'Tél. : 06.12.34.56.78', phones: ['+33612345678'], why: 'mobile with dots' },
+  { text: 'Contactez notre service au +33 (0)1 53 45 67 89', phones: ['+33153456789'], why: '+33 (0) form' },
+  { text: 'Rappel urgent : composez le 0899 12 34 56 avant ce soir', phones: ['+33899123456'], why: 'premium number grouped 4-2-2-2' },
+  { text: 'En cas de doute, appelez le 3646 (service gratuit + prix appel).', phones: ['3646'], why: 'short number after a call word' },
+  { text: 'Numéro de commande 4012345678 expédié le 3 mars', phones: [], why: 'order number after « numéro »' },
+  { text: 'Code de confirmation : 845 221. Ne le communiquez à personne.', phones: [], why: 'one-time code' },
+  { text: 'Votre ordonnance n°0012345678 est prête à la pharmacie.', phones: [], why: 'n° reference that starts with 00' },
+  { text: 'Montant remboursé : 1 234 567,89 €', phones: [], why: 'large amount in groups' },
+  { text: 'Suivi : https://bit.ly/3xYz0612345678', phones: [], why: 'digits inside a short link' },
+  { text: 'Lien : https://ameli-remboursement.com/dossier?id=0612345678&ref=33612345678', phones: [], why: 'digits in a query string' },
+  { text: 'Répondez par courriel à 0612345678@sms-passerelle.fr', phones: [], why: 'digits in an email address' },
+  { text: 'Votre carte Vitale n° 1 85 03 75 123 456 78 expire bientôt.', phones: [], why: 'NIR in groups' },
+  { text: 'Réunion en visio : ID 845 6120 3347, code secret 551203', phones: [], why: 'meeting identifier and code' },
+  { text: 'Notre bureau de Bruxelles : appelez le +32 2 555 12 34.', phones: ['+3225551234'], why: 'Belgian fixed line' },
+  { text: 'Écrivez-nous sur WhatsApp au +44 7400 123456', phones: ['+447400123456'], why: 'UK mobile' },
+  { text: 'Votre conseiller : 05 56 12 34 56 (prix d’un appel local)', phones: ['+33556123456'], why: 'fixed line, Bordeaux' },
+  { text: 'Agence de Guadeloupe : appelez le 0590 12 34 56', phones: ['+590590123456'], why: 'overseas fixed line dialled from France' },
+  { text: 'Antenne de La Réunion : +262 692 12 34 56', phones: ['+262692123456'], why: 'Réunion mobile in international form' },
+  { text: 'Contact : 0033 6 12 34 56 78', phones: ['+33612345678'], why: '0033 prefix' },
+  { text: 'Code postal 75015 et n° de téléphone 0145678912', phones: ['+33145678912'], why: 'compact French number after « téléphone »' },
+  { text: 'Échéance du 15.03.2025 : 89,90 € prélevés.', phones: [], why: 'dotted date, amount' },
+  { text: 'Horaires : 8h30-12h00 / 14h00-18h30', phones: [], why: 'opening hours' },
+  { text: 'Taux de 4,25 % sur 120 000 € empruntés', phones: [], why: 'percentage and amount' },
+  { text: 'Votre mot de passe temporaire : 06AB1234', phones: [], why: 'password glued to letters' },
+  { text: 'Référence client : FR2025001234567', phones: [], why: 'customer reference glued to letters' },
+  { text: 'Numéro ADELI 759912345 à rappeler dans votre réponse', phones: [], why: 'ADELI number after « numéro »' },
+  { text: 'Numéro FINESS : 750712184', phones: [], why: 'FINESS number after « numéro »' },
+  { text: 'Transaction 20250312-0612 validée', phones: [], why: 'transaction identifier' },
+  { text: 'Service client joignable au 09 70 80 90 00 du lundi au vendredi', phones: ['+33970809000'], why: '09 number in pairs' },
+  { text: 'Code dossier 2025/03/884127 — rappelez le 01 23 45 67 89', phones: ['+33123456789'], why: 'dossier code then a real number' },
+  { text: 'Numéro de sécurité sociale : 2 69 05 49 588 157 80', phones: [], why: 'NIR after « numéro »' },
+  { text: 'Contactez le 0 800 288 038 (service et appel gratuits)', phones: ['+33800288038'], why: 'free number grouped 1-3-3-3' },
+  { text: 'Permanence de Mayotte : 0269 61 12 34', phones: ['+262269611234'], why: 'Mayotte fixed line dialled from France' },
+];
