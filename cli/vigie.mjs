@@ -4,14 +4,15 @@
 // tsx used to compile on the fly: a fresh clone works after `npm install`, and a changed rule never runs
 // stale. The check dates a few hundred files (milliseconds); a build takes about ten seconds.
 
-const { buildServer, distIsCurrent } = await import('../scripts/build-server.mjs');
+const { buildIfStale, distIsCurrent } = await import('../scripts/build-server.mjs');
 // The command runs cli/, analysis/ and contracts/ only: a change elsewhere (the server) needs no build here.
-if (!distIsCurrent(['cli', 'analysis', 'contracts'])) {
+const COMMAND_DIRS = ['cli', 'analysis', 'contracts'];
+if (!distIsCurrent(COMMAND_DIRS)) {
   // stderr only: stdout carries the analysis (--json, --batch) and must stay clean.
   process.stderr.write('Compilation de Vigie dans dist/ (npm run build:server), quelques secondes…\n');
   let status;
   try {
-    status = buildServer({ stdout: 'stderr' });
+    status = buildIfStale(COMMAND_DIRS, { stdout: 'stderr' });
   } catch (err) {
     process.stderr.write(
       `Impossible de compiler Vigie (${err instanceof Error ? err.message : String(err)}).\n` +

@@ -10,9 +10,11 @@
 // next to migrate.js, so they are copied beside the compiled file.
 //
 // The new build is written to a temporary folder, then swapped in: a `vigie` command started during a
-// build never loads half a tree, and a failed build leaves the previous dist/ in place.
+// build never loads half a tree, and a failed build leaves the previous dist/ in place. Builds that find
+// dist/ stale take a lock (dist.lock) and look again once they hold it: two commands started together
+// after a change build once, and neither removes a tree the other is loading.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,9 @@ const SOURCE_DIRS = ['server', 'analysis', 'contracts', 'cli', 'scripts'];
 const SOURCE_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
 /** Written last, dated when its build started: a file saved during a build still counts as newer. */
 const STAMP = '.build-started';
+const LOCK = path.join(root, 'dist.lock');
+/** A lock older than this was left by a build that died (a build takes about ten seconds). */
+const LOCK_STALE_MS = 120_000;
 
 function newestIn(dir) {
   let newest = 0;
@@ -90,7 +95,46 @@ export function buildServer({ stdout = 'inherit' } = {}) {
   return 0;
 }
 
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function lockAge() {
+  try {
+    return Date.now() - statSync(LOCK).mtimeMs;
+  } catch {
+    return 0; // released between our attempt and this look: try again
+  }
+}
+
+/** Runs `build` holding dist.lock, so that one build at a time swaps dist/. */
+function withBuildLock(build) {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (err) {
+      if (err?.code !== 'EEXIST') throw err;
+      if (lockAge() > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      else sleep(100);
+    }
+  }
+  try {
+    return build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds dist/ unless it is current for `dirs`; returns the exit code. The check is made again under the
+ * lock: a command that waited for another's build finds dist/ current and loads it as it is.
+ */
+export function buildIfStale(dirs = SOURCE_DIRS, options = {}) {
+  if (distIsCurrent(dirs)) return 0;
+  return withBuildLock(() => (distIsCurrent(dirs) ? 0 : buildServer(options)));
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const ifStale = process.argv.includes('--if-stale');
-  process.exitCode = ifStale && distIsCurrent() ? 0 : buildServer();
+  process.exitCode = process.argv.includes('--if-stale') ? buildIfStale() : withBuildLock(() => buildServer());
 }
