@@ -109,6 +109,20 @@ export const ZCampaignIndicator = z.object({
 });
 export type TCampaignIndicator = z.infer<typeof ZCampaignIndicator>;
 
+/**
+ * A value the campaign published (partners may have received it) that the indicator backfill withdrew:
+ * no report carries it once read again with today's extraction rules.
+ */
+export const ZCampaignWithdrawnValue = z.object({
+  kind: z.enum(INDICATOR_KINDS),
+  value: z.string(),
+  display: z.string(),
+  withdrawnAt: z.string(),
+  /** Why it is gone, in French (« Retrait automatique : plus lue dans les signalements relus le … »). */
+  reason: z.string(),
+});
+export type TCampaignWithdrawnValue = z.infer<typeof ZCampaignWithdrawnValue>;
+
 /** A report as shown on a campaign page: never the reporter's identity. */
 export const ZCampaignReport = z.object({
   id: z.string(),
@@ -144,6 +158,11 @@ export const ZCampaignPage = z.object({
   /** For a départemental reader, only the indicators his département's reports carry. */
   indicators: z.array(ZCampaignIndicator),
   indicatorsOtherDepartements: z.number().int(),
+  /**
+   * « Valeurs retirées »: published values withdrawn by the indicator backfill, most recent first (at
+   * most 200 listed out of `total`); a départemental reader gets those his département's reports carried.
+   */
+  withdrawn: z.object({ items: z.array(ZCampaignWithdrawnValue), total: z.number().int(), otherDepartements: z.number().int() }),
   /** For a départemental reader, only his département's reports; the others are counted, not shown. */
   reports: z.array(ZCampaignReport),
   reportsOtherDepartements: z.number().int(),

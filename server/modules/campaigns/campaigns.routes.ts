@@ -38,7 +38,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod<{ deps: ServiceDeps }> = asy
 
   app.get('/api/campaigns/:id', {
     config: read,
-    schema: { tags, summary: 'A campaign: timeline, départements, indicators, reports (no reporter)', params: ZCampaignIdParams, response: { 200: ZCampaignPage } },
+    schema: { tags, summary: 'A campaign: timeline, départements, indicators, withdrawn published values, reports (no reporter)', params: ZCampaignIdParams, response: { 200: ZCampaignPage } },
   }, async (req) => service.readCampaign(deps, requireSession(req).actor, req.params.id));
 
   app.patch('/api/campaigns/:id', {

@@ -11,6 +11,7 @@ import type {
   TCampaignSplit,
   TCampaignSummary,
   TCampaignUpdate,
+  TCampaignWithdrawnValue,
 } from '../../../contracts/campaigns.schemas.js';
 import { recordAccessDenial } from '../../platform/audit/denials.js';
 import { recordAudit, recordAuditBatch, type AuditContext } from '../../platform/audit/audit.js';
@@ -23,6 +24,7 @@ import { campaignAccess, distinctDepartements, SHARED_CAMPAIGN_REASON } from './
 import * as repo from './campaigns.repo.js';
 import * as grouping from './grouping.repo.js';
 import { publicLabelOf } from './public-label.js';
+import { campaignWithdrawnValues, type WithdrawnValueRow } from './withdrawn-values.repo.js';
 import { inTransactionUnlessShared, SharedRefusal } from './shared-refusal.js';
 
 // What agents do with campaigns. Every change takes the grouping lock first, so it never interleaves
@@ -48,6 +50,22 @@ function toSummary(c: repo.CampaignRecord): TCampaignSummary {
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
+/** « 07/12/2026 »: the day as agents in France read it. */
+const frenchDay = (at: Date) => at.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** A withdrawn value as the page lists it, with why it is gone, from what its audit entry holds. */
+function toWithdrawnValue(w: WithdrawnValueRow): TCampaignWithdrawnValue {
+  const at = new Date(w.withdrawn_at);
+  const rules = w.extraction_version === null ? '' : ` (règles d’extraction version ${w.extraction_version})`;
+  return {
+    kind: w.kind,
+    value: w.value,
+    display: displayValue(w.kind, w.value),
+    withdrawnAt: at.toISOString(),
+    reason: `Retrait automatique : plus lue dans les signalements relus le ${frenchDay(at)}${rules}.`,
+  };
+}
+
 /** Campaigns the actor may see, most recently reported first. */
 export async function listCampaigns(deps: ServiceDeps, actor: Actor, query: TCampaignListQuery): Promise<TCampaignList> {
   const { items, total } = await repo.listCampaigns(deps.database.db, query, actor.departement);
@@ -55,8 +73,8 @@ export async function listCampaigns(deps: ServiceDeps, actor: Actor, query: TCam
 }
 
 /**
- * A campaign's page: header, reports per day and per département, indicators with their life, and its
- * reports (receipt, dates, channel, département, status — never who reported). Throws NOT_FOUND when
+ * A campaign's page: header, reports per day and per département, indicators with their life, the
+ * published values the indicator backfill withdrew, and its reports (receipt, dates, channel, département, status — never who reported). Throws NOT_FOUND when
  * the campaign is merged, unknown or out of the actor's scope.
  */
 export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string): Promise<TCampaignPage> {
@@ -65,11 +83,12 @@ export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string):
   if (!campaign) throw new AppError('NOT_FOUND');
   // The page's reads run side by side on the pool (one round trip instead of four) before the policy
   // decides from the départements: when it hides the campaign, nothing read is returned.
-  const [{ timeline, departements }, indicators, hiddenIndicators, reports] = await Promise.all([
+  const [{ timeline, departements }, indicators, hiddenIndicators, reports, withdrawn] = await Promise.all([
     repo.campaignCounts(db, id),
     repo.campaignIndicators(db, id, actor.departement),
     repo.countIndicatorsNotCarriedBy(db, id, actor.departement),
     repo.campaignReports(db, id, actor.departement),
+    campaignWithdrawnValues(db, id, actor.departement),
   ]);
   const access = campaignAccess(actor, departements.map((d) => d.departement));
   if (access === 'hidden') throw new AppError('NOT_FOUND');
@@ -103,6 +122,7 @@ export async function readCampaign(deps: ServiceDeps, actor: Actor, id: string):
       inScope: isInScope(actor, r.departement),
     })),
     indicatorsOtherDepartements: hiddenIndicators,
+    withdrawn: { items: withdrawn.values.map(toWithdrawnValue), total: withdrawn.total, otherDepartements: withdrawn.otherDepartements },
     reportsOtherDepartements: departements.reduce((n, d) => n + d.count, 0) - readable,
     reportsShown: reports.length,
     access: access === 'change' ? { canChange: true, reason: null } : { canChange: false, reason: SHARED_CAMPAIGN_REASON },

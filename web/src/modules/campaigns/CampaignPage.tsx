@@ -10,6 +10,7 @@ import { DepartementsChart, TimelineChart } from './CampaignCharts.js';
 import { CampaignIndicatorsTable } from './CampaignIndicatorsTable.js';
 import { CampaignPublicLabel } from './CampaignPublicLabel.js';
 import { CampaignReportsSection } from './CampaignReportsSection.js';
+import { CampaignWithdrawnValues } from './CampaignWithdrawnValues.js';
 import { useCampaign } from './campaigns.api.js';
 import { campaignStatusBadge, familyLabel } from './labels.js';
 
@@ -97,6 +98,7 @@ export function CampaignPage() {
             signalements d'autres départements, n'{page.indicatorsOtherDepartements > 1 ? 'apparaissent' : 'apparaît'} pas ici.
           </p>
         ) : null}
+        <CampaignWithdrawnValues withdrawn={page.withdrawn} />
         <CampaignExportLinks campaignId={c.id} />
       </section>
       <CampaignPublicLabel page={page} canManage={canManage} />
