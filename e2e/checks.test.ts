@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../server/test/factories.js';
-import { expectAccessible, mainNav, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, mainNav, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
 let fileDir: string;
@@ -136,10 +136,7 @@ describe('« Vérifier un message »', () => {
   it('stays reachable once logged in, from the home card and the menu', async () => {
     const doctor = await buildUser(env.runtime.database, env.keys, { role: 'medecin', totp: false });
     const page = await newPage();
-    await page.goto(`${env.baseUrl}/connexion`);
-    await page.getByLabel('Adresse électronique').fill(doctor.user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(doctor.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(env, page, doctor);
     await page.getByRole('heading', { level: 1, name: 'Espace médecin' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Vérifier un message suspect' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vérifier un message' }).waitFor();

@@ -6,9 +6,9 @@ import { DPC_DECISION_OUTCOME_LABELS, DPC_REPORTER_KIND_LABELS, DPC_SIGNALEMENT_
 import { dpcActions, dpcActionScreenings } from '../server/platform/db/schema-dpc.js';
 import { users } from '../server/platform/db/schema.js';
 import { catalogueCsv, catalogueRow, DRIFT_PROGRAMME } from '../server/modules/dpc/dpc.testing.js';
-import { advanceTotpWindow, buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { buildUser, type TestUser } from '../server/test/factories.js';
 import { TestClient } from '../server/test/test-client.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 // Issue 12 « done when », in a browser: a doctor who followed a DPC training promising to cure cancer by
 // « décodage biologique » reports it; the council's agent sees the facts and the programme with the drift
@@ -46,21 +46,6 @@ async function newPage(width: 390 | 1280): Promise<Page> {
   return context.newPage();
 }
 
-async function logIn(page: Page, account: TestUser) {
-  // The admin logged in through the API first: as if 30 seconds had passed since.
-  await advanceTotpWindow(env.runtime.database, account.user.id);
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
 /** The texts of the highlighted passages in a region of the page. */
 async function markedTexts(page: Page, regionName: string): Promise<string[]> {
   const region = page.getByRole('region', { name: regionName });
@@ -93,7 +78,7 @@ afterAll(() => env.close());
 describe('DPC vigilance: from a doctor’s signalement to the ANDPC, and the catalogue rescreened', () => {
   it('a doctor reports the training from « Vigilance DPC » on a phone and gets a receipt and an acknowledgement mail', async () => {
     const page = await newPage(390);
-    await logIn(page, doctor);
+    await logIn(env, page, doctor, { afterEarlierLogin: true });
     await page.goto(`${env.baseUrl}/vigilance-dpc`);
     await page.getByRole('heading', { level: 1, name: 'Dérives thérapeutiques et sectaires dans la formation' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Le même lexique examine le catalogue du DPC' }).waitFor();
@@ -133,7 +118,7 @@ describe('DPC vigilance: from a doctor’s signalement to the ANDPC, and the cat
   it('the agent sees it screened, the evidence highlighted in the facts and the programme, and designates the reviewer', async () => {
     agentPage = await newPage(1280);
     const page = agentPage;
-    await logIn(page, agent);
+    await logIn(env, page, agent, { afterEarlierLogin: true });
     await page.getByRole('link', { name: 'Vigilance DPC' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalements DPC' }).waitFor();
     const link = page.getByRole('link', { name: reference });
@@ -166,7 +151,7 @@ describe('DPC vigilance: from a doctor’s signalement to the ANDPC, and the cat
 
   it('the reviewer opens it from their home, recommends transmission to the ANDPC and the MIVILUDES, and confirms the markers', async () => {
     const page = await newPage(1280);
-    await logIn(page, reviewer);
+    await logIn(env, page, reviewer, { afterEarlierLogin: true });
     await page.getByRole('heading', { level: 1, name: 'Espace relecteur DPC' }).waitFor();
     await page.getByText('1 signalement à examiner', { exact: false }).waitFor();
     await expectAccessible(page);
@@ -267,7 +252,7 @@ describe('DPC vigilance: from a doctor’s signalement to the ANDPC, and the cat
       .where(inArray(dpcActionScreenings.actionId, stale.map((s) => s.id)));
 
     const page = await newPage(1280);
-    await logIn(page, admin);
+    await logIn(env, page, admin, { afterEarlierLogin: true });
     await page.goto(`${env.baseUrl}/vigilance-dpc/controles`);
     await page.getByRole('heading', { level: 1, name: 'Contrôles du catalogue' }).waitFor();
     await page.getByText('Le catalogue n’a encore jamais été contrôlé à nouveau.').waitFor();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { advanceTotpWindow, buildDoctor, buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { advanceTotpWindow, buildDoctor, buildUser, type TestUser } from '../server/test/factories.js';
 import { TestClient } from '../server/test/test-client.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 // Entraide ordinale as the commissions live it (issue 11): a doctor asks for help; the CDE of their
 // département sees the case by its pseudonym, reveals the identity with a reason, writes the journal,
@@ -29,21 +29,6 @@ let reference = '';
 async function newPage(): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
   return context.newPage();
-}
-
-async function logIn(page: Page, account: TestUser) {
-  // Each account logs in more than once (API and browser): as if 30 seconds had passed between them.
-  await advanceTotpWindow(env.runtime.database, account.user.id);
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 
 async function apiClient(account: TestUser): Promise<TestClient> {
@@ -125,7 +110,7 @@ describe('entraide: the commissions’ pages', () => {
 
   it('an administrator seats a CDE member from « Administration de l’entraide », and reaches no case', async () => {
     const page = await newPage();
-    await logIn(page, admin);
+    await logIn(env, page, admin, { afterEarlierLogin: true });
     await page.goto(`${env.baseUrl}/admin/entraide`);
     await page.getByRole('heading', { level: 1, name: "Administration de l’entraide" }).waitFor();
     await page.getByRole('table', { name: 'Mandats, en cours et passés' }).waitFor();
@@ -153,7 +138,7 @@ describe('entraide: the commissions’ pages', () => {
   it('the CDE member of the département sees the case by its pseudonym and reveals the identity only with a reason', async () => {
     cdePage = await newPage();
     const page = cdePage;
-    await logIn(page, cde);
+    await logIn(env, page, cde, { afterEarlierLogin: true });
     await page.getByRole('heading', { level: 1, name: 'Espace entraide' }).waitFor();
     await page.getByText('1 dossier reçu sans référent').waitFor();
     await expectAccessible(page);
@@ -258,7 +243,7 @@ describe('entraide: the commissions’ pages', () => {
 
   it('the CDE member of another département does not see the case', async () => {
     const page = await newPage();
-    await logIn(page, cdeElsewhere);
+    await logIn(env, page, cdeElsewhere, { afterEarlierLogin: true });
     await page.goto(`${env.baseUrl}/entraide/dossiers`);
     await page.getByText('Aucun dossier ne correspond à ces critères.').waitFor();
     await page.goto(`${env.baseUrl}/entraide/dossiers/${caseId}`);
@@ -271,7 +256,7 @@ describe('entraide: the commissions’ pages', () => {
 
   it('an agent records a request after a call and then sees only its pseudonym', async () => {
     const page = await newPage();
-    await logIn(page, agent);
+    await logIn(env, page, agent, { afterEarlierLogin: true });
     const recorded = await fetchFromPage(page, 'POST', '/api/entraide/requests/recorded', {
       departement: '75',
       natures: ['sante'],
@@ -296,7 +281,7 @@ describe('entraide: the commissions’ pages', () => {
 
   it('the CNE member records the household’s budget, sees the reste à vivre against the RSA floor, and refers the doctor to Crésus', async () => {
     const page = await newPage();
-    await logIn(page, cne);
+    await logIn(env, page, cne, { afterEarlierLogin: true });
     await page.getByText('1 dossier en attente de suivi national').waitFor();
     await page.getByRole('link', { name: 'Dossiers transmis à la commission nationale' }).click();
     await page.getByRole('link', { name: `Dossier ${reference}` }).click();
@@ -365,7 +350,7 @@ describe('entraide: the commissions’ pages', () => {
 
   it('the administrator’s audit journal names the case by its pseudonym, never the person', async () => {
     const page = await newPage();
-    await logIn(page, admin);
+    await logIn(env, page, admin, { afterEarlierLogin: true });
     adminPage = page;
     await page.goto(`${env.baseUrl}/admin/journal?action=entraide.identity.revealed`);
     await page.getByText('Rappeler le médecin pour fixer le premier entretien.').waitFor();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildUser, type TestUser } from '../server/test/factories.js';
-import { expectAccessible, mainNav, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, mainNav, startE2e, type E2eEnv } from './harness.js';
 
 // Entraide ordinale as the people who need it live it (issue 11): someone opens the public page on a
 // phone and finds the numbers to call; a doctor asks for help for themself and follows the request by
@@ -22,14 +22,6 @@ afterAll(() => env.close());
 async function newPage(width = 390): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width, height: 844 }, locale: 'fr-FR' });
   return context.newPage();
-}
-
-async function logInOnForm(page: Page, account: TestUser) {
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 
 async function expectNoHorizontalScroll(page: Page) {
@@ -76,7 +68,7 @@ describe('entraide ordinale: asking for help', () => {
     const page = await newPage();
     await page.goto(`${env.baseUrl}/entraide`);
     await page.getByRole('link', { name: 'Me connecter pour faire ma demande' }).click();
-    await logInOnForm(page, doctor);
+    await logIn(env, page, doctor, { onLoginPage: true });
     await page.getByRole('heading', { level: 1, name: "Demander de l’aide" }).waitFor();
     await expectAccessible(page);
 
@@ -141,8 +133,7 @@ describe('entraide ordinale: asking for help', () => {
 
   it('a doctor who paid a scammer is offered the entraide in the report’s confirmation, and nothing is filed for them', async () => {
     const page = await newPage();
-    await page.goto(`${env.baseUrl}/connexion`);
-    await logInOnForm(page, scammedDoctor);
+    await logIn(env, page, scammedDoctor);
     await page.goto(`${env.baseUrl}/signaler`);
     await page.getByRole('heading', { level: 1, name: 'Signaler un démarchage' }).waitFor();
     await page.getByRole('radio', { name: 'Appel téléphonique' }).check();

@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core';
 import { withRppsCheckDigit } from '../contracts/rpps.js';
 import { doctors } from '../server/platform/db/schema.js';
 import { reports } from '../server/platform/db/schema-reports.js';
-import { buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { buildUser, type TestUser } from '../server/test/factories.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 // The whole loop of the fraud service, as its users live it: a doctor reports a scam SMS with a
 // screenshot, another forwards the scammer's email to the council's address, both land in one campaign,
@@ -53,19 +53,6 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function logIn(page: Page, account: TestUser) {
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
 /** Polls until fn returns a value (the job workers group reports in the background). */
 async function eventually<T>(fn: () => Promise<T | null | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -83,7 +70,7 @@ describe('from a doctor’s report to the council’s alert', () => {
 
   it('a doctor reports the scam SMS with a screenshot and gets a receipt and guidance', async () => {
     const page = await newPage();
-    await logIn(page, doctor);
+    await logIn(env, page, doctor);
     await page.goto(`${env.baseUrl}/signaler`);
     await page.getByRole('heading', { level: 1, name: 'Signaler un démarchage' }).waitFor();
     await page.getByRole('radio', { name: 'SMS' }).check();
@@ -142,7 +129,7 @@ describe('from a doctor’s report to the council’s alert', () => {
 
   it('an agent finds the campaign, qualifies it and drafts an alert; a second agent approves it', async () => {
     const page = await newPage();
-    await logIn(page, agent);
+    await logIn(env, page, agent);
     await page.goto(`${env.baseUrl}/campagnes/${campaignId}`);
     await page.getByRole('heading', { level: 2, name: 'Indicateurs', exact: true }).first().waitFor();
     // Both reports are listed, the scammer's number among the indicators.
@@ -177,7 +164,7 @@ describe('from a doctor’s report to the council’s alert', () => {
     const request = await env.catcher.waitFor((m) => m.to.includes(secondAgent.user.email) && m.subject.startsWith('Vigie — une alerte attend votre approbation'), 30_000);
     expect(request.text).toContain(alertUrl.replace(env.baseUrl, ''));
     const second = await newPage();
-    await logIn(second, secondAgent);
+    await logIn(env, second, secondAgent);
     await second.goto(alertUrl);
     await second.getByRole('heading', { level: 1, name: /Faux appels au nom de la certification périodique/ }).waitFor();
     const preview = second.getByRole('region', { name: 'Aperçu de ce que recevront les médecins' });

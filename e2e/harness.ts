@@ -9,6 +9,7 @@ import { startRuntime, type Runtime } from '../server/runtime.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../server/platform/mail/smtp-catcher.js';
 import { createLocalKeyProvider, type KeyProvider } from '../server/platform/crypto/key-provider.js';
 import { testConfig, TEST_SECRET } from '../server/test/test-app.js';
+import { advanceTotpWindow, freshTotpCode, type TestUser } from '../server/test/factories.js';
 
 export interface E2eEnv {
   runtime: Runtime;
@@ -60,4 +61,30 @@ export async function mainNav(page: Page) {
   const toggle = nav.getByRole('button', { name: 'Menu' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   return nav;
+}
+
+export interface LogInOptions {
+  /** The page already shows the login form (reached through a link that says where to go next). */
+  onLoginPage?: boolean;
+  /** The account has logged in earlier (API or browser): as if 30 seconds had passed, so its code is fresh. */
+  afterEarlierLogin?: boolean;
+}
+
+/**
+ * Logs in through the login form: email and password, then the 6-digit code when the account has TOTP on;
+ * returns once the session's « Se déconnecter » button shows.
+ */
+export async function logIn(env: E2eEnv, page: Page, account: TestUser, options: LogInOptions = {}): Promise<void> {
+  const database = env.runtime.database;
+  if (options.afterEarlierLogin) await advanceTotpWindow(database, account.user.id);
+  if (!options.onLoginPage) await page.goto(`${env.baseUrl}/connexion`);
+  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
+  await page.getByLabel('Adresse électronique').fill(account.user.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  if (account.totpSecret) {
+    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(database, account.user.id, account.totpSecret));
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+  }
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildDoctor, buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { buildDoctor, buildUser, type TestUser } from '../server/test/factories.js';
 import { buildReport } from '../server/modules/campaigns/campaigns.factories.js';
 import { insertSignalement } from '../server/modules/dpc/dpc-signalements.testing.js';
 import { alerts } from '../server/platform/db/schema-alerts.js';
 import { changeRequests } from '../server/platform/db/schema.js';
 import { entraideMandates } from '../server/platform/db/schema-entraide.js';
 import { campaigns } from '../server/platform/db/schema-reports.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 // Issue 13, « done when »: each role's home says what to do next; a test per role walks its home, follows
 // each count to its list, finds the count's items there and opens its next task.
@@ -55,14 +55,7 @@ afterAll(() => env.close());
 async function loggedInPage(account: TestUser, width = 1280): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
+  await logIn(env, page, account);
   return page;
 }
 

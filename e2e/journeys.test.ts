@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { buildUser, freshTotpCode } from '../server/test/factories.js';
 import { currentTotpCode } from '../server/platform/auth/totp.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -13,18 +13,6 @@ afterAll(() => env.close());
 async function newPage(): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
   return context.newPage();
-}
-
-async function logIn(page: Page, account: TestUser) {
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
 }
 
 const HOMES = [
@@ -67,7 +55,7 @@ describe('an administrator', () => {
   it('must set up 2FA at first login, then manages accounts and reads the audit log', async () => {
     const admin = await buildUser(env.runtime.database, env.keys, { role: 'admin', departement: null, totp: false });
     const page = await newPage();
-    await logIn(page, admin);
+    await logIn(env, page, admin);
 
     await page.getByRole('button', { name: 'Configurer la double authentification' }).click();
     const secret = await page.getByTestId('totp-secret').getAttribute('data-secret');
@@ -126,7 +114,7 @@ describe('a doctor who forgot the password', () => {
     await page.getByRole('button', { name: /Enregistrer|Valider|Choisir/ }).click();
     await page.getByText(/mot de passe a été/i).waitFor();
 
-    await logIn(page, { ...doctor, password: 'ma nouvelle phrase de passe' });
+    await logIn(env, page, { ...doctor, password: 'ma nouvelle phrase de passe' });
     await page.getByRole('heading', { level: 1, name: 'Espace médecin' }).waitFor();
     await page.context().close();
   });

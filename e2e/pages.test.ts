@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../contracts/roles.js';
-import { advanceTotpWindow, buildDoctor, buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
+import { advanceTotpWindow, buildDoctor, buildUser, type TestUser } from '../server/test/factories.js';
 import { TestClient } from '../server/test/test-client.js';
 import { buildReport, campaignOfReport } from '../server/modules/campaigns/campaigns.factories.js';
 import { groupPendingReports } from '../server/modules/campaigns/index.js';
 import { catalogueCsv, catalogueRow, DRIFT_PROGRAMME } from '../server/modules/dpc/dpc.testing.js';
 import { insertSignalement } from '../server/modules/dpc/dpc-signalements.testing.js';
-import { expectAccessible, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, startE2e, type E2eEnv } from './harness.js';
 
 // Every page of the router, as each role opens it, on a 1280 px desktop and a 390 px phone: nothing
 // sticks out of the page or is cut by an `overflow: hidden` box, a region that scrolls sideways can be
@@ -156,18 +156,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => env.close());
 
-async function logIn(page: Page, account: TestUser) {
-  await advanceTotpWindow(env.runtime.database, account.user.id);
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret!));
-  await page.getByRole('button', { name: 'Vérifier' }).click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
 /**
  * What a reader would find cut or out of reach: the page wider than the window (with the elements that
  * stick out), an `overflow: hidden | clip` box narrower than its content, and a box that scrolls
@@ -242,7 +230,7 @@ describe('every page, at 1280 and 390 px, shows all its content and passes axe',
     const pages = await Promise.all(contexts.map((c) => c.newPage()));
     if (role !== 'anonymous') {
       // Log in once; the second width reuses the session cookie.
-      await logIn(pages[0]!, accounts[role]);
+      await logIn(env, pages[0]!, accounts[role], { afterEarlierLogin: true });
       await contexts[1]!.addCookies(await contexts[0]!.cookies());
     }
     try {

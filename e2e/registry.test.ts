@@ -5,7 +5,7 @@ import { withRppsCheckDigit } from '../contracts/rpps.js';
 import { doctors, type DoctorRow } from '../server/platform/db/schema.js';
 import { buildUser, freshTotpCode, type TestUser } from '../server/test/factories.js';
 import { td1Specimen, td3Specimen } from '../server/modules/registry/identity-document.specimens.js';
-import { expectAccessible, mainNav, startE2e, type E2eEnv } from './harness.js';
+import { expectAccessible, logIn, mainNav, startE2e, type E2eEnv } from './harness.js';
 
 let env: E2eEnv;
 let agent: TestUser;
@@ -19,19 +19,6 @@ afterAll(() => env.close());
 async function newPage(): Promise<Page> {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' });
   return context.newPage();
-}
-
-async function logIn(page: Page, account: TestUser) {
-  await page.goto(`${env.baseUrl}/connexion`);
-  await page.getByRole('heading', { level: 1, name: 'Connexion à Vigie' }).waitFor();
-  await page.getByLabel('Adresse électronique').fill(account.user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totpSecret) {
-    await page.getByLabel('Code à 6 chiffres').fill(await freshTotpCode(env.runtime.database, account.user.id, account.totpSecret));
-    await page.getByRole('button', { name: 'Vérifier' }).click();
-  }
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 
 /** Folded as `doctors.search_text` expects: lower case, no accents, « nom prénoms ville ». */
@@ -88,7 +75,7 @@ describe('an agent handles a change of email received by phone', () => {
     const newEmail = 'helene.martin.nouvelle@exemple.fr';
     const doctor = await insertDoctor({ birthName: 'Martin-Lefèvre', firstNames: 'Hélène', corrEmail: oldEmail, birthDate: '1979-03-08' });
     const page = await newPage();
-    await logIn(page, agent);
+    await logIn(env, page, agent);
 
     await (await mainNav(page)).getByRole('link', { name: 'Tableau', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: "Tableau de l’Ordre" }).waitFor();
@@ -158,7 +145,7 @@ describe('a doctor without two-factor authentication', () => {
     const account = await buildUser(env.runtime.database, env.keys, { role: 'medecin', departement: '75', totp: false });
     await insertDoctor({ birthName: 'Durand', firstNames: 'Paul', corrEmail: 'paul.durand@exemple.fr', userId: account.user.id });
     const page = await newPage();
-    await logIn(page, account);
+    await logIn(env, page, account);
     await page.getByRole('main').getByRole('link', { name: 'Mes coordonnées' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mes coordonnées' }).waitFor();
     await page.getByText("Module fermé : activez d’abord la double authentification").waitFor();
@@ -180,7 +167,7 @@ describe('a doctor with two-factor authentication', () => {
     const account = await buildUser(env.runtime.database, env.keys, { role: 'medecin', departement: '75', totp: true });
     doctor = await insertDoctor({ birthName: 'Bernard', firstNames: 'Claire', corrEmail: oldEmail, userId: account.user.id });
     const page = await newPage();
-    await logIn(page, account);
+    await logIn(env, page, account);
     await page.getByRole('main').getByRole('link', { name: 'Mes coordonnées' }).first().click();
     await page.getByRole('heading', { level: 3, name: 'Confirmez votre identité' }).waitFor();
     await page.getByRole('region', { name: 'Coordonnées de correspondance' }).getByText(oldEmail).waitFor();
@@ -226,7 +213,7 @@ describe('a doctor with two-factor authentication', () => {
 
     // The council sees the freeze on the record, and a reviewer may lift it.
     const agentPage = await newPage();
-    await logIn(agentPage, agent);
+    await logIn(env, agentPage, agent);
     await agentPage.goto(`${env.baseUrl}/tableau/medecins/${doctor.id}`);
     await agentPage.getByText(/^Fiche gelée depuis le/).waitFor();
     await agentPage.getByRole('button', { name: 'Lever le gel' }).waitFor();
@@ -239,7 +226,7 @@ describe('an agent records a new registration', () => {
   it('is kept until the person comes in person, then the record is created', async () => {
     const agent = await buildUser(env.runtime.database, env.keys, { role: 'agent', departement: '75' });
     const page = await newPage();
-    await logIn(page, agent);
+    await logIn(env, page, agent);
     await page.getByRole('heading', { level: 1, name: 'Espace agent' }).waitFor();
     await page.goto(`${env.baseUrl}/tableau/inscription`);
     await page.getByRole('heading', { level: 1, name: 'Nouvelle inscription au tableau' }).waitFor();

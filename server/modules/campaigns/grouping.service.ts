@@ -9,7 +9,7 @@ import { planGrouping } from './grouping-plan.js';
 import { groupingAuditEvents, writePlan } from './grouping-write.js';
 import * as repo from './grouping.repo.js';
 import { bandKeys, textSignature } from './minhash.js';
-import { extractReportIndicators } from './report-indicators.js';
+import { extractReportIndicators, reportSourceOf } from './report-indicators.js';
 
 export interface GroupingDeps {
   config: Pick<Config, 'campaignLinkLimit' | 'indicatorExpiryDays'>;
@@ -36,18 +36,8 @@ const MAX_BATCHES_PER_DRAIN = 10_000;
 
 /** What can be worked out of a report before taking any lock: indicators, MinHash signature, bands. */
 function prepareReport(row: repo.PendingReportRow): PreparedReport {
-  const indicators = extractReportIndicators({
-    channel: row.channel,
-    callerNumber: row.caller_number,
-    sender: row.sender,
-    links: row.links,
-    organisationName: row.organisation_name,
-    pastedText: row.pasted_text,
-    description: row.description,
-    analysis: row.analysis_indicators === null || row.analysis_indicators === undefined ? null : { indicators: row.analysis_indicators },
-    reporterAddresses: [row.reporter_email, row.reporter_user_email].filter((a): a is string => !!a),
-    reporterPhones: row.reporter_phones ?? [],
-  });
+  const analysis = row.analysis_indicators === null || row.analysis_indicators === undefined ? null : { indicators: row.analysis_indicators };
+  const indicators = extractReportIndicators(reportSourceOf(row, analysis));
   const signature = row.pasted_text.trim() === '' ? null : textSignature(row.pasted_text);
   return {
     id: row.id,

@@ -6,7 +6,7 @@ import { recountCampaigns } from './campaigns.repo.js';
 import { isCommonValue } from './common-values.js';
 import * as repo from './indicator-backfill.repo.js';
 import { insertReportIndicators, lockGrouping } from './grouping.repo.js';
-import { currentReportIndicators, INDICATOR_EXTRACTION_VERSION, type ReportIndicator } from './report-indicators.js';
+import { currentReportIndicators, INDICATOR_EXTRACTION_VERSION, reportSourceOf, type ReportIndicator } from './report-indicators.js';
 
 // Reports filed before the indicator extraction was fixed (issue 14) keep the values the old rules read
 // (a reference taken for a phone number, a link with its closing bracket). This reads every grouped
@@ -30,21 +30,6 @@ const PUBLISHABLE_KINDS: ReadonlySet<IndicatorKind> = new Set(['phone', 'domain'
 
 const keyOf = (kind: IndicatorKind, value: string) => `${kind}\u0000${value}`;
 const emptyCounts = (): repo.BackfillCounts => ({ reportsRead: 0, reportsChanged: 0, rowsAdded: 0, rowsRemoved: 0, valuesWithdrawn: 0 });
-
-function sourceOf(row: repo.BackfillReportRow) {
-  return {
-    channel: row.channel,
-    callerNumber: row.caller_number,
-    sender: row.sender,
-    links: row.links,
-    organisationName: row.organisation_name,
-    pastedText: row.pasted_text,
-    description: row.description,
-    analysis: row.analysis,
-    reporterAddresses: [row.reporter_email, row.reporter_user_email].filter((a): a is string => !!a),
-    reporterPhones: row.reporter_phones ?? [],
-  };
-}
 
 interface ReadReport {
   id: string;
@@ -81,7 +66,7 @@ async function walk(
     const batch = await repo.readGroupedReports(deps.database.db, options.batchSize ?? BACKFILL_BATCH_SIZE, after, groupedSince);
     if (batch.length === 0) return;
     // The CPU part (reading the texts) happens before the transaction opens.
-    const read = batch.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), today: currentReportIndicators(sourceOf(r)) }));
+    const read = batch.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), today: currentReportIndicators(reportSourceOf(r, r.analysis)) }));
     const part = await deps.database.db.transaction((tx) => applyBatch(tx, deps, read));
     total.reportsRead += batch.length;
     total.reportsChanged += part.reportsChanged;

@@ -29,6 +29,39 @@ export interface ReportIndicatorSource {
   reporterPhones?: readonly string[];
 }
 
+/** The columns of a `reports` row (with its reporter's account email and register numbers) a source is made of. */
+export interface ReportSourceRow {
+  channel: ReportChannel;
+  caller_number: string;
+  sender: string;
+  links: readonly string[];
+  organisation_name: string;
+  pasted_text: string;
+  description: string;
+  reporter_email: string | null;
+  reporter_user_email: string | null;
+  reporter_phones: readonly string[] | null;
+}
+
+/**
+ * A report row as the extraction reads it. `analysis` is passed apart because the grouping and the
+ * backfill read different parts of the stored analysis (its indicators only, or also its shown text).
+ */
+export function reportSourceOf(row: ReportSourceRow, analysis: unknown): ReportIndicatorSource {
+  return {
+    channel: row.channel,
+    callerNumber: row.caller_number,
+    sender: row.sender,
+    links: row.links,
+    organisationName: row.organisation_name,
+    pastedText: row.pasted_text,
+    description: row.description,
+    analysis,
+    reporterAddresses: [row.reporter_email, row.reporter_user_email].filter((a): a is string => !!a),
+    reporterPhones: row.reporter_phones ?? [],
+  };
+}
+
 export interface ReportIndicator {
   kind: IndicatorKind;
   value: string;

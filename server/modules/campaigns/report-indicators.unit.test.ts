@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeText, extractTextIndicators, indicatorLookupKeys } from '../../../analysis/analyze.js';
 import { isCommonValue, normaliseOrganisation } from './common-values.js';
-import { currentReportIndicators, extractReportIndicators, filingText, normalisePhone, type ReportIndicatorSource } from './report-indicators.js';
+import {
+  currentReportIndicators,
+  extractReportIndicators,
+  filingText,
+  normalisePhone,
+  reportSourceOf,
+  type ReportIndicatorSource,
+  type ReportSourceRow,
+} from './report-indicators.js';
 import { buildCampaignLabel, displayValue, strongestIndicator } from './campaign-label.js';
 
 const source = (over: Partial<ReportIndicatorSource> = {}): ReportIndicatorSource => ({
@@ -71,6 +79,26 @@ describe('report indicators', () => {
     const found = values(source({ channel: 'courriel', pastedText: forwarded, reporterAddresses: ['Dr.Dupont@cabinet-dupont.fr'] }));
     expect(found).toContain('email:faux.ordre@proton.me');
     expect(found.join(' ')).not.toContain('cabinet-dupont');
+  });
+
+  it("leaves out, from a stored report, both the address it was filed with and the reporter's account address and numbers", () => {
+    const row: ReportSourceRow = {
+      channel: 'courriel',
+      caller_number: '',
+      sender: 'Faux Ordre <faux.ordre@proton.me>',
+      links: [],
+      organisation_name: '',
+      pasted_text: 'De : Dr Dupont <dr.dupont@cabinet-dupont.fr>\nCc : secretariat@maison-medicale.fr\nRappelez le 01 84 80 12 34 ou le 09 70 12 34 56.',
+      description: '',
+      reporter_email: 'dr.dupont@cabinet-dupont.fr',
+      reporter_user_email: 'secretariat@maison-medicale.fr',
+      reporter_phones: ['+33184801234'],
+    };
+    const found = values(reportSourceOf(row, null));
+    expect(found).toEqual(['domain:proton.me', 'email:faux.ordre@proton.me', 'phone:+33970123456']);
+    // A reporter with no account and no register entry: their numbers are unknown, every number stays.
+    const anonymous = values(reportSourceOf({ ...row, reporter_user_email: null, reporter_phones: null }, null));
+    expect(anonymous).toEqual(expect.arrayContaining(['phone:+33184801234', 'email:secretariat@maison-medicale.fr']));
   });
 });
 
