@@ -134,7 +134,7 @@ describe('an agent handles a change of email received by phone', () => {
 
     const notice = await env.catcher.waitFor((m) => m.to.includes(oldEmail));
     expect(notice.subject).toMatch(/coordonnées/);
-    expect(notice.text).toContain("Ce n'était pas moi");
+    expect(notice.text).toContain('Ce n’était pas moi');
     notMeLinkOf(notice.text);
     await page.context().close();
   });
@@ -194,7 +194,7 @@ describe('a doctor with two-factor authentication', () => {
     expect((await readDoctor(doctor.id)).corrEmail).toBe(newEmail);
 
     const notice = await env.catcher.waitFor((m) => m.to.includes(oldEmail));
-    expect(notice.text).toContain("Ce n'était pas moi");
+    expect(notice.text).toContain('Ce n’était pas moi');
     notMeLink = notMeLinkOf(notice.text);
     await page.context().close();
   });

@@ -3,6 +3,7 @@ import { ALERT_TEMPLATE_PLACEHOLDER, ALERT_TEMPLATES } from '../../../contracts/
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { TestClient } from '../../test/test-client.js';
 import { buildUser, type TestUser } from '../../test/factories.js';
+import { frenchTypography } from '../../../contracts/typography.js';
 
 // Four eyes, told by mail: the approvers in scope learn that an alert waits for them, the drafter learns
 // what became of it; and a template's placeholder never reaches doctors.
@@ -44,7 +45,7 @@ describe('alerts: the second agent is told, and so is the drafter', () => {
     const created = (await drafterClient.post('/api/alerts', draft(title))).json();
     expect((await drafterClient.post(`/api/alerts/${created.id}/submit`)).statusCode).toBe(200);
     const request = await t.catcher.waitFor((m) => m.to.includes(approver.user.email) && m.subject.includes(title));
-    expect(request.subject).toBe(`Vigie — une alerte attend votre approbation : ${title}`);
+    expect(request.subject).toBe(frenchTypography(`Vigie — une alerte attend votre approbation : ${title}`));
     expect(request.text).toContain(`/alertes/gestion/${created.id}`);
     expect(request.headers['auto-submitted']).toBe('auto-generated');
     await t.catcher.waitFor((m) => m.to.includes(national.user.email) && m.subject.includes(title));
@@ -53,7 +54,7 @@ describe('alerts: the second agent is told, and so is the drafter', () => {
 
     expect((await approverClient.post(`/api/alerts/${created.id}/approve`)).statusCode).toBe(200);
     const approved = await t.catcher.waitFor((m) => m.to.includes(drafter.user.email) && m.subject.includes(title));
-    expect(approved.subject).toBe(`Vigie — votre alerte est approuvée : ${title}`);
+    expect(approved.subject).toBe(frenchTypography(`Vigie — votre alerte est approuvée : ${title}`));
   });
 
   it('tells the drafter when the alert is returned', async () => {
@@ -62,7 +63,7 @@ describe('alerts: the second agent is told, and so is the drafter', () => {
     await drafterClient.post(`/api/alerts/${created.id}/submit`);
     expect((await approverClient.post(`/api/alerts/${created.id}/return`, { comment: 'Précisez le numéro appelant.' })).statusCode).toBe(200);
     const returned = await t.catcher.waitFor((m) => m.to.includes(drafter.user.email) && m.subject.includes(title));
-    expect(returned.subject).toBe(`Vigie — votre alerte vous est renvoyée : ${title}`);
+    expect(returned.subject).toBe(frenchTypography(`Vigie — votre alerte vous est renvoyée : ${title}`));
   });
 
   it('refuses to submit a draft that still carries a template’s placeholder, naming the fields', async () => {

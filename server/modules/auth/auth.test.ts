@@ -140,7 +140,7 @@ describe('login, second factor and sessions', () => {
     const client = new TestClient(t.app);
     await client.login(t.database, doctor);
     const mail = await t.catcher.waitFor((m) => m.to.includes(doctor.user.email) && /nouvel appareil/.test(m.subject));
-    expect(mail.text).toContain("Si vous n'êtes pas à l'origine");
+    expect(mail.text).toContain('Si vous n’êtes pas à l’origine');
     await client.post('/api/auth/logout');
     await client.login(t.database, doctor);
     await new Promise((r) => setTimeout(r, 1500));

@@ -11,6 +11,7 @@ import { catalogueCsv, catalogueRow, DRIFT_PROGRAMME } from './dpc.testing.js';
 import { DRIFT_FACTS, insertSignalement } from './dpc-signalements.testing.js';
 import { NOTES, PNG } from './signalement-filing.testing.js';
 import { postForm, windowsExecutable } from '../../test/multipart.js';
+import { frenchTypography } from '../../../contracts/typography.js';
 
 // POST /api/dpc/signalements (from an account) and GET /api/dpc/signalements/mine.
 
@@ -152,7 +153,7 @@ describe('DPC signalements: filing from an account', () => {
     const mail = await t.catcher.waitFor((m) => m.to.includes(doctorAccount.user.email) && m.subject.includes(filed.reference));
     expect(mail.subject).toBe(`Votre signalement ${filed.reference} a bien été reçu`);
     expect(mail.text).toContain('/vigilance-dpc/mes-signalements');
-    expect(mail.text).toContain(DPC_REPORTER_PROTECTION);
+    expect(mail.text).toContain(frenchTypography(DPC_REPORTER_PROTECTION));
     expect(mail.text).not.toContain('décodage');
 
     // The next one takes the next number of the year's sequence.

@@ -1,5 +1,5 @@
 import type { TDpcPackage } from '../../../contracts/dpc-exchanges.schemas.js';
-import { finishPdf, openPdfDocument, writeField, writeFingerprintedFile, writeHeading, writeLabel, writeParagraph, writeTitleBlock, type PdfDocument } from '../../platform/pdf/pdf-document.js';
+import { finishPdf, openPdfDocument, writeField, writeFingerprintedFile, writeHeading, writeLabel, writeParagraph, writeTitleBlock, writeVerbatimParagraph, type PdfDocument } from '../../platform/pdf/pdf-document.js';
 
 // The package sent to the ANDPC or the MIVILUDES as a PDF dossier: the same content as its JSON, and only
 // that, so that it can be made again from the stored JSON and checked against the fingerprint kept when
@@ -84,14 +84,15 @@ export async function renderPackagePdf(pkg: TDpcPackage): Promise<Buffer> {
     writeLabel(pdf, 'Exposé adressé à l’organisme :');
     paragraph(step.statement);
     field('Réponse', step.answered ? `reçue le ${dateTime(step.answeredAt!)}` : 'aucune');
-    if (step.answer) paragraph(step.answer);
+    // The organisation's own words, as it wrote them.
+    if (step.answer) writeVerbatimParagraph(pdf, step.answer);
   }
 
   return finishPdf(pdf, (page, pages) => `${pkg.reference} — ${pkg.recipient.label} — page ${page} / ${pages}`);
 }
 
 function writeScreening(pdf: PdfDocument, s: Screening): void {
-  const { doc, width, print } = pdf;
+  const { doc, width, print, printVerbatim } = pdf;
   writeField(pdf, 'Lexique', s.lexiconVersion);
   writeField(pdf, 'Score', `${s.score} / 100`);
   writeField(pdf, 'Priorité', s.priorityLabel);
@@ -99,7 +100,7 @@ function writeScreening(pdf: PdfDocument, s: Screening): void {
   for (const finding of s.findings) {
     writeLabel(pdf, `• ${finding.familyLabel} (${finding.ruleId})`);
     doc.font('Helvetica').fontSize(9).text(print(finding.explanation), { width, indent: 10 });
-    for (const span of finding.evidence) doc.font('Helvetica-Oblique').fontSize(9).text(print(`« ${span.text} »`), { width, indent: 10 });
+    for (const span of finding.evidence) doc.font('Helvetica-Oblique').fontSize(9).text(`${print('« ')}${printVerbatim(span.text)}${print(' »')}`, { width, indent: 10 });
     doc.moveDown(0.2);
   }
 }

@@ -19,6 +19,7 @@ import { extractPdfText } from '../sharing/pdf-text.testing.js';
 import { cdeScope, sealerFor } from './case-keys.js';
 import { currentMandate } from './entraide.policy.js';
 import { sweepEntraide } from './entraide-sweep.js';
+import { pdfTypography } from '../../platform/pdf/pdf-document.js';
 
 // Commission composition and data protection (docs/entraide.md « Commission mandates », « Data
 // protection »): the early end of a seat and the expiry sweep, the members in office, retention and the
@@ -399,7 +400,7 @@ describe('entraide: mandates, retention, statistics and the right of access', ()
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = extractPdfText(pdf);
       for (const expected of ["Droit d'accès — données détenues", NAME, 'Maëlle', '06 11 22 33 44', 'Entretien : difficultés de trésorerie du cabinet.', 'Aide financière', "Prêt d'honneur", 'commission départementale — 3 pour,', '0 contre, 0 abstention, 3 membres présents sur 5 en exercice (quorum atteint)', 'Entretien —', 'Échéancier obtenu', 'Honoraires', 'Reste à vivre']) {
-        expect(text).toContain(expected);
+        expect(text).toContain(pdfTypography(expected));
       }
       const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)!.length;
       expect(pages).toBeGreaterThanOrEqual(1);

@@ -82,7 +82,7 @@ describe('email intake: forwarded messages become reports', () => {
     expect(JSON.stringify(audit.details)).not.toContain('@');
 
     const ack = await t.catcher.waitFor((m) => m.to.includes('dr.martin@exemple.fr') && m.text.includes(receipt) && m.subject.includes('courriel transféré'));
-    expect(ack.text).toContain("ne répondez pas à l'expéditeur, ne cliquez pas sur les liens");
+    expect(ack.text).toContain('ne répondez pas à l’expéditeur, ne cliquez pas sur les liens');
     expect(ack.text).toContain(`${t.runtime.app.services.config.publicUrl}/mes-signalements`);
     expect(ack.text).toContain('signal-spam');
   });

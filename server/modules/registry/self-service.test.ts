@@ -87,7 +87,7 @@ describe("a doctor's own correspondence details", () => {
     const [after] = await t.database.db.select().from(doctors).where(eq(doctors.id, doctor.id));
     expect(after).toMatchObject({ corrEmail: 'dr.camille@nouveau.fr', corrPhone: '+33611223344' });
     const notice = await t.catcher.waitFor((m) => m.to.includes(doctor.corrEmail!) && /ont été modifiées/.test(m.subject));
-    expect(notice.text).toContain('Ce n\'était pas moi');
+    expect(notice.text).toContain('Ce n’était pas moi');
   });
 
   it('refuses what is not correspondence details', async () => {

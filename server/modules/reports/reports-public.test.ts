@@ -12,6 +12,7 @@ import { multipartBody, postForm, postFormStream, windowsExecutable } from '../.
 import { confirmReport, purgeUnconfirmedReports } from './reports.service.js';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
+import { frenchTypography } from '../../../contracts/typography.js';
 
 const CALL = "Appel d'un prétendu « service de certification périodique » : il exige 450 € sous 48 h sinon radiation.";
 
@@ -103,7 +104,7 @@ describe('reports filed without an account: confirmation link, receipt, follow l
     const again = await (await anonymous()).post('/api/reports/confirm', { token });
     expect(again.json().error.code).toBe('TOKEN_INVALID');
 
-    const receipt = await t.catcher.waitFor((m) => m.to.includes('secretariat.dr-martin@exemple.fr') && m.subject === `Vigie — signalement reçu : ${body.receiptNumber}`);
+    const receipt = await t.catcher.waitFor((m) => m.to.includes('secretariat.dr-martin@exemple.fr') && m.subject === frenchTypography(`Vigie — signalement reçu : ${body.receiptNumber}`));
     expect(receipt.text).toContain('33700.fr');
     // An answer to the reporter's own action: their out-of-office must not answer it back.
     expect(receipt.headers).toMatchObject({ 'auto-submitted': 'auto-replied', 'x-auto-response-suppress': 'All' });

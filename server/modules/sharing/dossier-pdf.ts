@@ -10,7 +10,7 @@ import {
   type ReportStatus,
   type ScanStatus,
 } from '../../../contracts/report-vocabulary.js';
-import { finishPdf, openPdfDocument, writeField, writeFingerprintedFile, writeHeading, writeLabel, writeParagraph, writeTitleBlock } from '../../platform/pdf/pdf-document.js';
+import { finishPdf, openPdfDocument, writeField, writeFingerprintedFile, writeHeading, writeLabel, writeParagraph, writeTitleBlock, writeVerbatimParagraph } from '../../platform/pdf/pdf-document.js';
 
 // A report's dossier as a PDF a doctor or the council attaches to a complaint: the facts, the reporter
 // (unless pseudonymous), the analysis, the copies of the exchanges with their fingerprints and the
@@ -66,7 +66,7 @@ const sizeLabel = (bytes: number) => (bytes < 1024 ? `${bytes} octets` : bytes <
  */
 export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   const pdf = openPdfDocument({ title: `Dossier de signalement ${data.receiptNumber}`, author: 'Ordre des médecins — Vigie', subject: DOSSIER_TITLE, createdAt: data.generatedAt });
-  const { doc, width, print: p } = pdf;
+  const { doc, width, print: p, printVerbatim } = pdf;
   const heading = (text: string) => writeHeading(pdf, text);
   const field = (label: string, value: string) => writeField(pdf, label, value);
   const paragraph = (text: string, font?: string, size?: number) => writeParagraph(pdf, text, font, size);
@@ -91,14 +91,15 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   if (data.links.length === 0) field('Liens', 'aucun');
   else {
     writeLabel(pdf, 'Liens :');
-    for (const link of data.links) doc.font('Courier').fontSize(9).text(`• ${p(link)}`, { width, indent: 10 });
+    for (const link of data.links) doc.font('Courier').fontSize(9).text(`• ${printVerbatim(link)}`, { width, indent: 10 });
     doc.moveDown(0.2);
   }
   field('Département', data.departement ?? 'non précisé');
   field('État du signalement', REPORT_STATUS_LABELS[data.status]);
   if (data.campaign) field('Campagne', `${data.campaign.reference} — ${data.campaign.label}`);
   writeLabel(pdf, 'Récit du déclarant :');
-  paragraph(data.description);
+  // What the reporter wrote, and below what they pasted, stay as written (as on their own page).
+  writeVerbatimParagraph(pdf, data.description);
 
   heading('2. Le déclarant');
   if (data.reporter.pseudonymous) paragraph(PSEUDONYMOUS_REPORTER_TEXT);
@@ -124,8 +125,8 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   heading('4. Copie des échanges');
   writeLabel(pdf, 'Texte transmis par le déclarant :');
   if (data.pastedText.trim() === '') paragraph('Aucun texte transmis.');
-  else paragraph(data.pastedText, 'Courier', 8.5);
-  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text('Pièces jointes (empreinte SHA-256 calculée à la réception) :', { width });
+  else writeVerbatimParagraph(pdf, data.pastedText, 'Courier', 8.5);
+  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text(p('Pièces jointes (empreinte SHA-256 calculée à la réception) :'), { width });
   if (data.attachments.length === 0) paragraph('Aucune pièce jointe.');
   data.attachments.forEach((a, index) =>
     writeFingerprintedFile(pdf, `${index + 1}. ${a.fileName} — ${a.mediaType}, ${sizeLabel(a.sizeBytes)}, ${ATTACHMENT_ORIGIN_PHRASES[a.origin]}, ${SCAN_STATUS_PHRASES[a.scanStatus]}`, a.sha256),
@@ -134,8 +135,8 @@ export async function renderDossierPdf(data: DossierData): Promise<Buffer> {
   const screenshots = data.attachments.filter((a) => a.image);
   screenshots.forEach((a, index) => {
     doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(11).text(`Capture d'écran ${index + 1} / ${screenshots.length} : ${p(a.fileName)}`, { width });
-    doc.font('Courier').fontSize(8).text(`SHA-256 : ${a.sha256}`, { width });
+    doc.font('Helvetica-Bold').fontSize(11).text(p(`Capture d'écran ${index + 1} / ${screenshots.length} : ${a.fileName}`), { width });
+    doc.font('Courier').fontSize(8).text(p(`SHA-256 : ${a.sha256}`), { width });
     doc.moveDown(0.5);
     try {
       doc.image(Buffer.from(a.image!), { fit: [width, doc.page.height - doc.y - doc.page.margins.bottom - 10], align: 'center' });

@@ -346,7 +346,7 @@ describe('sharing: campaign indicators and report dossiers', () => {
       expect(res.statusCode).toBe(200);
       const text = extractPdfFlatText(res.rawPayload);
       expect(text).toContain(pseudonymous.receiptNumber);
-      expect(text).toContain("Déclarant : identité connue du conseil de l'Ordre, non communiquée");
+      expect(text).toContain('Déclarant : identité connue du conseil de l’Ordre, non communiquée');
       expect(text).not.toContain('Secretaire');
       expect(text).not.toContain('jean.secretaire');
       expect(res.rawPayload.toString('latin1')).not.toContain('Secretaire');
@@ -362,7 +362,7 @@ describe('sharing: campaign indicators and report dossiers', () => {
       expect(res.statusCode).toBe(200);
       const text = extractPdfFlatText(res.rawPayload);
       expect(text).toContain('capture-abimee.png');
-      expect(text).toContain("Cette image n'a pas pu être reproduite");
+      expect(text).toContain('Cette image n’a pas pu être reproduite');
       expect(countPdfImages(res.rawPayload)).toBe(0);
     });
 

@@ -8,6 +8,7 @@ import { WATCHLIST_MATCH_QUEUE } from '../../platform/jobs/queues.js';
 import { addIndicators, buildReport } from '../sharing/sharing.factories.js';
 import { notifyWatchers } from './watchlist-match.service.js';
 import { loggedIn } from '../../test/logged-in.js';
+import { frenchTypography } from '../../../contracts/typography.js';
 
 describe('watchlists', () => {
   let t: TestApp;
@@ -140,13 +141,13 @@ describe('watchlists', () => {
       const mail = await t.catcher.waitFor(isAbout(phoneAndDomain.user.email));
       for (const user of [national, byDepartement, byLinkHost]) await t.catcher.waitFor(isAbout(user.user.email));
 
-      expect(mail.subject).toBe(`Vigie — veille : nouveau signalement ${report.receiptNumber}`);
+      expect(mail.subject).toBe(frenchTypography(`Vigie — veille : nouveau signalement ${report.receiptNumber}`));
       expect(mail.text).toContain(`/signalements/${report.id}`);
-      expect(mail.text).toContain('le numéro +33 6 98 76 54 32, que vous suivez, y figure ;');
+      expect(mail.text).toContain(frenchTypography('le numéro +33 6 98 76 54 32, que vous suivez, y figure ;'));
       expect(mail.text).toContain('le domaine remboursement-vitale.fr, que vous suivez, y figure.');
-      expect(mail.text).toContain('Département : 33');
+      expect(mail.text).toContain(frenchTypography('Département : 33'));
       for (const secret of ['Lefèvre', 'helene.lefevre', 'TEXTE-COLLE']) expect(mail.text).not.toContain(secret);
-      expect((await t.catcher.waitFor(isAbout(national.user.email))).text).toContain('il relève de la famille « Fausse Assurance Maladie (ameli, carte Vitale) », que vous suivez.');
+      expect((await t.catcher.waitFor(isAbout(national.user.email))).text).toContain(frenchTypography('il relève de la famille « Fausse Assurance Maladie (ameli, carte Vitale) », que vous suivez.'));
       expect((await t.catcher.waitFor(isAbout(byLinkHost.user.email))).text).toContain('le domaine piege-ameli.com, que vous suivez, y figure.');
 
       const notified = (await auditEntries(t.database, 'watchlists.match.notified')).filter((e) => e.entityId === report.id);

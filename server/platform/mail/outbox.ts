@@ -1,5 +1,6 @@
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
+import { typesetMail } from './mail-typography.js';
 import { MAIL_QUEUE } from '../jobs/queues.js';
 
 /**
@@ -14,6 +15,7 @@ export function createQueuedOutbox(jobs: JobQueue): MailOutbox {
   return { queue: (mail) => jobs.enqueue(MAIL_QUEUE, mail) };
 }
 
+/** Sends queued mail; every OutgoingMail passes here, so this is where its typography is applied. */
 export async function startMailWorker(jobs: JobQueue, mailer: Mailer): Promise<void> {
-  await jobs.work<OutgoingMail>(MAIL_QUEUE, (mail) => mailer.send(mail));
+  await jobs.work<OutgoingMail>(MAIL_QUEUE, (mail) => mailer.send(typesetMail(mail)));
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { frenchTypography, NBSP, NNBSP } from '../../../contracts/typography.js';
 import { toPrintable } from './printable.js';
 
 // The one layout of Vigie's PDF documents (report dossier, right-of-access export, DPC package): A4,
@@ -6,6 +7,8 @@ import { toPrintable } from './printable.js';
 // on every page. Each module writes its own content with these functions. Deterministic: the creation
 // date is the caller's, and pdfkit derives the file id from the metadata, so the same content gives the
 // same bytes (the DPC package's fingerprint relies on it: change nothing here without checking it).
+// French typography is applied here, once, to every text print() draws; what someone typed or pasted
+// goes through printVerbatim() instead and is drawn as written, as the web app leaves it.
 
 export interface PdfInfo {
   title: string;
@@ -19,12 +22,23 @@ export interface PdfDocument {
   readonly doc: PDFKit.PDFDocument;
   /** The width of the text column. */
   readonly width: number;
-  /** The text as the standard fonts can print it; remembers that a character had to be replaced. */
+  /** The text with French typography, as the standard fonts can print it; remembers that a character had to be replaced. */
   readonly print: (text: string) => string;
-  /** Whether a character written so far through print() was replaced by « ? ». */
+  /** The same without typography: for what someone typed or pasted (a message, a reporter's account, a quote). */
+  readonly printVerbatim: (text: string) => string;
+  /** Whether a character written so far through print() or printVerbatim() was replaced by « ? ». */
   readonly replacedAny: () => boolean;
   /** The bytes, once finishPdf() has ended the document. */
   readonly bytes: Promise<Buffer>;
+}
+
+/**
+ * French typography for the standard fonts: they encode WinAnsi, which has the no-break space (0xA0,
+ * drawn as a space that pdfkit never breaks a line at) but no narrow one, so U+202F becomes U+00A0
+ * (toPrintable would otherwise decompose it into a breaking space).
+ */
+export function pdfTypography(text: string): string {
+  return frenchTypography(text).replaceAll(NNBSP, NBSP);
 }
 
 const GREY = '#555555';
@@ -46,14 +60,16 @@ export function openPdfDocument(info: PdfInfo): PdfDocument {
     doc.on('error', reject);
   });
   let replaced = false;
+  const printVerbatim = (text: string) => {
+    const printable = toPrintable(text);
+    replaced ||= printable.replaced;
+    return printable.text;
+  };
   return {
     doc,
     width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-    print: (text) => {
-      const printable = toPrintable(text);
-      replaced ||= printable.replaced;
-      return printable.text;
-    },
+    print: (text) => printVerbatim(pdfTypography(text)),
+    printVerbatim,
     replacedAny: () => replaced,
     bytes,
   };
@@ -89,7 +105,7 @@ export function writeHeading({ doc, width, print }: PdfDocument, text: string): 
 
 /** A « label : value » line; an empty or missing value shows as « — ». */
 export function writeField({ doc, width, print }: PdfDocument, label: string, value: string | null | undefined): void {
-  doc.font('Helvetica-Bold').fontSize(10).text(`${print(label)} : `, { continued: true, width }).font('Helvetica').text(print(value ? value : '—'), { width });
+  doc.font('Helvetica-Bold').fontSize(10).text(print(`${label} : `), { continued: true, width }).font('Helvetica').text(print(value ? value : '—'), { width });
   doc.moveDown(0.2);
 }
 
@@ -104,10 +120,16 @@ export function writeParagraph({ doc, width, print }: PdfDocument, text: string,
   doc.moveDown(0.3);
 }
 
+/** A paragraph someone typed or pasted, drawn as written (no typography); an empty one shows as « — ». */
+export function writeVerbatimParagraph({ doc, width, printVerbatim }: PdfDocument, text: string, font = 'Helvetica', size = 10): void {
+  doc.font(font).fontSize(size).text(printVerbatim(text === '' ? '—' : text), { width });
+  doc.moveDown(0.3);
+}
+
 /** A file listed by its fingerprint: its description, then « SHA-256 : … » in a fixed-width font. */
 export function writeFingerprintedFile({ doc, width, print }: PdfDocument, description: string, sha256: string): void {
   doc.font('Helvetica').fontSize(10).text(print(description), { width });
-  doc.font('Courier').fontSize(8).text(`SHA-256 : ${sha256}`, { width, indent: 14 });
+  doc.font('Courier').fontSize(8).text(print(`SHA-256 : ${sha256}`), { width, indent: 14 });
   doc.moveDown(0.2);
 }
 
