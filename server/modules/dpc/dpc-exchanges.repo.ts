@@ -5,6 +5,7 @@ import { dpcActions, dpcActionScreenings, dpcOrganisations } from '../../platfor
 import {
   dpcContradictoryInvitations,
   dpcExchanges,
+  dpcPackagePdfs,
   dpcSignalementEvents,
   dpcSignalementEvidence,
   dpcSignalementReviews,
@@ -41,6 +42,17 @@ export type NewExchange = typeof dpcExchanges.$inferInsert;
 export async function insertExchange(tx: Executor, values: NewExchange) {
   const [row] = await tx.insert(dpcExchanges).values(values).returning();
   return row!;
+}
+
+/** Keeps the PDF of a package exactly as it was sent. */
+export async function insertPackagePdf(tx: Executor, exchangeId: string, bytes: Uint8Array): Promise<void> {
+  await tx.insert(dpcPackagePdfs).values({ exchangeId, bytes });
+}
+
+/** The PDF kept at sending; null for a package sent before the PDFs were kept (migration 0031). */
+export async function findPackagePdf(tx: Executor, exchangeId: string): Promise<Buffer | null> {
+  const [row] = await tx.select({ bytes: dpcPackagePdfs.bytes }).from(dpcPackagePdfs).where(eq(dpcPackagePdfs.exchangeId, exchangeId));
+  return row ? Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
 }
 
 export async function markAcknowledged(tx: Executor, envoiId: string, acknowledgementId: string): Promise<void> {

@@ -102,7 +102,8 @@ export async function createPackage(deps: ServiceDeps, ctx: AuditContext, actor:
   const generatedAt = new Date().toISOString();
   const input = { partner: body.partner, sharedFacts: body.sharedFacts, sender: deps.config.site.publisher, generatedAt };
   const pkg = await buildPackage(db, { ...input, signalement: before });
-  const pdfSha256 = sha256(await renderPackagePdf(pkg));
+  const pdf = await renderPackagePdf(pkg);
+  const pdfSha256 = sha256(pdf);
 
   return db.transaction(async (tx) => {
     const signalement = await loadSignalementForExchanges(tx, actor, id, { lock: true });
@@ -120,6 +121,7 @@ export async function createPackage(deps: ServiceDeps, ctx: AuditContext, actor:
       occurredAt: new Date(generatedAt),
       recordedBy: actor.userId,
     });
+    await repo.insertPackagePdf(tx, row.id, pdf);
     await repo.insertEvent(tx, id, 'envoi', actor.userId, { exchangeId: row.id, partner: body.partner, sha256: pdfSha256 });
     await recordAudit(tx, ctx, { action: 'dpc.exchange.package_created', entityType: 'dpc_exchange', entityId: row.id, details: { reference: signalement.reference, partner: body.partner, sha256: pdfSha256 } });
     const [recorder] = (await repo.listExchanges(tx, id)).filter((r) => r.exchange.id === row.id);
@@ -177,12 +179,13 @@ export async function recordExchange(deps: ServiceDeps, ctx: AuditContext, actor
 
 export type PackageFile =
   | { format: 'json'; fileName: string; body: TDpcPackage }
-  /** `verified`: whether the bytes made again from the stored JSON hash to the fingerprint kept at sending. */
+  /** `verified`: whether the bytes (kept at sending, or made again from the stored JSON for a package sent before they were kept) hash to the fingerprint kept at sending. */
   | { format: 'pdf'; fileName: string; body: Buffer; verified: boolean };
 
 /**
- * A sent package, as JSON or as its PDF made again from the stored JSON. Audited. Throws NOT_FOUND
- * (unknown, not a package, out of scope).
+ * A sent package, as JSON or as its PDF byte for byte as sent (made again from the stored JSON for a
+ * package sent before the PDFs were kept, migration 0031). Audited. Throws NOT_FOUND (unknown, not a
+ * package, out of scope).
  */
 export async function downloadPackage<F extends PackageFile['format']>(deps: ServiceDeps, ctx: AuditContext, actor: Actor, exchangeId: string, format: F): Promise<Extract<PackageFile, { format: F }>> {
   const db = deps.database.db;
@@ -194,7 +197,7 @@ export async function downloadPackage<F extends PackageFile['format']>(deps: Ser
   let file: PackageFile;
   if (format === 'json') file = { format, fileName: `${base}.json`, body: pkg };
   else {
-    const pdf = await renderPackagePdf(pkg);
+    const pdf = (await repo.findPackagePdf(db, exchange.id)) ?? (await renderPackagePdf(pkg));
     file = { format, fileName: `${base}.pdf`, body: pdf, verified: sha256(pdf) === exchange.packagePdfSha256 };
   }
   await recordAudit(db, ctx, {

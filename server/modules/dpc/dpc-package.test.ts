@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZDpcPackage } from '../../../contracts/dpc-exchanges.schemas.js';
 import { dpcActions } from '../../platform/db/schema-dpc.js';
-import { dpcExchanges, dpcSignalementEvents } from '../../platform/db/schema-dpc-signalements.js';
+import { dpcExchanges, dpcPackagePdfs, dpcSignalementEvents } from '../../platform/db/schema-dpc-signalements.js';
 import { buildUser, expectAudited, type TestUser } from '../../test/factories.js';
 import { loggedIn } from '../../test/logged-in.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
@@ -152,15 +152,35 @@ describe('DPC packages for the ANDPC and the MIVILUDES', () => {
     expect((await expectAudited(t.database, 'dpc.signalement.read', s.id)).details).toMatchObject({ view: 'echanges' });
   });
 
-  it('says when the stored JSON no longer gives the PDF that was sent (a tampered or re-rendered package)', async () => {
+  it('serves the PDF kept at sending, and says when it no longer matches the fingerprint recorded then', async () => {
     const s = await insertSignalement(t.database);
     await decide(t.database, s.id, ['transmission_miviludes']);
     const entry = (await sendPackage(s.id, 'miviludes')).json();
+    const [kept] = await t.database.db.select().from(dpcPackagePdfs).where(eq(dpcPackagePdfs.exchangeId, entry.id));
+    const first = await agent.get(`/api/dpc/exchanges/${entry.id}/package.pdf`);
+    expect(Buffer.compare(first.rawPayload, Buffer.from(kept!.bytes))).toBe(0);
+    expect(first.headers['x-vigie-sha256-verified']).toBe('true');
+
+    const altered = Buffer.from(kept!.bytes);
+    altered.writeUInt8(altered.readUInt8(altered.length - 10) ^ 1, altered.length - 10);
+    await t.database.db.update(dpcPackagePdfs).set({ bytes: altered }).where(eq(dpcPackagePdfs.exchangeId, entry.id));
+    const pdf = await agent.get(`/api/dpc/exchanges/${entry.id}/package.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['x-vigie-sha256-verified']).toBe('false');
+    expect((await expectAudited(t.database, 'dpc.exchange.package_downloaded', entry.id)).details).toMatchObject({ format: 'pdf', sha256Verified: false });
+  });
+
+  it('renders again from the stored JSON a package sent before the PDFs were kept, and says when that JSON was changed', async () => {
+    const s = await insertSignalement(t.database);
+    await decide(t.database, s.id, ['transmission_miviludes']);
+    const entry = (await sendPackage(s.id, 'miviludes')).json();
+    await t.database.db.delete(dpcPackagePdfs).where(eq(dpcPackagePdfs.exchangeId, entry.id));
+    expect((await agent.get(`/api/dpc/exchanges/${entry.id}/package.pdf`)).headers['x-vigie-sha256-verified']).toBe('true');
+
     const [row] = await t.database.db.select().from(dpcExchanges).where(eq(dpcExchanges.id, entry.id));
     await t.database.db.update(dpcExchanges).set({ package: { ...row!.package, sharedFacts: 'Texte modifié après l’envoi.' } }).where(eq(dpcExchanges.id, entry.id));
     const pdf = await agent.get(`/api/dpc/exchanges/${entry.id}/package.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['x-vigie-sha256-verified']).toBe('false');
-    expect((await expectAudited(t.database, 'dpc.exchange.package_downloaded', entry.id)).details).toMatchObject({ format: 'pdf', sha256Verified: false });
   });
 });

@@ -9,6 +9,7 @@ import type {
   DpcSignalementStatus,
   DpcSubjectKind,
 } from '../../../contracts/dpc-signalements.schemas.js';
+import { bytea } from './schema.js';
 import type { StoredDriftFinding } from './schema-dpc.js';
 import type { AttachmentMediaType } from './schema-reports.js';
 
@@ -140,4 +141,10 @@ export const dpcExchanges = pgTable('dpc_exchanges', {
   occurredAt: ts('occurred_at').notNull().defaultNow(),
   recordedBy: uuid('recorded_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0031: the PDF of a sent package, byte for byte as sent (read only to download it). */
+export const dpcPackagePdfs = pgTable('dpc_package_pdfs', {
+  exchangeId: uuid('exchange_id').primaryKey(),
+  bytes: bytea('bytes').notNull(),
 });

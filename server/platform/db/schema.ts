@@ -268,7 +268,7 @@ export const reportSearchTexts = pgTable('report_search_texts', {
 });
 
 // Drizzle has no bytea builder: PGlite answers a Uint8Array, node-postgres a Buffer (a Uint8Array too).
-const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
+export const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Migration 0013: upload bytes kept in PostgreSQL (UPLOAD_STORE=postgres), written chunk by chunk. */
 export const uploadBlobs = pgTable('upload_blobs', {
