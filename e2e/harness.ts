@@ -58,6 +58,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The main navigation, opened first on a phone, where it folds behind « Menu ». */
 export async function mainNav(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  // isVisible() does not wait: right after a navigation the app may not have drawn the menu yet, and a
+  // phone-width menu left folded hides every link (seen in CI under load).
+  await nav.waitFor();
   const toggle = nav.getByRole('button', { name: 'Menu' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   return nav;
