@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { ReportChannel } from '../../../contracts/report-vocabulary.js';
 import type { Executor } from '../../platform/db/client.js';
 import { rows } from '../../platform/db/rows.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
 import { publicLabelSql } from './public-label.js';
+import type { ReportSourceRow } from './report-indicators.js';
 
 // Bulk statements of the grouping: each takes the whole batch as array parameters (unnest), so a batch
 // costs a fixed number of statements whatever its size. Updates joined to an unnest also say `id =
@@ -21,23 +21,13 @@ export const GROUPING_LOCK = 7243005;
 /** Reports that are waiting for confirmation or merged into another never take part in grouping. */
 const groupable = (alias = '') => sql.raw(`${alias ? `${alias}.` : ''}status NOT IN ('en_attente_confirmation', 'fusionne')`);
 
-export interface PendingReportRow {
+export interface PendingReportRow extends ReportSourceRow {
   id: string;
   created_at: string | Date;
-  channel: ReportChannel;
-  caller_number: string;
-  sender: string;
-  links: string[];
-  organisation_name: string;
-  pasted_text: string;
-  description: string;
   analysis_indicators: unknown;
   scam_family: string | null;
   campaign_pinned: boolean;
   campaign_id: string | null;
-  reporter_email: string | null;
-  reporter_user_email: string | null;
-  reporter_phones: string[] | null;
 }
 
 /**

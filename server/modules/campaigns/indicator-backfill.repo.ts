@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { ReportChannel } from '../../../contracts/report-vocabulary.js';
 import type { Executor } from '../../platform/db/client.js';
 import { rows } from '../../platform/db/rows.js';
 import type { IndicatorKind, IndicatorStatus } from '../../platform/db/schema-reports.js';
+import type { ReportSourceRow } from './report-indicators.js';
 
 // Statements of the indicator backfill (indicator-backfill.service.ts). Like the grouping's, each takes
 // a whole batch as arrays (unnest), so a batch costs a fixed number of statements.
@@ -12,21 +12,11 @@ const texts = (values: readonly string[]) => sql`${sql.param(values)}::text[]`;
 const ints = (values: readonly number[]) => sql`${sql.param(values)}::int[]`;
 const times = (values: readonly Date[]) => sql`${sql.param(values.map((d) => d.toISOString()))}::timestamptz[]`;
 
-export interface BackfillReportRow {
+export interface BackfillReportRow extends ReportSourceRow {
   id: string;
   created_at: string | Date;
-  channel: ReportChannel;
-  caller_number: string;
-  sender: string;
-  links: string[];
-  organisation_name: string;
-  pasted_text: string;
-  description: string;
   /** The stored analysis reduced to what is read again: kind, shown text, indicators (null: none stored). */
   analysis: unknown;
-  reporter_email: string | null;
-  reporter_user_email: string | null;
-  reporter_phones: string[] | null;
 }
 
 /**
