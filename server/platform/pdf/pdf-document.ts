@@ -6,7 +6,8 @@ import { toPrintable } from './printable.js';
 // the standard fonts, a title block, numbered headings, « label : value » lines, paragraphs and a footer
 // on every page. Each module writes its own content with these functions. Deterministic: the creation
 // date is the caller's, and pdfkit derives the file id from the metadata, so the same content gives the
-// same bytes (the DPC package's fingerprint relies on it: change nothing here without checking it).
+// same bytes (a DPC package sent before migration 0031 is checked by rendering it again; later ones keep
+// their bytes, so a layout change no longer alters what was sent).
 // French typography is applied here, once, to every text print() draws; what someone typed or pasted
 // goes through printVerbatim() instead and is drawn as written, as the web app leaves it.
 
