@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TAlertView } from '../../../../contracts/alerts.schemas.js';
 import { Loading, Page } from '../../components/Page.js';
@@ -16,6 +16,7 @@ import { AlertPreview } from './AlertPreview.js';
 import { AlertProgress } from './AlertProgress.js';
 import { ApproveDialog, WithdrawDialog } from './AlertDialogs.js';
 import { ALERT_STATUS_LABELS, alertStatusTone, audienceLabel, formatDay, lastVisibleDay } from './labels.js';
+import { Detail, Details } from '../../components/Details.js';
 
 function formValuesOf(alert: TAlertView): AlertFormValues {
   return {
@@ -32,24 +33,18 @@ function formValuesOf(alert: TAlertView): AlertFormValues {
 }
 
 function AlertDetails({ alert }: { alert: TAlertView }) {
-  const row = (label: string, value: ReactNode) => (
-    <div>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
   return (
-    <dl className="details">
-      {row('Statut', <span className={alertStatusTone(alert.status)}>{ALERT_STATUS_LABELS[alert.status]}</span>)}
-      {row('Destinataires', audienceLabel(alert.audience))}
-      {alert.campaign ? row('Campagne', <Link to={`/campagnes/${encodeURIComponent(alert.campaign.id)}`}>{`${alert.campaign.reference} — ${alert.campaign.label}`}</Link>) : null}
-      {row('Rédigée par', `${alert.draftedBy.displayName}, le ${formatDateTime(alert.createdAt)}`)}
-      {alert.submittedAt ? row('Soumise le', formatDateTime(alert.submittedAt)) : null}
-      {alert.approvedBy && alert.approvedAt ? row('Approuvée par', `${alert.approvedBy.displayName}, le ${formatDateTime(alert.approvedAt)}`) : null}
-      {row('Page publique', alert.visibleUntil ? `jusqu’au ${formatDay(new Date(new Date(alert.visibleUntil).getTime() - 1).toISOString())} inclus` : '30 jours après l’approbation')}
-      {alert.broadcastFinishedAt ? row('Diffusion terminée le', formatDateTime(alert.broadcastFinishedAt)) : null}
-      {alert.withdrawnAt ? row('Retirée le', formatDateTime(alert.withdrawnAt)) : null}
-    </dl>
+    <Details>
+      <Detail label="Statut"><span className={alertStatusTone(alert.status)}>{ALERT_STATUS_LABELS[alert.status]}</span></Detail>
+      <Detail label="Destinataires">{audienceLabel(alert.audience)}</Detail>
+      {alert.campaign ? <Detail label="Campagne"><Link to={`/campagnes/${encodeURIComponent(alert.campaign.id)}`}>{`${alert.campaign.reference} — ${alert.campaign.label}`}</Link></Detail> : null}
+      <Detail label="Rédigée par">{`${alert.draftedBy.displayName}, le ${formatDateTime(alert.createdAt)}`}</Detail>
+      {alert.submittedAt ? <Detail label="Soumise le">{formatDateTime(alert.submittedAt)}</Detail> : null}
+      {alert.approvedBy && alert.approvedAt ? <Detail label="Approuvée par">{`${alert.approvedBy.displayName}, le ${formatDateTime(alert.approvedAt)}`}</Detail> : null}
+      <Detail label="Page publique">{alert.visibleUntil ? `jusqu’au ${formatDay(new Date(new Date(alert.visibleUntil).getTime() - 1).toISOString())} inclus` : '30 jours après l’approbation'}</Detail>
+      {alert.broadcastFinishedAt ? <Detail label="Diffusion terminée le">{formatDateTime(alert.broadcastFinishedAt)}</Detail> : null}
+      {alert.withdrawnAt ? <Detail label="Retirée le">{formatDateTime(alert.withdrawnAt)}</Detail> : null}
+    </Details>
   );
 }
 

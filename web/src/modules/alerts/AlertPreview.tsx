@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ALERT_PREVIEW_NAME, alertPublicSections, alertSalutation, renderAlertMail, type AlertContent } from '../../../../contracts/alert-message.js';
+import { Details } from '../../components/Details.js';
 
 /** One alert as « Alertes en cours » shows it (the public page and the previews share it). */
 export function PublicAlertCard({ alert, headingId, publishedAt }: { alert: AlertContent; headingId: string; publishedAt?: React.ReactNode }) {
@@ -30,12 +31,12 @@ export function AlertPreview({ alert }: { alert: AlertContent }) {
       <h2 id={`${id}-titre`}>Aperçu de ce que recevront les médecins</h2>
       <h3>Le courriel</h3>
       <p className="hint">Chaque médecin y lit son nom tel qu’il est inscrit au Tableau (ici, un exemple : « {ALERT_PREVIEW_NAME} »).</p>
-      <dl className="details">
+      <Details>
         <dt>Expéditeur</dt>
         <dd>L’Ordre des médecins (adresse d’envoi des alertes)</dd>
         <dt>Objet</dt>
         <dd>{mail.subject}</dd>
-      </dl>
+      </Details>
       <pre className="mail-preview" tabIndex={0} aria-label="Texte du courriel">
         {mail.text}
       </pre>

@@ -13,6 +13,7 @@ import { CampaignReportsSection } from './CampaignReportsSection.js';
 import { CampaignWithdrawnValues } from './CampaignWithdrawnValues.js';
 import { useCampaign } from './campaigns.api.js';
 import { campaignStatusBadge, familyLabel } from './labels.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /** One campaign: what it is, how it spread (per day, per département), what links it, its reports. */
 export function CampaignPage() {
@@ -41,48 +42,22 @@ export function CampaignPage() {
       <p>
         <Link to="/campagnes">Retour aux campagnes</Link>
       </p>
-      <dl className="details">
-        <div>
-          <dt>Référence</dt>
-          <dd>{c.reference}</dd>
-        </div>
-        <div>
-          <dt>Statut</dt>
-          <dd>
-            <span className={badge.className}>{badge.label}</span>
-            {c.qualifiedAt ? <span className="muted"> depuis le {formatDateTime(c.qualifiedAt)}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Famille</dt>
-          <dd>{familyLabel(c.scamFamily)}</dd>
-        </div>
-        <div>
-          <dt>Signalements</dt>
-          <dd>{c.reportCount}</dd>
-        </div>
-        <div>
-          <dt>{shared ? 'Départements concernés' : 'Département concerné'}</dt>
-          <dd>
-            {page.departements.map((d) => `${departementLabel(d.departement)} (${d.count})`).join(', ') || '—'}
-            {shared ? <span className="muted"> — campagne partagée : seul un agent national peut la modifier</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>Premier signalement</dt>
-          <dd>{formatDateTime(c.firstReportAt, '—')}</dd>
-        </div>
-        <div>
-          <dt>Dernier signalement</dt>
-          <dd>{formatDateTime(c.lastReportAt, '—')}</dd>
-        </div>
-        {c.summary ? (
-          <div>
-            <dt>Résumé</dt>
-            <dd className="campaign-summary">{c.summary}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <Details>
+        <Detail label="Référence">{c.reference}</Detail>
+        <Detail label="Statut">
+          <span className={badge.className}>{badge.label}</span>
+          {c.qualifiedAt ? <span className="muted"> depuis le {formatDateTime(c.qualifiedAt)}</span> : null}
+        </Detail>
+        <Detail label="Famille">{familyLabel(c.scamFamily)}</Detail>
+        <Detail label="Signalements">{c.reportCount}</Detail>
+        <Detail label={shared ? 'Départements concernés' : 'Département concerné'}>
+          {page.departements.map((d) => `${departementLabel(d.departement)} (${d.count})`).join(', ') || '—'}
+          {shared ? <span className="muted"> — campagne partagée : seul un agent national peut la modifier</span> : null}
+        </Detail>
+        <Detail label="Premier signalement">{formatDateTime(c.firstReportAt, '—')}</Detail>
+        <Detail label="Dernier signalement">{formatDateTime(c.lastReportAt, '—')}</Detail>
+        {c.summary ? <Detail label="Résumé" className="campaign-summary">{c.summary}</Detail> : null}
+      </Details>
       {canManage ? <CampaignActions campaign={c} reason={page.access.reason} /> : null}
       <div className="campaign-charts">
         <TimelineChart timeline={page.timeline} />

@@ -7,6 +7,7 @@ import { toFormErrors } from '../../lib/form-errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { PriorityBadge } from './CatalogueBadges.js';
 import { useCatalogueAction, type TDpcActionDetail } from './dpc.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -46,66 +47,33 @@ function ActionContent({ action }: { action: TDpcActionDetail }) {
   return (
     <>
       <h2>La formation</h2>
-      <dl className="details">
-        <div>
-          <dt>Référence</dt>
-          <dd>{action.reference}</dd>
-        </div>
-        <div>
-          <dt>Orientation</dt>
-          <dd>{action.orientation ?? 'Non précisée'}</dd>
-        </div>
-        <div>
-          <dt>Format</dt>
-          <dd>{DPC_ACTION_FORMAT_LABELS[action.format]}</dd>
-        </div>
-        <div>
-          <dt>Dates</dt>
-          <dd>{datesText(action)}</dd>
-        </div>
-      </dl>
+      <Details>
+        <Detail label="Référence">{action.reference}</Detail>
+        <Detail label="Orientation">{action.orientation ?? 'Non précisée'}</Detail>
+        <Detail label="Format">{DPC_ACTION_FORMAT_LABELS[action.format]}</Detail>
+        <Detail label="Dates">{datesText(action)}</Detail>
+      </Details>
 
       <h2>L’organisme</h2>
-      <dl className="details">
-        <div>
-          <dt>Nom</dt>
-          <dd>{organisation.name}</dd>
-        </div>
-        <div>
-          <dt>Numéro ODPC</dt>
-          <dd>
-            <Link to={`/vigilance-dpc/catalogue?organisation=${encodeURIComponent(organisation.registrationNumber)}`}>{organisation.registrationNumber}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Courriel de contact</dt>
-          <dd>{organisation.contactEmail ? <a href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</a> : 'Non communiqué'}</dd>
-        </div>
-        <div>
-          <dt>Téléphone de contact</dt>
-          <dd>{organisation.contactPhone ?? 'Non communiqué'}</dd>
-        </div>
-      </dl>
+      <Details>
+        <Detail label="Nom">{organisation.name}</Detail>
+        <Detail label="Numéro ODPC">
+          <Link to={`/vigilance-dpc/catalogue?organisation=${encodeURIComponent(organisation.registrationNumber)}`}>{organisation.registrationNumber}</Link>
+        </Detail>
+        <Detail label="Courriel de contact">{organisation.contactEmail ? <a href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</a> : 'Non communiqué'}</Detail>
+        <Detail label="Téléphone de contact">{organisation.contactPhone ?? 'Non communiqué'}</Detail>
+      </Details>
 
       <h2>Repérage des dérives</h2>
-      <dl className="details">
-        <div>
-          <dt>Priorité</dt>
-          <dd>
-            <PriorityBadge priority={screening.priority} />
-          </dd>
-        </div>
-        <div>
-          <dt>Score</dt>
-          <dd>{screening.score} / 100</dd>
-        </div>
-        <div>
-          <dt>Lexique</dt>
-          <dd>
-            Version {screening.lexiconVersion}, lu le {formatDateTime(screening.screenedAt)}
-          </dd>
-        </div>
-      </dl>
+      <Details>
+        <Detail label="Priorité">
+          <PriorityBadge priority={screening.priority} />
+        </Detail>
+        <Detail label="Score">{screening.score} / 100</Detail>
+        <Detail label="Lexique">
+          Version {screening.lexiconVersion}, lu le {formatDateTime(screening.screenedAt)}
+        </Detail>
+      </Details>
       <h3>Titre et programme</h3>
       {screening.findings.length > 0 ? <p>Les passages qui ont fait relever un marqueur sont surlignés et numérotés.</p> : null}
       <DriftHighlightedText text={screening.screenedText} findings={screening.findings} label="Titre et programme de la formation" idPrefix="action" />

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.js';
 import { Loading, Page } from '../../components/Page.js';
 import { toFormErrors } from '../../lib/form-errors.js';
 import { useAnswerInvitation, useInvitation } from './dpc-workflow.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 const ID = 'reponse';
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' });
@@ -46,20 +47,11 @@ export function ContradictoryAnswerPage() {
       {invitation.isError ? <FormError errors={toFormErrors(invitation.error)} idPrefix="invitation" /> : null}
       {view ? (
         <>
-          <dl className="details">
-            <div>
-              <dt>Référence</dt>
-              <dd>{view.reference}</dd>
-            </div>
-            <div>
-              <dt>Objet</dt>
-              <dd>{view.subjectLabel}</dd>
-            </div>
-            <div>
-              <dt>Réponse attendue avant le</dt>
-              <dd>{day(view.dueOn)}</dd>
-            </div>
-          </dl>
+          <Details>
+            <Detail label="Référence">{view.reference}</Detail>
+            <Detail label="Objet">{view.subjectLabel}</Detail>
+            <Detail label="Réponse attendue avant le">{day(view.dueOn)}</Detail>
+          </Details>
           <section className="section" aria-labelledby="invitation-texte">
             <h2 id="invitation-texte">Ce que le conseil vous demande</h2>
             <p className="triage-text">{view.statement}</p>

@@ -16,6 +16,7 @@ import { SignalementPriorityBadge, SignalementStatusBadge } from './SignalementL
 import { SignalementReporterReveal } from './SignalementReporterReveal.js';
 import { SignalementReviewForm } from './SignalementReviewForm.js';
 import { SignalementTriageForm } from './SignalementTriageForm.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /**
  * One DPC signalement as the council works it. Keyed by the signalement: opening another starts from a
@@ -74,46 +75,25 @@ function SignalementView({ id }: { id: string }) {
 
 function SignalementSummary({ detail }: { detail: TDpcSignalementDetail }) {
   return (
-    <dl className="details">
-      <div>
-        <dt>Statut</dt>
-        <dd>
-          <SignalementStatusBadge status={detail.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>Type</dt>
-        <dd>{DPC_SIGNALEMENT_KIND_LABELS[detail.kind]}</dd>
-      </div>
-      <div>
-        <dt>Objet</dt>
-        <dd>
-          {DPC_SUBJECT_KIND_LABELS[detail.subjectKind]} : {detail.subjectLabel}
-          {detail.practitionerRpps ? ` (RPPS ${detail.practitionerRpps})` : ''}
-        </dd>
-      </div>
-      <div>
-        <dt>Priorité du repérage</dt>
-        <dd>
-          <SignalementPriorityBadge priority={detail.priority} /> — score {detail.score}/100
-        </dd>
-      </div>
-      <div>
-        <dt>Lieu et date des faits</dt>
-        <dd>
-          {detail.departement ?? 'Département non précisé'}
-          {detail.occurredOn ? `, le ${new Date(`${detail.occurredOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}` : ''}
-        </dd>
-      </div>
-      <div>
-        <dt>Relecteur</dt>
-        <dd>{detail.reviewer?.displayName ?? 'Aucun relecteur désigné'}</dd>
-      </div>
-      <div>
-        <dt>Reçu le</dt>
-        <dd>{formatDateTime(detail.createdAt)}</dd>
-      </div>
-    </dl>
+    <Details>
+      <Detail label="Statut">
+        <SignalementStatusBadge status={detail.status} />
+      </Detail>
+      <Detail label="Type">{DPC_SIGNALEMENT_KIND_LABELS[detail.kind]}</Detail>
+      <Detail label="Objet">
+        {DPC_SUBJECT_KIND_LABELS[detail.subjectKind]} : {detail.subjectLabel}
+        {detail.practitionerRpps ? ` (RPPS ${detail.practitionerRpps})` : ''}
+      </Detail>
+      <Detail label="Priorité du repérage">
+        <SignalementPriorityBadge priority={detail.priority} /> — score {detail.score}/100
+      </Detail>
+      <Detail label="Lieu et date des faits">
+        {detail.departement ?? 'Département non précisé'}
+        {detail.occurredOn ? `, le ${new Date(`${detail.occurredOn}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}` : ''}
+      </Detail>
+      <Detail label="Relecteur">{detail.reviewer?.displayName ?? 'Aucun relecteur désigné'}</Detail>
+      <Detail label="Reçu le">{formatDateTime(detail.createdAt)}</Detail>
+    </Details>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DPC_REPORTER_KIND_LABELS, type DpcReporterKind } from '../../../../contracts/dpc-signalements.schemas.js';
 import type { TDpcReporter } from '../../../../contracts/dpc-workflow.schemas.js';
 import { FocusedHeading } from '../../components/FocusedHeading.js';
 import { FormError } from '../../components/FormError.js';
 import { toFormErrors, type FormErrors } from '../../lib/form-errors.js';
 import { readReporter } from './dpc-workflow.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /**
  * « Voir l'identité de l'auteur »: the reporter's identity, read on demand (each read audited). It lives
@@ -45,14 +46,14 @@ export function SignalementReporterReveal({ signalementId }: { signalementId: st
         <div className="card">
           <FocusedHeading>Identité de l’auteur</FocusedHeading>
           <p className="audit-note">Consultation enregistrée dans le journal d’audit. Ne la reportez dans aucun document transmis à l’organisme, à l’ANDPC ou à la MIVILUDES.</p>
-          <dl className="details">
-            <Row label="Nom">{reporter.fullName}</Row>
-            <Row label="Qualité">{DPC_REPORTER_KIND_LABELS[reporter.reporterKind as DpcReporterKind]}</Row>
-            {reporter.profession ? <Row label="Profession">{reporter.profession}</Row> : null}
-            {reporter.relation ? <Row label="Lien avec les faits">{reporter.relation}</Row> : null}
-            {reporter.email ? <Row label="Courriel">{reporter.email}</Row> : null}
-            {reporter.phone ? <Row label="Téléphone">{reporter.phone}</Row> : null}
-          </dl>
+          <Details>
+            <Detail label="Nom">{reporter.fullName}</Detail>
+            <Detail label="Qualité">{DPC_REPORTER_KIND_LABELS[reporter.reporterKind as DpcReporterKind]}</Detail>
+            {reporter.profession ? <Detail label="Profession">{reporter.profession}</Detail> : null}
+            {reporter.relation ? <Detail label="Lien avec les faits">{reporter.relation}</Detail> : null}
+            {reporter.email ? <Detail label="Courriel">{reporter.email}</Detail> : null}
+            {reporter.phone ? <Detail label="Téléphone">{reporter.phone}</Detail> : null}
+          </Details>
           <button type="button" className="button button--secondary" onClick={() => setReporter(null)}>
             Masquer l’identité
           </button>
@@ -68,14 +69,5 @@ export function SignalementReporterReveal({ signalementId }: { signalementId: st
         </>
       )}
     </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -22,6 +22,7 @@ import { ReferentForm } from './ReferentForm.js';
 import { StatusChangeForm } from './StatusChangeForm.js';
 import { useCase } from './entraide-commission.api.js';
 import { CaseStatusBadge, UrgencyBadge, decisionText, naturesText } from './labels.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /**
  * One case, by its pseudonym. Keyed by the case: opening another case starts from a blank page, so an
@@ -116,69 +117,31 @@ function CaseDecisions({ detail }: { detail: TEntraideCaseDetail }) {
 /** What the workflow knows about the case; nothing here names the person. */
 function CaseFacts({ detail }: { detail: TEntraideCaseDetail }) {
   return (
-    <dl className="details">
-      <div>
-        <dt>Statut</dt>
-        <dd className="status-line">
-          <CaseStatusBadge status={detail.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>Natures de la difficulté</dt>
-        <dd>{naturesText(detail.natures)}</dd>
-      </div>
-      <div>
-        <dt>Urgence</dt>
-        <dd>
-          <UrgencyBadge urgency={detail.urgency} />
-        </dd>
-      </div>
-      <div>
-        <dt>Personne aidée</dt>
-        <dd>{ENTRAIDE_BENEFICIARY_LABELS[detail.beneficiaryKind]}</dd>
-      </div>
-      <div>
-        <dt>Origine de la demande</dt>
-        <dd>{ENTRAIDE_SOURCE_LABELS[detail.source]}</dd>
-      </div>
-      <div>
-        <dt>Contact</dt>
-        <dd>
-          {ENTRAIDE_CONTACT_MEANS_LABELS[detail.contactMeans]}
-          {detail.contactConsent ? ' — la commission peut prendre contact' : ' — la personne rappellera elle-même'}
-        </dd>
-      </div>
-      <div>
-        <dt>Département</dt>
-        <dd>{detail.departement}</dd>
-      </div>
-      <div>
-        <dt>Référent</dt>
-        <dd>{detail.referentName ?? 'Aucun'}</dd>
-      </div>
-      <div>
-        <dt>Ouvert le</dt>
-        <dd>{formatDateTime(detail.openedAt)}</dd>
-      </div>
-      <div>
-        <dt>Dernière activité</dt>
-        <dd>{formatDateTime(detail.lastActivityAt)}</dd>
-      </div>
+    <Details>
+      <Detail label="Statut" className="status-line">
+        <CaseStatusBadge status={detail.status} />
+      </Detail>
+      <Detail label="Natures de la difficulté">{naturesText(detail.natures)}</Detail>
+      <Detail label="Urgence">
+        <UrgencyBadge urgency={detail.urgency} />
+      </Detail>
+      <Detail label="Personne aidée">{ENTRAIDE_BENEFICIARY_LABELS[detail.beneficiaryKind]}</Detail>
+      <Detail label="Origine de la demande">{ENTRAIDE_SOURCE_LABELS[detail.source]}</Detail>
+      <Detail label="Contact">
+        {ENTRAIDE_CONTACT_MEANS_LABELS[detail.contactMeans]}
+        {detail.contactConsent ? ' — la commission peut prendre contact' : ' — la personne rappellera elle-même'}
+      </Detail>
+      <Detail label="Département">{detail.departement}</Detail>
+      <Detail label="Référent">{detail.referentName ?? 'Aucun'}</Detail>
+      <Detail label="Ouvert le">{formatDateTime(detail.openedAt)}</Detail>
+      <Detail label="Dernière activité">{formatDateTime(detail.lastActivityAt)}</Detail>
       {detail.escalatedAt ? (
-        <div>
-          <dt>Transmis à la commission nationale</dt>
-          <dd>
-            le {formatDateTime(detail.escalatedAt)} —{' '}
-            {detail.identityVisibleToCne ? 'avec l’accord de la personne pour son identité' : 'sous pseudonyme, sans accord pour l’identité'}
-          </dd>
-        </div>
+        <Detail label="Transmis à la commission nationale">
+          le {formatDateTime(detail.escalatedAt)} —{' '}
+          {detail.identityVisibleToCne ? 'avec l’accord de la personne pour son identité' : 'sous pseudonyme, sans accord pour l’identité'}
+        </Detail>
       ) : null}
-      {detail.closedAt ? (
-        <div>
-          <dt>Clos le</dt>
-          <dd>{formatDateTime(detail.closedAt)}</dd>
-        </div>
-      ) : null}
-    </dl>
+      {detail.closedAt ? <Detail label="Clos le">{formatDateTime(detail.closedAt)}</Detail> : null}
+    </Details>
   );
 }

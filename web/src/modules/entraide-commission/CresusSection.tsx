@@ -19,6 +19,7 @@ import { useCresus, useRecordCresusAction, useReferToCresus } from './entraide-c
 import { naturesText } from './labels.js';
 import { formatDay, formatEuros, parisToday } from './money.js';
 import { LabelledOptions } from '../../components/filters.js';
+import { Detail, Details } from '../../components/Details.js';
 
 const ID = 'cresus';
 
@@ -110,49 +111,25 @@ function ReferralSummary({ referral }: { referral: TCresusReferralView }) {
   const { shared } = referral;
   return (
     <>
-      <dl className="details">
-        <div>
-          <dt>État de l'accompagnement</dt>
-          <dd>
-            <span className={referral.status === 'terminee' ? 'badge badge--muted' : 'badge'}>{CRESUS_REFERRAL_STATUS_LABELS[referral.status]}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Consentement recueilli le</dt>
-          <dd>{formatDateTime(referral.consentRecordedAt)}</dd>
-        </div>
-        <div>
-          <dt>Orienté le</dt>
-          <dd>{formatDateTime(referral.referredAt)}</dd>
-        </div>
-      </dl>
+      <Details>
+        <Detail label="État de l'accompagnement">
+          <span className={referral.status === 'terminee' ? 'badge badge--muted' : 'badge'}>{CRESUS_REFERRAL_STATUS_LABELS[referral.status]}</span>
+        </Detail>
+        <Detail label="Consentement recueilli le">{formatDateTime(referral.consentRecordedAt)}</Detail>
+        <Detail label="Orienté le">{formatDateTime(referral.referredAt)}</Detail>
+      </Details>
       {/* The shared details name the person: shown on demand only, like the identity. */}
       <details className="dashboard-data">
         <summary>Voir exactement ce qui a été transmis à Crésus</summary>
-        <dl className="details">
-          <div>
-            <dt>Nom et prénom</dt>
-            <dd>
-              {shared.lastName} {shared.firstName}
-            </dd>
-          </div>
-          <div>
-            <dt>Téléphone</dt>
-            <dd>{shared.phone ?? 'Non transmis'}</dd>
-          </div>
-          <div>
-            <dt>Adresse électronique</dt>
-            <dd>{shared.email ?? 'Non transmise'}</dd>
-          </div>
-          <div>
-            <dt>Natures de la difficulté</dt>
-            <dd>{naturesText(shared.natures)}</dd>
-          </div>
-          <div>
-            <dt>Reste à vivre mensuel</dt>
-            <dd>{shared.resteAVivreCents === null ? 'Aucun budget enregistré au moment de l’orientation' : formatEuros(shared.resteAVivreCents)}</dd>
-          </div>
-        </dl>
+        <Details>
+          <Detail label="Nom et prénom">
+            {shared.lastName} {shared.firstName}
+          </Detail>
+          <Detail label="Téléphone">{shared.phone ?? 'Non transmis'}</Detail>
+          <Detail label="Adresse électronique">{shared.email ?? 'Non transmise'}</Detail>
+          <Detail label="Natures de la difficulté">{naturesText(shared.natures)}</Detail>
+          <Detail label="Reste à vivre mensuel">{shared.resteAVivreCents === null ? 'Aucun budget enregistré au moment de l’orientation' : formatEuros(shared.resteAVivreCents)}</Detail>
+        </Details>
       </details>
       <h3>Actions de Crésus</h3>
       {referral.actions.length === 0 ? (

@@ -12,6 +12,7 @@ import { FormError } from '../../components/FormError.js';
 import { TextAreaField } from '../../components/fields.js';
 import { toFormErrors, type FormErrors } from '../../lib/form-errors.js';
 import { revealIdentity } from './entraide-commission.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 const ID = 'reveler';
 const REASON_MESSAGE = `Indiquez pourquoi vous consultez l'identité (${MIN_REVEAL_REASON_CHARS} caractères au moins).`;
@@ -113,57 +114,25 @@ function IdentityDetails({ identity, onHide }: { identity: TEntraideIdentity; on
     <div className="card">
       <FocusedHeading>Identité révélée</FocusedHeading>
       <p className="audit-note">Consultation enregistrée dans le journal d'audit. L'identité disparaît de l'écran dès que vous quittez ce dossier.</p>
-      <dl className="details">
-        <div>
-          <dt>Personne aidée</dt>
-          <dd>
-            {beneficiary.firstName} {beneficiary.lastName} — {ENTRAIDE_BENEFICIARY_LABELS[beneficiary.kind]}
-          </dd>
-        </div>
-        {beneficiary.rpps ? (
-          <div>
-            <dt>Numéro RPPS</dt>
-            <dd>{beneficiary.rpps}</dd>
-          </div>
-        ) : null}
+      <Details>
+        <Detail label="Personne aidée">
+          {beneficiary.firstName} {beneficiary.lastName} — {ENTRAIDE_BENEFICIARY_LABELS[beneficiary.kind]}
+        </Detail>
+        {beneficiary.rpps ? <Detail label="Numéro RPPS">{beneficiary.rpps}</Detail> : null}
         {requester ? (
-          <div>
-            <dt>Demande faite par</dt>
-            <dd>
-              {requester.firstName} {requester.lastName} ({requester.relation})
-            </dd>
-          </div>
+          <Detail label="Demande faite par">
+            {requester.firstName} {requester.lastName} ({requester.relation})
+          </Detail>
         ) : null}
-        <div>
-          <dt>Contact souhaité</dt>
-          <dd>
-            {ENTRAIDE_CONTACT_MEANS_LABELS[contact.means]}
-            {contact.consent ? '' : ' — la personne ne souhaite pas être contactée la première'}
-          </dd>
-        </div>
-        {contact.phone ? (
-          <div>
-            <dt>Téléphone</dt>
-            <dd>{contact.phone}</dd>
-          </div>
-        ) : null}
-        {contact.email ? (
-          <div>
-            <dt>Courriel</dt>
-            <dd>{contact.email}</dd>
-          </div>
-        ) : null}
-        {contact.address ? (
-          <div>
-            <dt>Adresse</dt>
-            <dd>{contact.address}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>Message de la demande</dt>
-          <dd className="triage-text">{identity.message || <span className="muted">Aucun message.</span>}</dd>
-        </div>
-      </dl>
+        <Detail label="Contact souhaité">
+          {ENTRAIDE_CONTACT_MEANS_LABELS[contact.means]}
+          {contact.consent ? '' : ' — la personne ne souhaite pas être contactée la première'}
+        </Detail>
+        {contact.phone ? <Detail label="Téléphone">{contact.phone}</Detail> : null}
+        {contact.email ? <Detail label="Courriel">{contact.email}</Detail> : null}
+        {contact.address ? <Detail label="Adresse">{contact.address}</Detail> : null}
+        <Detail label="Message de la demande" className="triage-text">{identity.message || <span className="muted">Aucun message.</span>}</Detail>
+      </Details>
       <button type="button" className="button button--secondary" onClick={onHide}>
         Masquer l'identité
       </button>

@@ -16,41 +16,20 @@ import { RequestOutcomeNotice } from './RequestOutcomeNotice.js';
 import { IdentityCheckForm } from './IdentityCheckForm.js';
 import { ReviewForm } from './ReviewForm.js';
 import { IN_PERSON_RULE } from './RequestRecordedNotice.js';
+import { Detail, Details } from '../../components/Details.js';
 
 function RequestSummary({ request }: { request: TChangeRequestView }) {
   return (
-    <dl className="details">
-      <div>
-        <dt>Statut</dt>
-        <dd>
-          <span className={changeStatusTone(request.status)}>{CHANGE_STATUS_LABELS[request.status]}</span>
-        </dd>
-      </div>
-      <div>
-        <dt>Type</dt>
-        <dd>{CHANGE_KIND_LABELS[request.kind]}</dd>
-      </div>
-      <div>
-        <dt>Reçue</dt>
-        <dd>{CHANGE_CHANNEL_LABELS[request.channel]}</dd>
-      </div>
-      <div>
-        <dt>Enregistrée le</dt>
-        <dd>{formatDateTime(request.createdAt)}</dd>
-      </div>
-      {request.appliedAt ? (
-        <div>
-          <dt>Appliquée le</dt>
-          <dd>{formatDateTime(request.appliedAt)}</dd>
-        </div>
-      ) : null}
-      {request.decisionReason ? (
-        <div>
-          <dt>Motif de la décision</dt>
-          <dd>{request.decisionReason}</dd>
-        </div>
-      ) : null}
-    </dl>
+    <Details>
+      <Detail label="Statut">
+        <span className={changeStatusTone(request.status)}>{CHANGE_STATUS_LABELS[request.status]}</span>
+      </Detail>
+      <Detail label="Type">{CHANGE_KIND_LABELS[request.kind]}</Detail>
+      <Detail label="Reçue">{CHANGE_CHANNEL_LABELS[request.channel]}</Detail>
+      <Detail label="Enregistrée le">{formatDateTime(request.createdAt)}</Detail>
+      {request.appliedAt ? <Detail label="Appliquée le">{formatDateTime(request.appliedAt)}</Detail> : null}
+      {request.decisionReason ? <Detail label="Motif de la décision">{request.decisionReason}</Detail> : null}
+    </Details>
   );
 }
 

@@ -5,6 +5,7 @@ import { RadioGroupField, TextAreaField, TextField } from '../../components/fiel
 import type { RadioOption } from '../../components/fields.js';
 import type { FormErrors } from '../../lib/form-errors.js';
 import { DOCUMENT_TYPE_LABELS } from '../../../../contracts/registry.schemas.js';
+import { Detail, Details } from '../../components/Details.js';
 
 type DocumentType = NonNullable<TIdentityCheck['documentType']>;
 export type Outcome = TIdentityCheck['outcome'];
@@ -48,32 +49,17 @@ function MrzPreview({ reading }: { reading: MrzReading | null }) {
   const d = reading.document;
   const expired = d.expiry < today();
   return (
-    <dl className="details">
-      <div>
-        <dt>Titre lu</dt>
-        <dd>{FORMAT_LABELS[d.format]}</dd>
-      </div>
-      <div>
-        <dt>Nom</dt>
-        <dd>{d.surname || '—'}</dd>
-      </div>
-      <div>
-        <dt>Prénoms</dt>
-        <dd>{d.givenNames || '—'}</dd>
-      </div>
-      <div>
-        <dt>Date de naissance</dt>
-        <dd>{frenchDate(d.birthDate)}</dd>
-      </div>
-      <div>
-        <dt>Expiration</dt>
-        <dd>
-          {frenchDate(d.expiry)}
-          {d.expiryDerived ? ' (calculée depuis la date de délivrance)' : ''}
-          {expired ? ' — titre expiré' : ''}
-        </dd>
-      </div>
-    </dl>
+    <Details>
+      <Detail label="Titre lu">{FORMAT_LABELS[d.format]}</Detail>
+      <Detail label="Nom">{d.surname || '—'}</Detail>
+      <Detail label="Prénoms">{d.givenNames || '—'}</Detail>
+      <Detail label="Date de naissance">{frenchDate(d.birthDate)}</Detail>
+      <Detail label="Expiration">
+        {frenchDate(d.expiry)}
+        {d.expiryDerived ? ' (calculée depuis la date de délivrance)' : ''}
+        {expired ? ' — titre expiré' : ''}
+      </Detail>
+    </Details>
   );
 }
 

@@ -1,16 +1,16 @@
 import type { TChangeRequestView } from '../../../../contracts/registry.schemas.js';
 import { fieldLabel } from '../../components/registry/labels.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /** The new values a request asks for. */
 export function RequestedChanges({ request }: { request: TChangeRequestView }) {
   return (
-    <dl className="details">
+    <Details>
       {Object.entries(request.requested).map(([field, value]) => (
-        <div key={field}>
-          <dt>{fieldLabel(field)}</dt>
-          <dd>{value === null || value === '' ? <em>effacé</em> : value}</dd>
-        </div>
+        <Detail key={field} label={fieldLabel(field)}>
+          {value === null || value === '' ? <em>effacé</em> : value}
+        </Detail>
       ))}
-    </dl>
+    </Details>
   );
 }

@@ -6,6 +6,7 @@ import { formatByteLimit } from '../../../../contracts/reports.schemas.js';
 import { GuidanceList } from './GuidanceList.js';
 import { ReportSummary } from './ReportSummary.js';
 import { useOwnReport, type TOwnReport } from './reports.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 /** What the doctor wrote and sent, kept as they typed it (never typeset: translate="no"). */
 function WhatWasSent({ report }: { report: TOwnReport }) {
@@ -18,26 +19,20 @@ function WhatWasSent({ report }: { report: TOwnReport }) {
   return (
     <section className="section" aria-labelledby="ce-que-vous-avez-envoye">
       <h2 id="ce-que-vous-avez-envoye">Ce que vous avez envoyé</h2>
-      <dl className="details">
+      <Details>
         {facts
           .filter(([, value]) => value.trim() !== '')
           .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd className="public-alert__text break" translate="no">
-                {value}
-              </dd>
-            </div>
+            <Detail key={label} label={label} className="public-alert__text break" translate="no">
+              {value}
+            </Detail>
           ))}
         {report.links.length > 0 ? (
-          <div>
-            <dt>Liens</dt>
-            <dd className="break" translate="no">
-              {report.links.join(' ')}
-            </dd>
-          </div>
+          <Detail label="Liens" className="break" translate="no">
+            {report.links.join(' ')}
+          </Detail>
         ) : null}
-      </dl>
+      </Details>
       {report.attachments.length > 0 ? (
         <>
           <h3>Fichiers joints</h3>

@@ -1,6 +1,7 @@
 import { REPORT_VERDICT_REPORTER_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { TReportSummary } from './reports.api.js';
+import { Detail, Details } from '../../components/Details.js';
 
 
 export function statusTone(status: TReportSummary['status']): string {
@@ -13,55 +14,21 @@ export function statusTone(status: TReportSummary['status']): string {
 /** What a reporter sees of their report: status and the facts they gave, never the council's notes. */
 export function ReportSummary({ report }: { report: TReportSummary }) {
   return (
-    <dl className="details">
-      <div>
-        <dt>Numéro de reçu</dt>
-        <dd className="receipt-number">{report.receiptNumber}</dd>
-      </div>
-      <div>
-        <dt>État</dt>
-        <dd>
-          <span className={statusTone(report.status)}>{report.statusLabel}</span>
-        </dd>
-      </div>
-      <div>
-        <dt>Canal</dt>
-        <dd>{report.channelLabel}</dd>
-      </div>
+    <Details>
+      <Detail label="Numéro de reçu" className="receipt-number">{report.receiptNumber}</Detail>
+      <Detail label="État">
+        <span className={statusTone(report.status)}>{report.statusLabel}</span>
+      </Detail>
+      <Detail label="Canal">{report.channelLabel}</Detail>
       {report.occurredOn ? (
-        <div>
-          <dt>Date du démarchage</dt>
-          <dd>{new Date(`${report.occurredOn}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}</dd>
-        </div>
+        <Detail label="Date du démarchage">{new Date(`${report.occurredOn}T12:00:00`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}</Detail>
       ) : null}
-      {report.organisationName ? (
-        <div>
-          <dt>Organisme annoncé</dt>
-          <dd className="break">{report.organisationName}</dd>
-        </div>
-      ) : null}
-      {report.verdict ? (
-        <div>
-          <dt>Analyse automatique</dt>
-          <dd>{REPORT_VERDICT_REPORTER_LABELS[report.verdict]}</dd>
-        </div>
-      ) : null}
-      <div>
-        <dt>Pièces jointes</dt>
-        <dd>{report.attachmentCount}</dd>
-      </div>
-      <div>
-        <dt>Anonyme vis-à-vis des organismes destinataires</dt>
-        <dd>{report.pseudonymous ? 'Oui' : 'Non'}</dd>
-      </div>
-      <div>
-        <dt>Déposé le</dt>
-        <dd>{formatDateTime(report.createdAt)}</dd>
-      </div>
-      <div>
-        <dt>Dernière mise à jour</dt>
-        <dd>{formatDateTime(report.updatedAt)}</dd>
-      </div>
-    </dl>
+      {report.organisationName ? <Detail label="Organisme annoncé" className="break">{report.organisationName}</Detail> : null}
+      {report.verdict ? <Detail label="Analyse automatique">{REPORT_VERDICT_REPORTER_LABELS[report.verdict]}</Detail> : null}
+      <Detail label="Pièces jointes">{report.attachmentCount}</Detail>
+      <Detail label="Anonyme vis-à-vis des organismes destinataires">{report.pseudonymous ? 'Oui' : 'Non'}</Detail>
+      <Detail label="Déposé le">{formatDateTime(report.createdAt)}</Detail>
+      <Detail label="Dernière mise à jour">{formatDateTime(report.updatedAt)}</Detail>
+    </Details>
   );
 }

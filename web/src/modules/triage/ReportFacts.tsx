@@ -1,16 +1,7 @@
-import type { ReactNode } from 'react';
 import { type TTriageReportDetail } from '../../../../contracts/triage.schemas.js';
 import { REPORT_CHANNEL_LABELS, REPORT_SOURCE_LABELS } from '../../../../contracts/report-vocabulary.js';
 import { formatDateTime } from '../../lib/format.js';
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Detail, Details } from '../../components/Details.js';
 
 function orDash(value: string | null): string {
   return value ? value : '—';
@@ -32,15 +23,15 @@ export function ReportFacts({ report }: { report: TTriageReportDetail }) {
   return (
     <section className="section" aria-labelledby="signalement-faits">
       <h2 id="signalement-faits">Faits signalés</h2>
-      <dl className="details">
-        <Row term="Reçu le">{formatDateTime(report.createdAt)}</Row>
-        <Row term="Reçu par">{REPORT_SOURCE_LABELS[report.source]}</Row>
-        <Row term="Canal">{REPORT_CHANNEL_LABELS[report.channel]}</Row>
-        <Row term="Date des faits">{formatDay(report.occurredOn)}</Row>
-        <Row term="Organisme invoqué">{orDash(report.organisationName)}</Row>
-        <Row term="Numéro appelant">{orDash(report.callerNumber)}</Row>
-        <Row term="Expéditeur">{orDash(report.sender)}</Row>
-        <Row term="Liens">
+      <Details>
+        <Detail label="Reçu le">{formatDateTime(report.createdAt)}</Detail>
+        <Detail label="Reçu par">{REPORT_SOURCE_LABELS[report.source]}</Detail>
+        <Detail label="Canal">{REPORT_CHANNEL_LABELS[report.channel]}</Detail>
+        <Detail label="Date des faits">{formatDay(report.occurredOn)}</Detail>
+        <Detail label="Organisme invoqué">{orDash(report.organisationName)}</Detail>
+        <Detail label="Numéro appelant">{orDash(report.callerNumber)}</Detail>
+        <Detail label="Expéditeur">{orDash(report.sender)}</Detail>
+        <Detail label="Liens">
           {report.links.length === 0 ? (
             '—'
           ) : (
@@ -52,9 +43,9 @@ export function ReportFacts({ report }: { report: TTriageReportDetail }) {
               ))}
             </ul>
           )}
-        </Row>
-        <Row term="Département">{report.departement ?? 'Aucun (signalements nationaux)'}</Row>
-      </dl>
+        </Detail>
+        <Detail label="Département">{report.departement ?? 'Aucun (signalements nationaux)'}</Detail>
+      </Details>
       <h3>Ce qui s'est passé</h3>
       {report.description ? <p className="triage-text">{report.description}</p> : <p className="muted">Non renseigné.</p>}
     </section>
@@ -69,12 +60,12 @@ export function ReporterDetails({ reporter }: { reporter: TTriageReportDetail['r
       {reporter.pseudonymous ? (
         <p className="badge badge--warning">Souhaite rester anonyme : ne pas divulguer hors du conseil</p>
       ) : null}
-      <dl className="details">
-        <Row term="Nom">{orDash(reporter.name)}</Row>
-        <Row term="Adresse électronique">{orDash(reporter.email ?? reporter.account?.email ?? null)}</Row>
-        <Row term="Compte Vigie">{reporter.account ? `${reporter.account.displayName} (${reporter.account.email})` : 'Aucun : adresse confirmée par un lien'}</Row>
-        <Row term="Adresse confirmée le">{formatDateTime(reporter.confirmedAt, reporter.account ? 'Compte connecté' : 'Pas encore confirmée')}</Row>
-      </dl>
+      <Details>
+        <Detail label="Nom">{orDash(reporter.name)}</Detail>
+        <Detail label="Adresse électronique">{orDash(reporter.email ?? reporter.account?.email ?? null)}</Detail>
+        <Detail label="Compte Vigie">{reporter.account ? `${reporter.account.displayName} (${reporter.account.email})` : 'Aucun : adresse confirmée par un lien'}</Detail>
+        <Detail label="Adresse confirmée le">{formatDateTime(reporter.confirmedAt, reporter.account ? 'Compte connecté' : 'Pas encore confirmée')}</Detail>
+      </Details>
     </section>
   );
 }
