@@ -11,6 +11,8 @@ import { seededRandom } from '../analysis/testing/seeded-random.js';
 import { MESSAGE_KIND_OF_CHANNEL } from '../contracts/report-vocabulary.js';
 import { backfillReportIndicators, groupPendingReports, DEFAULT_BATCH_SIZE } from '../server/modules/campaigns/index.js';
 import { foldForSearch } from '../server/platform/text/fold.js';
+import { startJobQueue } from '../server/platform/jobs/job-queue.js';
+import pino from 'pino';
 
 // `npm run bench:campaigns -- [N …]`: for each N (default 10,000 / 30,000 / 100,000 / 300,000 / 1,000,000;
 // BENCH_SIZES=a,b also works), files N synthetic reports into a fresh PGlite in a temporary directory (or,
@@ -395,7 +397,9 @@ async function run(n: number) {
   const fileStart = performance.now();
   const { ids, truth } = await withoutSearchIndex(database, () => file(database, n, generate(n, n)));
   const fileSeconds = (performance.now() - fileStart) / 1000;
-  const deps = { config: { campaignLinkLimit: LINK_LIMIT, indicatorExpiryDays: 180 }, database, jobs: { enqueue: async () => undefined } };
+  // The real job queue: each batch queues its reports' watchlist matches, as the worker does.
+  const jobs = await startJobQueue(database, pino({ level: 'warn' }));
+  const deps = { config: { campaignLinkLimit: LINK_LIMIT, indicatorExpiryDays: 180 }, database, jobs };
   global.gc?.();
   const start = performance.now();
   const { value: outcome, peakRss, peakHeap } = await profiling(`grouping-${n}`, () => measuringMemory(() => groupPendingReports(deps, { batchSize: BATCH, onBatch: progress(n, start) })));
@@ -423,6 +427,9 @@ async function run(n: number) {
       (SELECT count(*) FROM indicators) AS indicators, (SELECT count(*) FROM campaign_indicators) AS campaign_indicators`);
     console.log(counts.rows[0]);
   }
+  const queued = (await database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'watchlists.match-report'`)).rows[0]!.n;
+  console.log(`  ${queued.toLocaleString('en')} watchlist matches queued`);
+  await jobs.stop();
   await drop();
   return { n, fileSeconds, seconds, peakRss, peakHeap, grouped: outcome.grouped, live, merged: outcome.campaignsMerged, held, ...quality };
 }

@@ -179,22 +179,28 @@ async function readIndexedTexts(tx: Executor, owners: readonly string[]): Promis
   });
 }
 
+/** A report the batch may link to, with its text signature when it owns buckets (only owners are compared). */
+type KnownRow = repo.KnownReportRow & { signature: Int32Array | null };
+
 /**
  * Reports the batch may link to: those in a campaign are known through indexed_texts alone; the others
- * (they may join a campaign now) are read in full, with the single indicator carriers.
+ * (they may join a campaign now) are read in full, with the single indicator carriers. Signatures are
+ * those of indexed_texts: a text is compared only with the reports owning the buckets it falls into.
  */
-async function loadKnownReports(tx: Executor, loneRows: readonly { report_id: string }[], indexedTexts: readonly IndexedText[]): Promise<repo.KnownReportRow[]> {
+async function loadKnownReports(tx: Executor, loneRows: readonly { report_id: string }[], indexedTexts: readonly IndexedText[]): Promise<KnownRow[]> {
   const inCampaign = indexedTexts.filter((t) => t.campaign_id !== null);
   const inCampaignIds = new Set(inCampaign.map((t) => t.report_id));
+  const signatureOf = new Map(indexedTexts.map((t) => [t.report_id, t.signature]));
   const knownIds = new Set([...loneRows.map((r) => r.report_id), ...indexedTexts.filter((t) => t.campaign_id === null).map((t) => t.report_id)]);
+  const grouped = await repo.findGroupedReports(tx, [...knownIds].filter((id) => !inCampaignIds.has(id)));
   return [
-    ...(await repo.findGroupedReports(tx, [...knownIds].filter((id) => !inCampaignIds.has(id)))),
+    ...grouped.map((r) => ({ ...r, signature: signatureOf.get(r.id) ?? null })),
     ...inCampaign.map((t) => ({ id: t.report_id, created_at: EPOCH, campaign_id: t.campaign_id, campaign_pinned: false, scam_family: null, signature: t.signature })),
   ];
 }
 
 /** Report → indicator ids of the known reports without campaign; their indicators not yet in `indicators` are added. */
-async function loadLoneIndicators(tx: Executor, knownRows: readonly repo.KnownReportRow[], indicators: Map<string, PlanIndicator>): Promise<Map<string, string[]>> {
+async function loadLoneIndicators(tx: Executor, knownRows: readonly KnownRow[], indicators: Map<string, PlanIndicator>): Promise<Map<string, string[]>> {
   const loneIndicators = new Map<string, string[]>();
   const loneKnown = knownRows.filter((r) => r.campaign_id === null).map((r) => r.id);
   for (const row of await repo.findIndicatorsOfReports(tx, loneKnown)) {
@@ -206,7 +212,7 @@ async function loadLoneIndicators(tx: Executor, knownRows: readonly repo.KnownRe
 
 /** Known reports as the plan reads them; those of a campaign no longer live (merged meanwhile) are left out. */
 function knownReportsOf(
-  knownRows: readonly repo.KnownReportRow[],
+  knownRows: readonly KnownRow[],
   loneIndicators: ReadonlyMap<string, string[]>,
   campaigns: ReadonlyMap<string, KnownCampaign>,
 ): Map<string, KnownReport> {

@@ -47,7 +47,7 @@ async function createCampaigns(tx: Executor, plan: GroupingPlan): Promise<Create
 /** Stamps the batch's reports grouped in their campaign, and moves the single reports picked up. */
 async function placeReports(tx: Executor, plan: GroupingPlan, batch: readonly PreparedReport[]): Promise<void> {
   // Pinned reports (placed by an agent before being grouped) stay where they are.
-  await repo.completeBatchReports(tx, batch.map((r) => ({ reportId: r.id, campaignId: plan.batchCampaign.get(r.id) ?? null, keep: r.pinned, signature: r.signature })));
+  await repo.completeBatchReports(tx, batch.map((r) => ({ reportId: r.id, campaignId: plan.batchCampaign.get(r.id) ?? null, keep: r.pinned })));
   await repo.assignReports(tx, [...plan.pickedUp].map(([reportId, campaignId]) => ({ reportId, campaignId })));
 }
 

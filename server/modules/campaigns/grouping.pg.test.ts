@@ -12,7 +12,7 @@ describe('concurrent grouping on PostgreSQL', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await migrate(t.database);
-    deps = { config: { campaignLinkLimit: 50, indicatorExpiryDays: 180 }, database: t.database, jobs: { enqueue: async () => undefined } };
+    deps = { config: { campaignLinkLimit: 50, indicatorExpiryDays: 180 }, database: t.database, jobs: { enqueueMany: async () => undefined } };
   });
   afterAll(() => t.drop());
 

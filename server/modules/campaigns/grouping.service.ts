@@ -14,7 +14,7 @@ import { extractReportIndicators, reportSourceOf } from './report-indicators.js'
 export interface GroupingDeps {
   config: Pick<Config, 'campaignLinkLimit' | 'indicatorExpiryDays'>;
   database: Database;
-  jobs: Pick<JobQueue, 'enqueue'>;
+  jobs: Pick<JobQueue, 'enqueueMany'>;
 }
 
 export interface GroupingOutcome {
@@ -53,10 +53,45 @@ function prepareReport(row: repo.PendingReportRow): PreparedReport {
 
 const EMPTY: GroupingOutcome = { grouped: 0, failed: 0, campaignsCreated: 0, campaignsMerged: 0, indicatorsHeld: 0, groupedReportIds: [] };
 
+/** Pending reports read and prepared, and where the next read starts. */
+interface PreparedBatch {
+  prepared: PreparedReport[];
+  last: { createdAt: Date; id: string } | null;
+}
+
+/** Reports prepared between two yields to the event loop (see readAndPrepare). */
+const PREPARE_SLICE = 100;
+
+/**
+ * Reads a batch of pending reports (the oldest first, or the given ones) and works out their indicators,
+ * signature and bands. It yields to the event loop every PREPARE_SLICE reports: a drain prepares the next
+ * batch while the current one is grouped, and the current batch's statements must not wait behind it.
+ */
+async function readAndPrepare(
+  deps: GroupingDeps,
+  options: { batchSize?: number; reportIds?: readonly string[]; after?: { createdAt: Date; id: string } },
+): Promise<PreparedBatch> {
+  const pending = await repo.findPendingReports(deps.database.db, options.batchSize ?? DEFAULT_BATCH_SIZE, { only: options.reportIds, after: options.after });
+  const prepared: PreparedReport[] = [];
+  for (let start = 0; start < pending.length; start += PREPARE_SLICE) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const row of pending.slice(start, start + PREPARE_SLICE)) prepared.push(prepareReport(row));
+  }
+  const last = prepared.at(-1);
+  return { prepared, last: last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** Groups prepared reports, then queues each grouped report for the watchlists (after commit, in one statement). */
+async function groupAndQueue(deps: GroupingDeps, prepared: readonly PreparedReport[]): Promise<GroupingOutcome> {
+  const outcome = await groupPrepared(deps, prepared);
+  await deps.jobs.enqueueMany(WATCHLIST_MATCH_QUEUE, outcome.groupedReportIds.map((reportId) => ({ reportId })));
+  return outcome;
+}
+
 /**
  * Groups one batch of pending reports (the oldest first, or the given ones): works out their indicators,
  * signature and bands, then links each to campaigns in one transaction under the grouping lock, so two
- * workers never create two campaigns for one cluster. After commit, each grouped report is queued for
+ * workers never create two campaigns for one cluster. After commit, the grouped reports are queued for
  * the watchlists. `read` is how many pending reports were read (0: nothing left); `grouped` may be
  * smaller when another worker took some first.
  */
@@ -64,14 +99,10 @@ export async function groupPendingBatch(
   deps: GroupingDeps,
   options: { batchSize?: number; reportIds?: readonly string[]; after?: { createdAt: Date; id: string } } = {},
 ): Promise<GroupingOutcome & { read: number; last: { createdAt: Date; id: string } | null }> {
-  const pending = await repo.findPendingReports(deps.database.db, options.batchSize ?? DEFAULT_BATCH_SIZE, { only: options.reportIds, after: options.after });
-  if (pending.length === 0) return { ...EMPTY, groupedReportIds: [], read: 0, last: null };
   // Parsing and hashing happen before the transaction opens: it only reads, decides and writes.
-  const prepared = pending.map(prepareReport);
-  const outcome = await groupPrepared(deps, prepared);
-  for (const reportId of outcome.groupedReportIds) await deps.jobs.enqueue(WATCHLIST_MATCH_QUEUE, { reportId });
-  const lastRead = prepared.at(-1)!;
-  return { ...outcome, read: pending.length, last: { createdAt: lastRead.createdAt, id: lastRead.id } };
+  const { prepared, last } = await readAndPrepare(deps, options);
+  if (prepared.length === 0) return { ...EMPTY, groupedReportIds: [], read: 0, last: null };
+  return { ...(await groupAndQueue(deps, prepared)), read: prepared.length, last };
 }
 
 function addUp(total: GroupingOutcome, part: GroupingOutcome, keepIds = true): void {
@@ -106,21 +137,35 @@ async function groupPrepared(deps: GroupingDeps, prepared: readonly PreparedRepo
   }
 }
 
-/** Groups every pending report, batch after batch, until none is left; its outcome lists no ids (`onBatch`: after each, for progress). */
+/**
+ * Groups every pending report, batch after batch, until none is left; its outcome lists no ids (`onBatch`: after each, for progress).
+ * The next batch is read and prepared while the current one is grouped: reading and preparing depend on
+ * nothing the grouping writes (the reports it reads are pending ones, and whether they still are is
+ * checked again under the lock), so the processor works on one while the database works on the other.
+ */
 export async function groupPendingReports(
   deps: GroupingDeps,
   options: { batchSize?: number; onBatch?: (total: Readonly<GroupingOutcome>) => void } = {},
 ): Promise<GroupingOutcome> {
   const total: GroupingOutcome = { ...EMPTY, groupedReportIds: [] };
-  let after: { createdAt: Date; id: string } | undefined;
-  for (let i = 0; i < MAX_BATCHES_PER_DRAIN; i++) {
-    const batch = await groupPendingBatch(deps, { batchSize: options.batchSize, after });
-    if (batch.read === 0) break;
-    after = batch.last ?? undefined;
-    // A drain may cover a million reports: it counts them, it does not keep their ids (each batch has
-    // already queued its own for the watchlists).
-    addUp(total, batch, false);
-    options.onBatch?.(total);
+  let next = readAndPrepare(deps, { batchSize: options.batchSize });
+  try {
+    for (let i = 0; i < MAX_BATCHES_PER_DRAIN; i++) {
+      const batch = await next;
+      if (batch.prepared.length === 0) break;
+      next = readAndPrepare(deps, { batchSize: options.batchSize, after: batch.last ?? undefined });
+      // Handled here so that a failed read is not reported unhandled while this batch is grouped; it is
+      // thrown when awaited, at the next turn.
+      next.catch(() => undefined);
+      // A drain may cover a million reports: it counts them, it does not keep their ids (each batch has
+      // already queued its own for the watchlists).
+      addUp(total, await groupAndQueue(deps, batch.prepared), false);
+      options.onBatch?.(total);
+    }
+  } finally {
+    // A batch read ahead and not grouped (the drain failed or reached its limit) stays pending: wait for
+    // the read so that no query outlives the drain.
+    await next.catch(() => undefined);
   }
   return total;
 }

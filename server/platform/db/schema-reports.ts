@@ -67,7 +67,6 @@ export const reports = pgTable('reports', {
   verdict: text('verdict').$type<ReportVerdict>(),
   scamFamily: text('scam_family'),
   searchText: text('search_text').notNull().default(''),
-  textSignature: integer('text_signature').array(),
   assignedTo: uuid('assigned_to'),
   campaignId: uuid('campaign_id'),
   campaignPinned: boolean('campaign_pinned').notNull().default(false),
