@@ -113,8 +113,13 @@ interface Assessment {
   readonly structure: StructureOpinion | null;
 }
 
+/** The clock of the time budget when the caller gives none. */
+function readClock(): number {
+  return performance.now();
+}
+
 function assess(prepared: PreparedMessage, options: AnalyzeOptions, structureParams: StructureParams, readAll: boolean): Assessment {
-  const now = options.now ?? (() => performance.now());
+  const now = options.now ?? readClock;
   const budget = startBudget(now, options.budgetMs ?? DEFAULT_BUDGET_MS);
   const officials = options.officialDomains ?? DEFAULT_OFFICIAL_DOMAINS;
   const evidence = collectEvidence(prepared);

@@ -9,13 +9,31 @@ export interface TimeBudget {
   readonly limitMs: number;
 }
 
+/**
+ * A class rather than an object of closures: one budget is started per message, and closures made
+ * per call cost more (under tsx, each is also given its name at run time).
+ */
+class StartedBudget implements TimeBudget {
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly now: () => number,
+    readonly limitMs: number,
+  ) {
+    this.startedAt = now();
+  }
+
+  exceeded(): boolean {
+    return this.now() - this.startedAt > this.limitMs;
+  }
+
+  elapsedMs(): number {
+    return this.now() - this.startedAt;
+  }
+}
+
 export function startBudget(now: () => number, limitMs: number): TimeBudget {
-  const startedAt = now();
-  return {
-    limitMs,
-    elapsedMs: () => now() - startedAt,
-    exceeded: () => now() - startedAt > limitMs,
-  };
+  return new StartedBudget(now, limitMs);
 }
 
 /** A budget that never runs out, for callers that want every rule evaluated (tests, rule examples). */

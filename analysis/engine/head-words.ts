@@ -44,6 +44,32 @@ function startMark(text: string): number {
   return ((text.charCodeAt(0) & 0xff) << 8) | (text.charCodeAt(1) & 0xff);
 }
 
+/**
+ * Every whole word of a compiled phrase (not only the first), numbered: a text's words carry the
+ * number of their stem (word-table.ts), so that matching the rest of a phrase compares numbers, not
+ * strings.
+ */
+const phraseWords = new Map<string, number>();
+
+/** Number of a whole phrase word, given once and kept. */
+export function internPhraseWord(word: string): number {
+  let id = phraseWords.get(word);
+  if (id === undefined) {
+    id = phraseWords.size;
+    phraseWords.set(word, id);
+  }
+  return id;
+}
+
+/** Number of a phrase word, or -1 when no compiled phrase holds it. */
+export function phraseWordIdOf(word: string): number {
+  return phraseWords.get(word) ?? -1;
+}
+
+export function phraseWordCount(): number {
+  return phraseWords.size;
+}
+
 /** Number of a whole head word, given once and kept. */
 export function internHeadWord(word: string): number {
   let id = headWords.get(word);
@@ -81,9 +107,31 @@ export function headPrefixCount(): number {
   return headPrefixes.size;
 }
 
+/** Number of a whole head word, or -1 when no compiled phrase starts with it. */
+export function headWordIdOf(word: string): number {
+  return headWords.get(word) ?? -1;
+}
+
+const NO_PREFIXES: readonly number[] = Object.freeze([]);
+
+/** Numbers of the head prefixes `word` starts with (most words: none). */
+export function headPrefixIdsOf(word: string): readonly number[] {
+  if (word.length < PREFIX_KEY_LENGTH || prefixStarts[startMark(word)] === 0) return NO_PREFIXES;
+  const candidates = prefixesStarting(word);
+  if (!candidates) return NO_PREFIXES;
+  let ids: number[] | null = null;
+  for (const { prefix, id } of candidates) if (word.startsWith(prefix)) (ids ??= []).push(id);
+  return ids ?? NO_PREFIXES;
+}
+
+/** Grows whenever a head word, head prefix or phrase word is numbered: what was worked out from the tables before is then stale. */
+export function headTablesSize(): number {
+  return headWords.size + headPrefixes.size + phraseWords.size;
+}
+
 /**
- * Which head words and head prefixes a text holds. The arrays are sized to the tables when the text
- * was prepared: a number beyond them was compiled later and is unknown (treat it as present).
+ * Which head words and head prefixes a text holds, and where. The arrays are sized to the tables when
+ * the text was prepared: a number beyond them was compiled later and is unknown (treat it as present).
  */
 export interface HeadMarks {
   /** 1 for each whole head word present. */
@@ -93,31 +141,41 @@ export interface HeadMarks {
   /** The numbers marked in `words`, and in `prefixes`. */
   readonly presentWords: readonly number[];
   readonly presentPrefixes: readonly number[];
+  /** Positions (ascending, in the text's list of words) of each head word present, and of the words starting with each head prefix present. */
+  readonly wordPositions: ReadonlyMap<number, readonly number[]>;
+  readonly prefixPositions: ReadonlyMap<number, readonly number[]>;
+  /** Phrase words numbered when the text was prepared: its words know only those (word-table.ts `phraseWord`). */
+  readonly phraseWordCount: number;
 }
 
-/** Marks the head words and prefixes found among the distinct words of a text. */
-export function markHeads(distinctWords: Iterable<string>): HeadMarks {
-  const words = arenaUint8Array(headWords.size);
-  const prefixes = arenaUint8Array(headPrefixes.size);
-  const presentWords: number[] = [];
-  const presentPrefixes: number[] = [];
-  for (const word of distinctWords) {
-    const id = headWords.get(word);
-    if (id !== undefined) {
-      words[id] = 1;
-      presentWords.push(id);
+/** Head marks filled word by word, in text order (see match.ts prepareText). */
+export class HeadMarksBuilder implements HeadMarks {
+  readonly words = arenaUint8Array(headWords.size);
+  readonly prefixes = arenaUint8Array(headPrefixes.size);
+  readonly presentWords: number[] = [];
+  readonly presentPrefixes: number[] = [];
+  readonly wordPositions = new Map<number, number[]>();
+  readonly prefixPositions = new Map<number, number[]>();
+  readonly phraseWordCount = phraseWords.size;
+
+  /** Records the word at `position`, whose head word is `headWord` (-1: none) and head prefixes `prefixIds`. */
+  add(position: number, headWord: number, prefixIds: readonly number[]): void {
+    if (headWord >= 0) {
+      if (this.words[headWord] === 0) {
+        this.words[headWord] = 1;
+        this.presentWords.push(headWord);
+        this.wordPositions.set(headWord, [position]);
+      } else (this.wordPositions.get(headWord) as number[]).push(position);
     }
-    if (word.length < PREFIX_KEY_LENGTH || prefixStarts[startMark(word)] === 0) continue;
-    const candidates = prefixesStarting(word);
-    if (!candidates) continue;
-    for (const { prefix, id: prefixId } of candidates) {
-      if (prefixes[prefixId] === 0 && word.startsWith(prefix)) {
-        prefixes[prefixId] = 1;
-        presentPrefixes.push(prefixId);
-      }
+    for (let i = 0; i < prefixIds.length; i += 1) {
+      const id = prefixIds[i] as number;
+      if (this.prefixes[id] === 0) {
+        this.prefixes[id] = 1;
+        this.presentPrefixes.push(id);
+        this.prefixPositions.set(id, [position]);
+      } else (this.prefixPositions.get(id) as number[]).push(position);
     }
   }
-  return { words, prefixes, presentWords, presentPrefixes };
 }
 
 /** Whether a text may hold a head word or prefix: marked, or compiled after the text was prepared. */

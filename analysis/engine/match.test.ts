@@ -19,6 +19,21 @@ const ruleset = (rules: RuleDefinition[]) => compileRuleset({ id: 'test', versio
 const firstRule = (rule: RuleDefinition) => ruleset([rule]).rules[0]!;
 
 describe('matchRule', () => {
+  it('matches a text prepared before the rule was compiled like one prepared after', () => {
+    // Words never compiled before this test: the text's word table and head marks do not know them.
+    const original = 'Le ZORGLUB quintessencié vous attend, puis le zorglub glouton.';
+    const before = prepareText(original);
+    const rule = firstRule({
+      ...baseRule,
+      id: 'test.later',
+      allOf: [['"ZORGLUB" quintessencié', 'zorglub glout*'], ['attend*']],
+      unlessNear: [],
+    });
+    const spansOf = (text: typeof before) => matchRule(text, rule)?.spans.map((s) => original.slice(s.start, s.end));
+    expect(spansOf(before)).toEqual(['ZORGLUB quintessencié', 'attend']);
+    expect(spansOf(before)).toEqual(spansOf(prepareText(original)));
+  });
+
   it('finds every group within the window and points at the original words', () => {
     const original = 'Sans validation de votre CERTIFICATION PÉRIODIQUE, vous serez r a d i é.';
     const hit = matchRule(prepareText(original), firstRule(baseRule));

@@ -2,19 +2,26 @@ import type { TimeBudget } from './budget.js';
 import { UNLIMITED_BUDGET } from './budget.js';
 import type { NormalizedText, Span } from './normalize.js';
 import { normalizeText, toOriginalSpan } from './normalize.js';
+import { arenaUint8Array } from './typed-arena.js';
+import { isWordCodePoint } from './char-folding.js';
 import type { HeadMarks } from './head-words.js';
-import { markHeads, mayHold } from './head-words.js';
+import { HeadMarksBuilder, mayHold } from './head-words.js';
 import type { CompiledExpression, CompiledRule, CompiledRuleset, GroupFilter, PhraseWord, RulesetIndex } from './ruleset.js';
-import type { Token, TokenIndex } from './tokenize.js';
-import { contentTokensOf, indexTokens, positionsWithPrefix } from './tokenize.js';
+import type { Token } from './tokenize.js';
+import type { WordEntry } from './word-table.js';
+import { syncWordTable, wordEntry } from './word-table.js';
 
 /** A text ready for matching: normalised once, then shared by every ruleset run on it. */
 export interface PreparedText {
   readonly normalized: NormalizedText;
-  /** Words that count (stop words removed); positions in rules and windows refer to this list. */
+  /** Words that count (stop words removed, stemmed); positions in rules and windows refer to this list. */
   readonly words: readonly Token[];
-  readonly index: TokenIndex;
-  /** Which first words of compiled phrases the text holds (see head-words.ts). */
+  /** The word-table entry of each of `words` (word-table.ts), of generation `wordGeneration`. */
+  readonly entries: readonly WordEntry[];
+  readonly wordGeneration: number;
+  /** 1 for each of `words` whose very letters (not only its stem) occur earlier in the text. */
+  readonly repeated: Uint8Array;
+  /** Which first words of compiled phrases the text holds, and where (see head-words.ts). */
   readonly heads: HeadMarks;
   /** Tells this text's occurrences apart in the cache of `findExpression`. */
   readonly serial: number;
@@ -59,10 +66,57 @@ const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
 
 export function prepareText(original: string): PreparedText {
   const normalized = normalizeText(original);
-  const words = contentTokensOf(normalized.text);
-  const index = indexTokens(words);
-  return { normalized, words, index, heads: markHeads(index.positions.keys()), serial: nextSerial() };
+  const serial = nextSerial();
+  const wordGeneration = syncWordTable();
+  const heads = new HeadMarksBuilder();
+  const words: Token[] = [];
+  const entries: WordEntry[] = [];
+  const repeatedAt: number[] = [];
+  // Each word is looked up once in the word table, and what it says fills the word list, the head
+  // marks and their positions.
+  const text = normalized.text;
+  const spans = normalized.words ?? wordSpansOf(text);
+  for (let w = 0; w < spans.length; w += 2) {
+    const start = spans[w] as number;
+    const end = spans[w + 1] as number;
+    const entry = wordEntry(text, start, end);
+    if (entry.stop) continue;
+    const position = words.length;
+    words.push({ text: entry.stem, start, end });
+    entries.push(entry);
+    if (entry.lastText === serial) repeatedAt.push(position);
+    entry.lastText = serial;
+    heads.add(position, entry.headWord, entry.headPrefixes);
+  }
+  const repeated = arenaUint8Array(words.length);
+  for (const position of repeatedAt) repeated[position] = 1;
+  return { normalized, words, entries, wordGeneration, repeated, heads, serial };
 }
+
+/**
+ * The words of a normalised text as (start, end) pairs: letters and digits of any script, read by code
+ * point (the same split as tokenize.ts). Only for texts normalizeText could not split itself.
+ */
+function wordSpansOf(text: string): Int32Array {
+  const pairs: number[] = [];
+  let start = -1;
+  let i = 0;
+  while (i <= text.length) {
+    const unit = i < text.length ? text.charCodeAt(i) : -1;
+    // Only a high surrogate starts a code point of two units (codePointAt gives the unit otherwise).
+    const code = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) as number) : unit;
+    const inWord = code >= 0 && (code < 0x80 ? ASCII_WORD[code] === 1 : isWordCodePoint(code));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      pairs.push(start, i);
+      start = -1;
+    }
+    i += code > 0xffff ? 2 : 1;
+  }
+  return Int32Array.from(pairs);
+}
+
+const ASCII_WORD: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => (isWordCodePoint(code) ? 1 : 0));
 
 /**
  * Occurrences already looked for, by expression slot (see CompiledExpression), for the text whose
@@ -94,13 +148,14 @@ function openGroups(text: PreparedText, index: RulesetIndex): Uint8Array | null 
   // One array for every run (synchronous, never re-entered): allocating a typed array per text showed.
   if (openScratch.length < index.groupCount) openScratch = new Uint8Array(index.groupCount);
   const open = openScratch.fill(0, 0, index.groupCount);
-  const mark = (groups: Int32Array | undefined): void => {
-    if (groups) for (let i = 0; i < groups.length; i += 1) open[groups[i] as number] = 1;
-  };
-  for (const id of heads.presentWords) mark(index.wordPostings[id]);
-  for (const id of heads.presentPrefixes) mark(index.prefixPostings[id]);
-  mark(index.regexGroups);
+  for (const id of heads.presentWords) markGroups(open, index.wordPostings[id]);
+  for (const id of heads.presentPrefixes) markGroups(open, index.prefixPostings[id]);
+  markGroups(open, index.regexGroups);
   return open;
+}
+
+function markGroups(open: Uint8Array, groups: Int32Array | undefined): void {
+  if (groups) for (let i = 0; i < groups.length; i += 1) open[groups[i] as number] = 1;
 }
 
 /** Runs every applicable rule, in order, until done or the budget is spent. */
@@ -140,13 +195,16 @@ export function matchRule(text: PreparedText, rule: CompiledRule): RuleHit | nul
 function matchGroups(text: PreparedText, rule: CompiledRule): RuleHit | null {
   // Stop at the first group with nothing found.
   const groups: (readonly Occurrence[])[] = [];
-  for (const group of rule.groups) {
-    const found = occurrencesOfAny(text, group);
+  for (let g = 0; g < rule.groups.length; g += 1) {
+    const found = occurrencesOfAny(text, rule.groups[g] as readonly CompiledExpression[], rule.groupHeads[g] as Int32Array);
     if (found.length === 0) return null;
     groups.push(found);
   }
-  const vetoes = occurrencesOfAny(text, rule.unless);
-  const windows = findWindows(groups, rule.within).filter((window) => !isVetoed(window, vetoes, rule.unlessWithin));
+  const candidates = findWindows(groups, rule.within);
+  if (candidates.length === 0) return null;
+  // The vetoes are looked for only once some window is found: most rules stop before.
+  const vetoes = occurrencesOfAny(text, rule.unless, rule.unlessHeads);
+  const windows = vetoes.length === 0 ? candidates : candidates.filter((window) => !isVetoed(window, vetoes, rule.unlessWithin));
   if (windows.length === 0) return null;
   const found: Span[] = [];
   for (let w = 0; w < windows.length && w < MAX_WINDOWS_PER_RULE; w += 1) for (const o of windows[w] as Occurrence[]) found.push({ start: o.start, end: o.end });
@@ -164,6 +222,12 @@ function mayOccur(text: PreparedText, filter: GroupFilter): boolean {
   return false;
 }
 
+/** Whether an expression of this head code (ruleset.ts `headCodesOf`) may occur in the text. */
+export function mayHoldHead(text: PreparedText, code: number): boolean {
+  if (code >= 0) return mayHold(text.heads.words, code);
+  return code === -1 || mayHold(text.heads.prefixes, -2 - code);
+}
+
 /** Occurrences of one expression, cached per text (organisations and rules share many phrases). */
 export function findExpression(text: PreparedText, expression: CompiledExpression): readonly Occurrence[] {
   // A phrase whose first word (or prefix) is absent cannot occur.
@@ -173,7 +237,7 @@ export function findExpression(text: PreparedText, expression: CompiledExpressio
   }
   const slot = expression.slot;
   if (cache.cachedFor[slot] === text.serial) return cache.found[slot] as readonly Occurrence[];
-  const found = expression.kind === 'phrase' ? findPhrase(text, expression.words) : findRegex(text, expression.regex);
+  const found = expression.kind === 'phrase' ? findPhrase(text, expression) : findRegex(text, expression.regex);
   while (cache.cachedFor.length <= slot) {
     cache.cachedFor.push(0);
     cache.found.push(NO_OCCURRENCES);
@@ -183,10 +247,9 @@ export function findExpression(text: PreparedText, expression: CompiledExpressio
   return found;
 }
 
-function findPhrase(text: PreparedText, words: readonly PhraseWord[]): readonly Occurrence[] {
-  const head = words[0];
-  if (!head) return NO_OCCURRENCES;
-  const candidates = head.prefix ? positionsWithPrefix(text.index, head.text) : text.index.positions.get(head.text);
+function findPhrase(text: PreparedText, expression: CompiledExpression): readonly Occurrence[] {
+  const words = expression.words;
+  const candidates = headPositions(text, expression);
   if (candidates === undefined || candidates.length === 0) return NO_OCCURRENCES;
   const found: Occurrence[] = [];
   for (const position of candidates) {
@@ -201,16 +264,48 @@ function findPhrase(text: PreparedText, words: readonly PhraseWord[]): readonly 
   return found;
 }
 
+/** Positions (ascending) of the words that may start the phrase: its head word, or the words starting with its head prefix. */
+function headPositions(text: PreparedText, expression: CompiledExpression): readonly number[] | undefined {
+  const { heads } = text;
+  if (expression.headId >= 0 && expression.headId < heads.words.length) return heads.wordPositions.get(expression.headId);
+  if (expression.prefixId >= 0 && expression.prefixId < heads.prefixes.length) return heads.prefixPositions.get(expression.prefixId);
+  // A phrase compiled after the text was prepared: its head has no marks, the words are read.
+  const head = expression.words[0];
+  if (!head) return undefined;
+  const found: number[] = [];
+  for (let position = 0; position < text.words.length; position += 1) {
+    const word = (text.words[position] as Token).text;
+    if (head.prefix ? word.startsWith(head.text) : word === head.text) found.push(position);
+  }
+  return found;
+}
+
+/** Whether the phrase occurs at `position`, one of its head positions: its first word is known to be there (but for its capitals). */
 function phraseAt(text: PreparedText, words: readonly PhraseWord[], position: number): boolean {
-  for (let k = 0; k < words.length; k += 1) if (!wordMatches(text, words[k] as PhraseWord, position + k)) return false;
+  const head = words[0] as PhraseWord;
+  if (head.capitals && !writtenInCapitals(text, text.words[position] as Token)) return false;
+  for (let k = 1; k < words.length; k += 1) if (!wordMatches(text, words[k] as PhraseWord, position + k)) return false;
   return true;
 }
 
 function wordMatches(text: PreparedText, word: PhraseWord, position: number): boolean {
   const token = text.words[position];
   if (!token) return false;
-  const same = word.prefix ? token.text.startsWith(word.text) : token.text === word.text;
+  const same = word.prefix ? token.text.startsWith(word.text) : isPhraseWord(text, position, word);
   if (!same || !word.capitals) return same;
+  return writtenInCapitals(text, token);
+}
+
+/**
+ * Whether the word at `position` is the whole phrase word `word`: their numbers compared (no string
+ * read), unless the phrase was compiled after the text was prepared.
+ */
+function isPhraseWord(text: PreparedText, position: number, word: PhraseWord): boolean {
+  if (word.id >= text.heads.phraseWordCount) return (text.words[position] as Token).text === word.text;
+  return (text.entries[position] as WordEntry).phraseWord === word.id;
+}
+
+function writtenInCapitals(text: PreparedText, token: Token): boolean {
   const span = toOriginalSpan(text.normalized, token.start, token.end);
   const written = text.normalized.original.slice(span.start, span.end);
   return written === written.toUpperCase() && written !== written.toLowerCase();
@@ -248,14 +343,16 @@ function firstWordEndingAfter(words: readonly Token[], offset: number): number {
 }
 
 /**
- * Occurrences of any of the expressions, sorted by first then last word. The list of one expression
- * is already in that order, so a single non-empty list is returned as is, without copy or sort.
+ * Occurrences of any of the expressions (of head codes `heads`), sorted by first then last word. The
+ * list of one expression is already in that order, so a single non-empty list is returned as is,
+ * without copy or sort.
  */
-function occurrencesOfAny(text: PreparedText, expressions: readonly CompiledExpression[]): readonly Occurrence[] {
+function occurrencesOfAny(text: PreparedText, expressions: readonly CompiledExpression[], heads: Int32Array): readonly Occurrence[] {
   let only: readonly Occurrence[] = NO_OCCURRENCES;
   let lists: (readonly Occurrence[])[] | null = null;
-  for (const expression of expressions) {
-    const found = findExpression(text, expression);
+  for (let i = 0; i < expressions.length; i += 1) {
+    if (!mayHoldHead(text, heads[i] as number)) continue;
+    const found = findExpression(text, expressions[i] as CompiledExpression);
     if (found.length === 0) continue;
     if (only.length === 0) only = found;
     else (lists ??= [only]).push(found);

@@ -27,6 +27,12 @@ export interface NormalizedText {
   readonly flags: Uint8Array;
   /** Original offsets of invisible characters hidden inside words (zero-width spaces and the like). */
   readonly hiddenInvisibles: readonly number[];
+  /**
+   * The words of `text` (runs of letters and digits) as (start, end) pairs, read while normalising, so
+   * that matching need not split the text again. Absent when the text holds surrogates, whose halves
+   * are read here unit by unit and there by code point (see isWordUnit): null then.
+   */
+  readonly words: Int32Array | null;
 }
 
 /**
@@ -113,7 +119,9 @@ export function normalizeText(original: string): NormalizedText {
   const tokens = wordTokens(draft);
   const joined = joinSpacedLetters(draft, tokens);
   // Joining only drops separators and marks letters; when it changed nothing, the words are the same.
-  readLeetDigits(joined, joined === draft ? tokens : wordTokens(joined));
+  const words = joined === draft ? tokens : wordTokens(joined);
+  // Reading digits as letters turns word characters into word characters: the words stay where they are.
+  readLeetDigits(joined, words);
   const length = joined.length;
   const starts = arenaInt32Array(length);
   const ends = arenaInt32Array(length);
@@ -121,7 +129,14 @@ export function normalizeText(original: string): NormalizedText {
   starts.set(joined.starts.subarray(0, length));
   ends.set(joined.ends.subarray(0, length));
   flags.set(joined.flags.subarray(0, length));
-  return { original, text: codesToString(joined.codes.subarray(0, length)), starts, ends, flags, hiddenInvisibles };
+  const text = codesToString(joined.codes.subarray(0, length));
+  return { original, text, starts, ends, flags, hiddenInvisibles, words: words.surrogates ? null : arenaCopy(words) };
+}
+
+function arenaCopy(spans: WordSpans): Int32Array {
+  const copy = arenaInt32Array(spans.length);
+  copy.set(spans.pairs.subarray(0, spans.length));
+  return copy;
 }
 
 /** Maps a span of the normalised text back to the original text. */
@@ -264,9 +279,11 @@ const MAX_GAP = 3;
 interface WordSpans {
   pairs: Int32Array;
   length: number;
+  /** Some unit was half of a surrogate pair (or a lone half): see NormalizedText `words`. */
+  surrogates: boolean;
 }
 
-const WORD_SPANS: WordSpans = { pairs: new Int32Array(1024), length: 0 };
+const WORD_SPANS: WordSpans = { pairs: new Int32Array(1024), length: 0, surrogates: false };
 
 function wordTokens(draft: Draft): WordSpans {
   // A word takes one unit and a separator at least: length + 1 numbers are always enough.
@@ -275,8 +292,10 @@ function wordTokens(draft: Draft): WordSpans {
   let n = 0;
   const codes = draft.codes;
   let start = -1;
+  let surrogates = false;
   for (let i = 0; i <= draft.length; i += 1) {
     const code = i < draft.length ? (codes[i] as number) : -1;
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
     // ASCII read from the table directly; other units (and the end) through isWordUnit.
     const inWord = code >= 0 && code < 0x80 ? ASCII_WORD[code] === 1 : i < draft.length && isWordUnit(draft, i);
     if (inWord && start < 0) start = i;
@@ -288,6 +307,7 @@ function wordTokens(draft: Draft): WordSpans {
     }
   }
   WORD_SPANS.length = n;
+  WORD_SPANS.surrogates = surrogates;
   return WORD_SPANS;
 }
 
@@ -305,6 +325,11 @@ function separatorGap(draft: Draft, from: number, to: number): { ok: boolean; sp
 
 const LETTER = /^\p{L}$/u;
 
+/** Whether word `t` of the `count` words in `tokens` is one unit long. */
+function isSingle(tokens: Int32Array, count: number, t: number): boolean {
+  return t < count && (tokens[2 * t + 1] as number) - (tokens[2 * t] as number) === 1;
+}
+
 /**
  * Joins runs of single letters separated by spaces or punctuation. Four letters or more are needed
  * when spaces separate them (French has one-letter words: « il y a à »), three when only punctuation
@@ -313,21 +338,20 @@ const LETTER = /^\p{L}$/u;
 function joinSpacedLetters(draft: Draft, spans: WordSpans): Draft {
   const tokens = spans.pairs;
   const count = spans.length / 2;
-  const isSingle = (t: number): boolean => t < count && (tokens[2 * t + 1] as number) - (tokens[2 * t] as number) === 1;
   let drop: Uint8Array | null = null;
   let spacedOut: Uint8Array | null = null;
   let i = 0;
   while (i < count) {
     let j = i;
     let spaced = false;
-    while (j + 1 < count && isSingle(j) && isSingle(j + 1)) {
+    while (j + 1 < count && isSingle(tokens, count, j) && isSingle(tokens, count, j + 1)) {
       const gap = separatorGap(draft, tokens[2 * j + 1] as number, tokens[2 * (j + 1)] as number);
       if (!gap.ok) break;
       spaced ||= gap.spaced;
       j += 1;
     }
     const runLength = j - i + 1;
-    if (isSingle(i) && runLength >= (spaced ? 4 : 3)) {
+    if (isSingle(tokens, count, i) && runLength >= (spaced ? 4 : 3)) {
       let letters = 0;
       for (let t = i; t <= j; t += 1) if (LETTER.test(String.fromCharCode(draft.codes[tokens[2 * t] as number] as number))) letters += 1;
       if (letters >= 2) {

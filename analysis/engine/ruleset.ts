@@ -1,4 +1,4 @@
-import { headPrefixCount, headWordCount, internHeadPrefix, internHeadWord } from './head-words.js';
+import { headPrefixCount, headWordCount, internHeadPrefix, internHeadWord, internPhraseWord } from './head-words.js';
 import { normalizeText } from './normalize.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { STOP_WORDS, stemWord, tokenize } from './tokenize.js';
@@ -49,6 +49,8 @@ export interface PhraseWord {
   readonly text: string;
   readonly prefix: boolean;
   readonly capitals: boolean;
+  /** Number of a whole word in the phrase-word table (head-words.ts), -1 for a prefix. */
+  readonly id: number;
 }
 
 /**
@@ -111,9 +113,12 @@ export interface RulesetIndex {
 export interface CompiledRule {
   readonly definition: RuleDefinition;
   readonly groups: readonly (readonly CompiledExpression[])[];
+  /** The head code (see headCodesOf) of each expression of each group. */
+  readonly groupHeads: readonly Int32Array[];
   /** One filter per group, in the same order. */
   readonly filters: readonly GroupFilter[];
   readonly unless: readonly CompiledExpression[];
+  readonly unlessHeads: Int32Array;
   readonly within: number;
   readonly unlessWithin: number;
 }
@@ -191,11 +196,14 @@ function compileRule(rule: RuleDefinition): CompiledRule {
     }
   };
   const groups = rule.allOf.map((group) => group.map(compile));
+  const unless = (rule.unlessNear ?? []).map(compile);
   return {
     definition: rule,
     groups,
+    groupHeads: groups.map(headCodesOf),
     filters: groups.map(groupFilter),
-    unless: (rule.unlessNear ?? []).map(compile),
+    unless,
+    unlessHeads: headCodesOf(unless),
     within: rule.within ?? DEFAULT_WITHIN,
     unlessWithin: rule.unlessWithin ?? DEFAULT_UNLESS_WITHIN,
   };
@@ -225,6 +233,16 @@ function groupFilter(group: readonly CompiledExpression[]): GroupFilter {
   return { heads: Int32Array.from(heads), prefixes: Int32Array.from(prefixes), regex };
 }
 
+/**
+ * What a text must hold for each expression of a list to occur, as one number per expression: its
+ * head word's number (≥ 0), -2 - its head prefix's number, or -1 for a regular expression (always
+ * looked for). Read from a typed array, most expressions of a list are passed over without touching
+ * them (match.ts `mayHoldHead`).
+ */
+export function headCodesOf(expressions: readonly CompiledExpression[]): Int32Array {
+  return Int32Array.from(expressions, (e) => (e.kind === 'regex' ? -1 : e.headId >= 0 ? e.headId : -2 - e.prefixId));
+}
+
 /** Compiles one expression with the same normalisation as the texts it will meet. */
 export function compileExpression(expression: Expression): CompiledExpression {
   if (typeof expression !== 'string') {
@@ -243,7 +261,8 @@ export function compileExpression(expression: Expression): CompiledExpression {
     tokens.forEach((token, i) => {
       const isPrefix = prefix && i === tokens.length - 1;
       // Prefixes are stemmed too: « agréé* » must meet « agréé » read as « agre ».
-      words.push({ text: stemWord(token.text), prefix: isPrefix, capitals });
+      const text = stemWord(token.text);
+      words.push({ text, prefix: isPrefix, capitals, id: isPrefix ? -1 : internPhraseWord(text) });
     });
   }
   if (words.length === 0) throw new Error(`expression vide ou faite de mots ignorés : « ${expression} »`);

@@ -27,6 +27,11 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Keeps the links of the text that are not one of the HTML links already found. */
+function outsideOf(htmlLinks: readonly FoundLink[]): (link: FoundLink) => boolean {
+  return (link) => !htmlLinks.some((h) => overlaps(h.evidence, link.evidence));
+}
+
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -56,10 +61,7 @@ export function collectEvidence(prepared: PreparedMessage): CollectedEvidence {
   const htmlLinks = prepared.email?.htmlLinks ?? [];
   // One link more than is checked is looked for, to know whether some were left out.
   const wanted = MAX_LINKS + 1 - htmlLinks.length;
-  const textLinks = kind === 'phone' ? [] : extractLinksFromText(prepared.shownText, {
-    limit: wanted,
-    keep: (link) => !htmlLinks.some((h) => overlaps(h.evidence, link.evidence)),
-  });
+  const textLinks = kind === 'phone' ? [] : extractLinksFromText(prepared.shownText, { limit: wanted, keep: htmlLinks.length > 0 ? outsideOf(htmlLinks) : undefined });
   const found = [...htmlLinks, ...textLinks];
   const links = found.slice(0, MAX_LINKS);
   const phones = kind === 'link' ? [] : extractPhones(text);

@@ -1,9 +1,9 @@
 import type { Occurrence, PreparedText } from '../engine/match.js';
-import { findExpression, mergeSpans } from '../engine/match.js';
+import { findExpression, mayHoldHead, mergeSpans } from '../engine/match.js';
 import type { Span } from '../engine/normalize.js';
 import { toOriginalSpan } from '../engine/normalize.js';
 import type { CompiledExpression, Expression } from '../engine/ruleset.js';
-import { compileExpression } from '../engine/ruleset.js';
+import { compileExpression, headCodesOf } from '../engine/ruleset.js';
 
 /**
  * Organisations a message may claim to come from, how they are named, and the domains they really
@@ -143,16 +143,18 @@ export interface ClaimedOrganisation {
 /** How far into the shown text a name still reads as the sender's signature line. */
 const SPEAKER_ZONE = 100;
 
-const COMPILED = ORGANISATIONS.map((organisation) => ({
-  organisation,
-  expressions: organisation.names.map(compileExpression),
-}));
+const COMPILED = ORGANISATIONS.map((organisation) => {
+  const expressions = organisation.names.map(compileExpression);
+  return { organisation, expressions, heads: headCodesOf(expressions) };
+});
 
-function spansOf(text: PreparedText, expressions: readonly CompiledExpression[]): Span[] {
-  // Most organisations are not named: nothing is allocated for them.
+function spansOf(text: PreparedText, expressions: readonly CompiledExpression[], heads: Int32Array): Span[] {
+  // Most organisations are not named: nothing is allocated for them, and their names are passed over
+  // by their first words (headCodesOf).
   let occurrences: Occurrence[] | null = null;
-  for (const expression of expressions) {
-    const found = findExpression(text, expression);
+  for (let e = 0; e < expressions.length; e += 1) {
+    if (!mayHoldHead(text, heads[e] as number)) continue;
+    const found = findExpression(text, expressions[e] as CompiledExpression);
     for (let i = 0; i < found.length; i += 1) (occurrences ??= []).push(found[i] as Occurrence);
   }
   if (occurrences === null) return [];
@@ -163,8 +165,8 @@ function spansOf(text: PreparedText, expressions: readonly CompiledExpression[])
 /** Organisations named in the text, in the order of the list above. */
 export function detectOrganisations(text: PreparedText): ClaimedOrganisation[] {
   const claimed: ClaimedOrganisation[] = [];
-  for (const { organisation, expressions } of COMPILED) {
-    const evidence = spansOf(text, expressions);
+  for (const { organisation, expressions, heads } of COMPILED) {
+    const evidence = spansOf(text, expressions, heads);
     if (evidence.length > 0) claimed.push({ organisation, evidence, speaksFor: (evidence[0]?.start ?? SPEAKER_ZONE) < SPEAKER_ZONE });
   }
   return claimed;

@@ -149,6 +149,11 @@ function firstWithId(items: readonly (string | { readonly id: string })[], id: s
   return true;
 }
 
+/** The value at x of the line through (x0, y0) and (x1, y1). */
+function lerp(x: number, x0: number, x1: number, y0: number, y1: number): number {
+  return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+}
+
 /**
  * The 0–100 score of a probability: linear on [0, suspect] → [0, 30], [suspect, fraudeProbable] →
  * [30, 60] and [fraudeProbable, 1] → [60, 100], so that the verdict thresholds keep their meaning.
@@ -156,7 +161,6 @@ function firstWithId(items: readonly (string | { readonly id: string })[], id: s
 export function scoreOfProbability(probability: number, thresholds: Combiner['thresholds'], verdictThresholds: { readonly suspect: number; readonly fraudeProbable: number }): number {
   const { suspect, fraudeProbable } = thresholds;
   const p = Math.max(0, Math.min(1, probability));
-  const lerp = (x: number, x0: number, x1: number, y0: number, y1: number): number => y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
   const score =
     p < suspect
       ? lerp(p, 0, suspect, 0, verdictThresholds.suspect)

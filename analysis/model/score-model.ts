@@ -6,6 +6,8 @@
 import type { StatisticalModel } from '../analysis.types.js';
 import type { PreparedText } from '../engine/match.js';
 import type { Token } from '../engine/tokenize.js';
+import type { WordEntry } from '../engine/word-table.js';
+import { MAX_WORD_IDS, wordTableGeneration } from '../engine/word-table.js';
 import type { Span } from '../engine/normalize.js';
 import { toOriginalSpan } from '../engine/normalize.js';
 import { bigramHash, bucketOf, charGrams, HASH_BITS, HASH_BUCKETS, isUrlPart, MAX_WORDS, readCharGrams, wordHash } from './features.js';
@@ -113,6 +115,15 @@ function bitCount(x: number): number {
   return Math.imul((b + (b >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
+/** The weight of a bucket, 0 when it has none. */
+function weightOf(compact: CompactWeights, bucket: number): number {
+  const slot = bucket >>> 5;
+  const bit = 1 << (bucket & 31);
+  const weighing = compact.marks[2 * slot] as number;
+  if ((weighing & bit) === 0) return 0;
+  return compact.weights[(compact.marks[2 * slot + 1] as number) + bitCount(weighing & (bit - 1))] as number;
+}
+
 /** Sum of the weights of the distinct buckets of a message, their number, and each word's share. */
 class Tally {
   sum = 0;
@@ -136,9 +147,8 @@ class Tally {
     seen[slot] = marks | bit;
     if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
     this.distinct += 1;
-    const weighing = this.compact.marks[2 * slot] as number;
-    if ((weighing & bit) === 0) return;
-    const w = this.compact.weights[(this.compact.marks[2 * slot + 1] as number) + bitCount(weighing & (bit - 1))] as number;
+    const w = weightOf(this.compact, bucket);
+    if (w === 0) return;
     this.sum += w;
     const perWord = this.perWord;
     if (second < 0) perWord[first] = (perWord[first] as number) + w;
@@ -146,6 +156,20 @@ class Tally {
       perWord[first] = (perWord[first] as number) + w / 2;
       perWord[second] = (perWord[second] as number) + w / 2;
     }
+  }
+
+  /** `add` for a bucket of word `word` alone (not a bigram), whose weight `w` was read before (see KeptFeatures). */
+  addWeighed(bucket: number, w: number, word: number): void {
+    const slot = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const marks = seen[slot] as number;
+    if ((marks & bit) !== 0) return;
+    seen[slot] = marks | bit;
+    if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
+    this.distinct += 1;
+    if (w === 0) return;
+    this.sum += w;
+    this.perWord[word] = (this.perWord[word] as number) + w;
   }
 
   /** Empties `seen` for the next message. */
@@ -156,28 +180,113 @@ class Tally {
 }
 
 /**
+ * What the model reads of each word, kept by word-table number (engine/word-table.ts) from message to
+ * message for one model's weights: the hash of its stem, and the buckets of its character n-grams
+ * with their weights, so that a word is hashed and weighed once, not at every meeting. Flat arrays,
+ * not an object per word: a large vocabulary (a stream of emails) must not keep the collector busy.
+ */
+class KeptFeatures {
+  /** Per word number: UNREAD, URL_PART (not read by the model) or READ. */
+  readonly state = new Uint8Array(MAX_WORD_IDS);
+  readonly hash = new Int32Array(MAX_WORD_IDS);
+  /** The weight of the word's unigram bucket (bucketOf(hash)). */
+  readonly unigramWeight = new Float32Array(MAX_WORD_IDS);
+  /** Where the word's n-grams start in `buckets` and `weights`, and how many there are. */
+  readonly start = new Int32Array(MAX_WORD_IDS);
+  readonly count = new Int32Array(MAX_WORD_IDS);
+  buckets = new Int32Array(1 << 14);
+  weights = new Float32Array(1 << 14);
+  used = 0;
+  generation = -1;
+  compact: CompactWeights | null = null;
+
+  /**
+   * Whether the kept features serve `text` with these weights: its entries are of the current
+   * generation (a text prepared before the table started over is read word by word). Drops the
+   * features kept for a past generation or other weights.
+   */
+  serve(text: PreparedText, compact: CompactWeights): boolean {
+    if (text.wordGeneration !== wordTableGeneration()) return false;
+    if (this.generation !== text.wordGeneration || this.compact !== compact) {
+      this.state.fill(UNREAD);
+      this.used = 0;
+      this.generation = text.wordGeneration;
+      this.compact = compact;
+    }
+    return true;
+  }
+
+  /** Reads the features of word number `id`, the token `token` of `source`. */
+  read(id: number, source: string, token: Token, compact: CompactWeights): void {
+    if (isUrlPart(token.text)) {
+      this.state[id] = URL_PART;
+      return;
+    }
+    readCharGrams(source, token.start, token.end);
+    const count = charGrams.count;
+    if (this.used + count > this.buckets.length) this.grow(this.used + count);
+    for (let g = 0; g < count; g += 1) {
+      const bucket = charGrams.buckets[g] as number;
+      this.buckets[this.used + g] = bucket;
+      this.weights[this.used + g] = weightOf(compact, bucket);
+    }
+    this.state[id] = READ;
+    this.hash[id] = wordHash(token.text);
+    this.unigramWeight[id] = weightOf(compact, bucketOf(this.hash[id] as number));
+    this.start[id] = this.used;
+    this.count[id] = count;
+    this.used += count;
+  }
+
+  private grow(needed: number): void {
+    let size = this.buckets.length;
+    while (size < needed) size *= 2;
+    const buckets = new Int32Array(size);
+    buckets.set(this.buckets.subarray(0, this.used));
+    this.buckets = buckets;
+    const weights = new Float32Array(size);
+    weights.set(this.weights.subarray(0, this.used));
+    this.weights = weights;
+  }
+}
+
+const UNREAD = 0;
+const URL_PART = 1;
+const READ = 2;
+const KEPT = new KeptFeatures();
+
+/**
  * Probability of fraud and the words behind it; the words are looked for only when the probability
  * reaches `wordsFrom` (they are shown only then, and ranking them has a cost).
  */
 export function scoreModel(text: PreparedText, model: CompiledModel = DEFAULT_MODEL, topWords = 5, wordsFrom = 0): ModelScore {
-  const words = text.words;
+  const count = Math.min(text.words.length, MAX_WORDS);
+  const compact = compactOf(model.dense);
+  const tally = new Tally(count, compact);
   const source = text.normalized.text;
-  const count = Math.min(words.length, MAX_WORDS);
-  const tally = new Tally(count, compactOf(model.dense));
   // The features of forEachFeature (features.ts), in the same order, with one shortcut: a word already
-  // met in the message adds only its bigram (its unigram and n-grams are counted already).
+  // met in the message (the same letters) adds only its bigram; its unigram and n-grams are the same
+  // buckets, all counted already. A word the word table did not keep is read in place.
+  const kept = KEPT.serve(text, compact);
   let previousHash = 0;
   for (let t = 0; t < count; t += 1) {
-    const token = words[t] as Token;
-    if (isUrlPart(token.text)) continue;
-    const currentHash = wordHash(token.text);
-    tally.add(bucketOf(currentHash), t, -1);
-    if (t > 0) tally.add(bucketOf(bigramHash(previousHash, currentHash)), t - 1, t);
-    previousHash = currentHash;
-    if (metBefore(text, t)) continue;
-    readCharGrams(source, token.start, token.end);
-    const grams = charGrams.buckets;
-    for (let g = 0; g < charGrams.count; g += 1) tally.add(grams[g] as number, t, -1);
+    const token = text.words[t] as Token;
+    const id = kept ? (text.entries[t] as WordEntry).id : -1;
+    if (id >= 0) {
+      if (KEPT.state[id] === UNREAD) KEPT.read(id, source, token, compact);
+      if (KEPT.state[id] === URL_PART) continue;
+      previousHash = addWordAndPair(tally, KEPT.hash[id] as number, KEPT.unigramWeight[id] as number, previousHash, t);
+      if (text.repeated[t] === 1) continue;
+      const end = (KEPT.start[id] as number) + (KEPT.count[id] as number);
+      for (let g = KEPT.start[id] as number; g < end; g += 1) tally.addWeighed(KEPT.buckets[g] as number, KEPT.weights[g] as number, t);
+    } else {
+      if (isUrlPart(token.text)) continue;
+      const hash = wordHash(token.text);
+      previousHash = addWordAndPair(tally, hash, weightOf(compact, bucketOf(hash)), previousHash, t);
+      if (text.repeated[t] === 1) continue;
+      readCharGrams(source, token.start, token.end);
+      for (let g = 0; g < charGrams.count; g += 1) tally.add(charGrams.buckets[g] as number, t, -1);
+    }
   }
   tally.finish();
   const scale = tally.distinct > 0 ? 1 / Math.sqrt(tally.distinct) : 0;
@@ -185,27 +294,14 @@ export function scoreModel(text: PreparedText, model: CompiledModel = DEFAULT_MO
   return { probability, topWords: topWords > 0 && probability >= wordsFrom ? pickWords(text, tally, scale, topWords) : [] };
 }
 
-/** Earlier occurrences compared to find the same word again: enough for real text, bounded for a hostile one. */
-const MAX_EARLIER_LOOKED_AT = 8;
-
-/** Whether the word at `t` (the same letters, not only the same stem) occurs earlier in the text. */
-function metBefore(text: PreparedText, t: number): boolean {
-  const token = text.words[t] as Token;
-  const positions = text.index.positions.get(token.text);
-  if (positions === undefined || positions[0] === t) return false;
-  const source = text.normalized.text;
-  const length = token.end - token.start;
-  for (let k = 0; k < positions.length && k < MAX_EARLIER_LOOKED_AT; k += 1) {
-    const earlier = text.words[positions[k] as number] as Token;
-    if (positions[k] as number >= t) return false;
-    if (earlier.end - earlier.start === length && sameUnits(source, earlier.start, token.start, length)) return true;
-  }
-  return false;
-}
-
-function sameUnits(source: string, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i += 1) if (source.charCodeAt(a + i) !== source.charCodeAt(b + i)) return false;
-  return true;
+/**
+ * Adds the unigram of the word at t (of weight `unigramWeight`) and its bigram with the word before;
+ * returns its hash, the next word's `previousHash`.
+ */
+function addWordAndPair(tally: Tally, currentHash: number, unigramWeight: number, previousHash: number, t: number): number {
+  tally.addWeighed(bucketOf(currentHash), unigramWeight, t);
+  if (t > 0) tally.add(bucketOf(bigramHash(previousHash, currentHash)), t - 1, t);
+  return currentHash;
 }
 
 /** Pieces of addresses and numbers: they weigh, but say nothing to a reader. */
@@ -229,8 +325,31 @@ function readable(word: string): boolean {
   return letters >= 3;
 }
 
+/** A word's share of the log-odds, at its position `index` in the text's words. */
+interface WordShare {
+  readonly index: number;
+  readonly value: number;
+}
+
+/** Largest share first, then first in the text: a strict order (positions differ). */
+function byShare(a: WordShare, b: WordShare): number {
+  return b.value - a.value || a.index - b.index;
+}
+
+/**
+ * Inserts `share` into `ranked` (at most `limit` long, in byShare order) if it is among the best:
+ * the same first words as sorting them all, without sorting the many that are not shown.
+ */
+function keepAmongBest(ranked: WordShare[], share: WordShare, limit: number): void {
+  let at = ranked.length;
+  while (at > 0 && byShare(share, ranked[at - 1] as WordShare) < 0) at -= 1;
+  if (at >= limit) return;
+  ranked.splice(at, 0, share);
+  if (ranked.length > limit) ranked.pop();
+}
+
 function pickWords(text: PreparedText, tally: Tally, scale: number, limit: number): ContributingWord[] {
-  const best = new Map<string, { index: number; value: number }>();
+  const best = new Map<string, WordShare>();
   for (let i = 0; i < tally.count; i += 1) {
     const value = tally.perWord[i] as number;
     if (value <= 0) continue;
@@ -239,7 +358,8 @@ function pickWords(text: PreparedText, tally: Tally, scale: number, limit: numbe
     const known = best.get(key);
     if (!known || value > known.value) best.set(key, { index: i, value });
   }
-  const ranked = [...best.values()].sort((a, b) => b.value - a.value || a.index - b.index).slice(0, limit);
+  const ranked: WordShare[] = [];
+  for (const share of best.values()) keepAmongBest(ranked, share, limit);
   return ranked.map(({ index, value }) => {
     const token = text.words[index] as { start: number; end: number };
     const span = toOriginalSpan(text.normalized, token.start, token.end);

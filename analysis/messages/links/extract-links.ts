@@ -82,12 +82,19 @@ function isDelimiter(ch: string): boolean {
   return DELIMITERS.has(ch) || ch.trim() === '';
 }
 
-/** `isDelimiter` of the ASCII characters, worked out once: the loop below reads every character. */
-const ASCII_DELIMITER: readonly boolean[] = Array.from({ length: 0x80 }, (_, code) => isDelimiter(String.fromCharCode(code)));
+/**
+ * `isDelimiter` of each UTF-16 unit, filled on first use (0 not known yet, 1 delimiter, 2 not): the
+ * loop below reads every character, and accented letters are common in French.
+ */
+const UNIT_DELIMITER = new Uint8Array(0x10000);
 
-function isDelimiterAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  return code < 0x80 ? (ASCII_DELIMITER[code] as boolean) : isDelimiter(text[i] as string);
+function isDelimiterCode(code: number): boolean {
+  let known = UNIT_DELIMITER[code] as number;
+  if (known === 0) {
+    known = isDelimiter(String.fromCharCode(code)) ? 1 : 2;
+    UNIT_DELIMITER[code] = known;
+  }
+  return known === 1;
 }
 
 /**
@@ -100,11 +107,11 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
   let firstDot = -1;
   for (let i = 0; i <= text.length; i += 1) {
     const code = i < text.length ? text.charCodeAt(i) : 0;
-    const boundary = i === text.length || isDelimiterAt(text, i) || (code === BACKSLASH && !backslashInLink(text, start, i));
+    const boundary = i === text.length || isDelimiterCode(code) || (code === BACKSLASH && !backslashInLink(text, start, i));
     if (!boundary) {
       if (start < 0) {
         // A quote before a link is not part of it (« 'freshmeat.net' »).
-        if (LEADING_QUOTES.has(code)) continue;
+        if (isLeadingQuote(code)) continue;
         start = i;
         firstDot = -1;
       }
@@ -126,7 +133,11 @@ function forEachChunk(text: string, visit: (value: string, start: number) => boo
 }
 
 const BACKSLASH = 0x5c;
-const LEADING_QUOTES: ReadonlySet<number> = new Set([0x27, 0x2018, 0x2019]);
+
+/** ' ‘ ’ */
+function isLeadingQuote(code: number): boolean {
+  return code === 0x27 || code === 0x2018 || code === 0x2019;
+}
 
 /**
  * Whether a backslash belongs to the link being read: typed for a slash in the scheme or before the

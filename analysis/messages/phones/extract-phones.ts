@@ -180,6 +180,9 @@ const numbersOfRun: (run: string) => readonly RunNumber[] = boundedMemo(5_000, (
   phoneNumbersInRun(run).map(({ startsAt, endsAt, number }) => ({ startsAt, endsAt, e164: number.number, country: number.country, nationalNumber: number.nationalNumber })),
 );
 
+/** Global, for its lastIndex: reused by numberRuns, which is synchronous and never re-entered. */
+const DIGIT_OR_PLUS = /[0-9+]/g;
+
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -193,6 +196,11 @@ function numberRuns(text: string): NumberRun[] {
   let i = 0;
   const length = text.length;
   while (i < length && runs.length < MAX_CANDIDATES) {
+    // Straight to the next digit or « + »: most characters of a message are neither, and the regular
+    // expression engine passes over them faster than a loop reading each.
+    DIGIT_OR_PLUS.lastIndex = i;
+    if (!DIGIT_OR_PLUS.test(text)) break;
+    i = DIGIT_OR_PLUS.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (!isDigitCode(code) && !(code === PLUS && i + 1 < length && isDigitCode(text.charCodeAt(i + 1)))) {
       i += 1;

@@ -98,6 +98,33 @@ function firstSpan(element: StructureElement): number {
   return element.spans[0]?.start ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** The element found first in the text (the first of them when several start together). */
+function firstInText(elements: readonly StructureElement[]): StructureElement | undefined {
+  let first: StructureElement | undefined;
+  for (const element of elements) if (first === undefined || firstSpan(element) < firstSpan(first)) first = element;
+  return first;
+}
+
+/** What a scheme's finding highlights: the pretext, each request, two incoherent means and each pressure, in text order. */
+function schemeSpans(reading: StructureReading, pretext: StructureElement): Span[] {
+  const spans: Span[] = [];
+  pushFirstSpan(spans, pretext);
+  for (const action of reading.actions) pushFirstSpan(spans, action);
+  let incoherent = 0;
+  for (const means of reading.coherence.incoherent) {
+    if (means.span && incoherent < 2) {
+      spans.push(means.span);
+      incoherent += 1;
+    }
+  }
+  for (const pressure of reading.pressure) pushFirstSpan(spans, pressure);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function pushFirstSpan(spans: Span[], element: StructureElement): void {
+  if (element.spans.length > 0) spans.push(element.spans[0] as Span);
+}
+
 function explain(reading: StructureReading, pretext: StructureElement): string {
   const actions = reading.actions.slice(0, 2).map((a) => a.label);
   const incoherent = reading.coherence.incoherent[0];
@@ -114,7 +141,7 @@ function explain(reading: StructureReading, pretext: StructureElement): string {
 /** The structural opinion on a message, from its reading. */
 export function structureOpinion(reading: StructureReading, params: StructureParams = DEFAULT_STRUCTURE_PARAMS): StructureOpinion {
   const incoherent = reading.coherence.incoherent.length > 0;
-  const pretext = [...reading.pretexts].sort((a, b) => firstSpan(a) - firstSpan(b))[0];
+  const pretext = firstInText(reading.pretexts);
   const pressured = reading.pressure.length > 0 || incoherent;
   // Protective framing with no incoherent means: a prevention notice, not a scheme.
   const protectiveOnly = reading.protective !== null && !incoherent;
@@ -128,12 +155,7 @@ export function structureOpinion(reading: StructureReading, params: StructurePar
     !protectiveOnly;
   let scheme: ScoredFinding | null = null;
   if (isScheme && pretext) {
-    const spans: Span[] = [
-      ...pretext.spans.slice(0, 1),
-      ...reading.actions.flatMap((a) => a.spans.slice(0, 1)),
-      ...reading.coherence.incoherent.flatMap((i) => (i.span ? [i.span] : [])).slice(0, 2),
-      ...reading.pressure.flatMap((p) => p.spans.slice(0, 1)),
-    ].sort((a, b) => a.start - b.start);
+    const spans = schemeSpans(reading, pretext);
     const finding: Finding = {
       ruleId: STRUCTURE_RULE_ID,
       category: 'texte',

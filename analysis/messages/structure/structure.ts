@@ -8,11 +8,11 @@
  */
 import type { MessageKind } from '../../analysis.types.js';
 import type { Occurrence, PreparedText } from '../../engine/match.js';
-import { findExpression, mergeSpans } from '../../engine/match.js';
+import { findExpression, mayHoldHead, mergeSpans } from '../../engine/match.js';
 import type { Span } from '../../engine/normalize.js';
 import { toOriginalSpan } from '../../engine/normalize.js';
 import type { CompiledExpression } from '../../engine/ruleset.js';
-import { compileExpression } from '../../engine/ruleset.js';
+import { compileExpression, headCodesOf } from '../../engine/ruleset.js';
 import type { LexiconEntry } from './lexicon.js';
 import { ACTIONS, MEANS, NEGATION_WORDS, PRESSURES, PRETEXTS, PROTECTIVE_PHRASES } from './lexicon.js';
 
@@ -26,6 +26,8 @@ export interface StructureElement {
 interface CompiledEntry {
   readonly entry: LexiconEntry;
   readonly expressions: readonly CompiledExpression[];
+  /** Head code of each expression (ruleset.ts `headCodesOf`). */
+  readonly heads: Int32Array;
 }
 
 /**
@@ -35,12 +37,16 @@ interface CompiledEntry {
  */
 interface CompiledLexicon {
   readonly entries: readonly CompiledEntry[];
-  readonly byHead: ReadonlyMap<number, readonly number[]>;
-  readonly byPrefix: ReadonlyMap<number, readonly number[]>;
+  /** Indexed by head word number, and by head prefix number: arrays, read for every head of every text. */
+  readonly byHead: readonly (readonly number[] | undefined)[];
+  readonly byPrefix: readonly (readonly number[] | undefined)[];
 }
 
 function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
-  const compiled = entries.map((entry) => ({ entry, expressions: entry.phrases.map(compileExpression) }));
+  const compiled = entries.map((entry) => {
+    const expressions = entry.phrases.map(compileExpression);
+    return { entry, expressions, heads: headCodesOf(expressions) };
+  });
   const byHead = new Map<number, number[]>();
   const byPrefix = new Map<number, number[]>();
   const add = (map: Map<number, number[]>, id: number, index: number): void => {
@@ -56,7 +62,13 @@ function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexicon {
       else add(byPrefix, expression.prefixId, index);
     }
   });
-  return { entries: compiled, byHead, byPrefix };
+  return { entries: compiled, byHead: byNumber(byHead), byPrefix: byNumber(byPrefix) };
+}
+
+function byNumber(lists: ReadonlyMap<number, readonly number[]>): (readonly number[] | undefined)[] {
+  const array = Array.from({ length: Math.max(-1, ...lists.keys()) + 1 }, (): readonly number[] | undefined => undefined);
+  for (const [id, list] of lists) array[id] = list;
+  return array;
 }
 
 let entryMarks = new Uint8Array(256);
@@ -69,8 +81,8 @@ function openEntries(text: PreparedText, lexicon: CompiledLexicon): CompiledEntr
   if (entryMarks.length < count) entryMarks = new Uint8Array(2 * count);
   const marks = entryMarks.fill(0, 0, count);
   let any = false;
-  for (const id of text.heads.presentWords) any = markAll(marks, lexicon.byHead.get(id)) || any;
-  for (const id of text.heads.presentPrefixes) any = markAll(marks, lexicon.byPrefix.get(id)) || any;
+  for (const id of text.heads.presentWords) any = markAll(marks, lexicon.byHead[id]) || any;
+  for (const id of text.heads.presentPrefixes) any = markAll(marks, lexicon.byPrefix[id]) || any;
   const open: CompiledEntry[] = [];
   if (any) for (let index = 0; index < count; index += 1) if (marks[index] === 1) open.push(lexicon.entries[index] as CompiledEntry);
   return open;
@@ -93,12 +105,13 @@ const MAX_SPANS = 4;
 /** Words looked at before (and after) a request for a negation. */
 const NEGATION_BEFORE = 4;
 
-/** Occurrences of any of the expressions, by start; copied and sorted only when two lists are found. */
-function occurrencesOf(text: PreparedText, expressions: readonly CompiledExpression[]): readonly Occurrence[] {
+/** Occurrences of any of the entry's expressions, by start; copied and sorted only when two lists are found. */
+function occurrencesOf(text: PreparedText, { expressions, heads }: CompiledEntry): readonly Occurrence[] {
   let only: readonly Occurrence[] = [];
   let all: Occurrence[] | null = null;
-  for (const expression of expressions) {
-    const found = findExpression(text, expression);
+  for (let i = 0; i < expressions.length; i += 1) {
+    if (!mayHoldHead(text, heads[i] as number)) continue;
+    const found = findExpression(text, expressions[i] as CompiledExpression);
     if (found.length === 0) continue;
     if (only.length === 0) {
       only = found;
@@ -116,8 +129,9 @@ function toSpans(text: PreparedText, occurrences: readonly Occurrence[]): Span[]
 
 function elements(text: PreparedText, lexicon: CompiledLexicon, keep: (o: Occurrence) => boolean = () => true): StructureElement[] {
   const found: StructureElement[] = [];
-  for (const { entry, expressions } of openEntries(text, lexicon)) {
-    const occurrences = occurrencesOf(text, expressions).filter(keep);
+  for (const compiled of openEntries(text, lexicon)) {
+    const occurrences = occurrencesOf(text, compiled).filter(keep);
+    const entry = compiled.entry;
     if (occurrences.length > 0) found.push({ id: entry.id, label: entry.label, spans: toSpans(text, occurrences) });
   }
   return found;
@@ -170,8 +184,9 @@ export function extractNegatedActions(text: PreparedText): StructureElement[] {
 function readActions(text: PreparedText): { asked: StructureElement[]; never: StructureElement[] } {
   const asked: StructureElement[] = [];
   const never: StructureElement[] = [];
-  for (const { entry, expressions } of openEntries(text, COMPILED_ACTIONS)) {
-    const occurrences = occurrencesOf(text, expressions);
+  for (const compiled of openEntries(text, COMPILED_ACTIONS)) {
+    const occurrences = occurrencesOf(text, compiled);
+    const entry = compiled.entry;
     if (occurrences.length === 0) continue;
     const kept: Occurrence[] = [];
     const negated: Occurrence[] = [];
