@@ -140,13 +140,7 @@ class Tally {
 
   /** Counts a bucket met first in word `first` (and `second`, for a bigram); later meetings add nothing. */
   add(bucket: number, first: number, second: number): void {
-    const slot = bucket >>> 5;
-    const bit = 1 << (bucket & 31);
-    const marks = seen[slot] as number;
-    if ((marks & bit) !== 0) return;
-    seen[slot] = marks | bit;
-    if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
-    this.distinct += 1;
+    if (!this.firstMeeting(bucket)) return;
     const w = weightOf(this.compact, bucket);
     if (w === 0) return;
     this.sum += w;
@@ -160,16 +154,22 @@ class Tally {
 
   /** `add` for a bucket of word `word` alone (not a bigram), whose weight `w` was read before (see KeptFeatures). */
   addWeighed(bucket: number, w: number, word: number): void {
-    const slot = bucket >>> 5;
-    const bit = 1 << (bucket & 31);
-    const marks = seen[slot] as number;
-    if ((marks & bit) !== 0) return;
-    seen[slot] = marks | bit;
-    if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
-    this.distinct += 1;
+    if (!this.firstMeeting(bucket)) return;
     if (w === 0) return;
     this.sum += w;
     this.perWord[word] = (this.perWord[word] as number) + w;
+  }
+
+  /** Marks the bucket counted for this message; false when it already was. */
+  private firstMeeting(bucket: number): boolean {
+    const slot = bucket >>> 5;
+    const bit = 1 << (bucket & 31);
+    const marks = seen[slot] as number;
+    if ((marks & bit) !== 0) return false;
+    seen[slot] = marks | bit;
+    if (this.distinct < TOUCHED_LISTED) scratch.touched[this.distinct] = slot;
+    this.distinct += 1;
+    return true;
   }
 
   /** Empties `seen` for the next message. */
