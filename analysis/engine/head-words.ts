@@ -51,14 +51,18 @@ function startMark(text: string): number {
  */
 const phraseWords = new Map<string, number>();
 
+/** The number of `key` in `numbers` (numbered in order of first meeting), and whether it is new. */
+function internIn(numbers: Map<string, number>, key: string): { id: number; added: boolean } {
+  const known = numbers.get(key);
+  if (known !== undefined) return { id: known, added: false };
+  const id = numbers.size;
+  numbers.set(key, id);
+  return { id, added: true };
+}
+
 /** Number of a whole phrase word, given once and kept. */
 export function internPhraseWord(word: string): number {
-  let id = phraseWords.get(word);
-  if (id === undefined) {
-    id = phraseWords.size;
-    phraseWords.set(word, id);
-  }
-  return id;
+  return internIn(phraseWords, word).id;
 }
 
 /** Number of a phrase word, or -1 when no compiled phrase holds it. */
@@ -72,21 +76,14 @@ export function phraseWordCount(): number {
 
 /** Number of a whole head word, given once and kept. */
 export function internHeadWord(word: string): number {
-  let id = headWords.get(word);
-  if (id === undefined) {
-    id = headWords.size;
-    headWords.set(word, id);
-  }
-  return id;
+  return internIn(headWords, word).id;
 }
 
 /** Number of a head prefix (three characters at least), given once and kept. */
 export function internHeadPrefix(prefix: string): number {
   if (prefix.length < PREFIX_KEY_LENGTH) throw new Error(`préfixe trop court : « ${prefix}* »`);
-  let id = headPrefixes.get(prefix);
-  if (id === undefined) {
-    id = headPrefixes.size;
-    headPrefixes.set(prefix, id);
+  const { id, added } = internIn(headPrefixes, prefix);
+  if (added) {
     prefixStarts[startMark(prefix)] = 1;
     const list = prefixesStarting(prefix);
     if (list) list.push({ prefix, id });
