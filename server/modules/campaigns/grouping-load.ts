@@ -3,6 +3,7 @@
 // them, reports sharing a text band — read and shaped as the plan's input (grouping-plan.types.ts).
 
 import type { Executor } from '../../platform/db/client.js';
+import type { BandKeyFilter } from './band-key-filter.js';
 import type { IndicatorKind } from '../../platform/db/schema-reports.js';
 import { isCommonValue } from './common-values.js';
 import { isLinkingStatus } from './grouping-plan.js';
@@ -103,14 +104,21 @@ function sightingsOf(batch: readonly PreparedReport[]): Map<string, repo.Indicat
 
 /**
  * Reads what the batch can link to outside itself: campaigns and single reports carrying its linking
- * indicators, reports owning the LSH buckets its texts fall into, and locks the live campaigns among them.
+ * indicators, reports owning the LSH buckets its texts fall into (asked only of the keys `bandKeys` may
+ * hold, when there is a filter), and locks the live campaigns among them.
  */
-export async function loadNeighbourhood(tx: Executor, batch: readonly PreparedReport[], sightings: RecordedSightings, linkLimit: number): Promise<Neighbourhood> {
+export async function loadNeighbourhood(
+  tx: Executor,
+  batch: readonly PreparedReport[],
+  sightings: RecordedSightings,
+  options: { linkLimit: number; bandKeys: BandKeyFilter | null },
+): Promise<Neighbourhood> {
+  const { linkLimit } = options;
   const linking = [...sightings.indicators.values()].filter((i) => isLinkingStatus(i.status)).map((i) => i.id);
   const campaignRows = await repo.findIndicatorCampaigns(tx, linking);
   const withCampaign = new Set(campaignRows.map((r) => r.indicator_id));
   const loneRows = await repo.findLoneCarriers(tx, linking.filter((id) => !withCampaign.has(id) && (sightings.seenBefore.get(id) ?? 0) > 0), linkLimit + 1);
-  const bucketRows = await findBucketOwners(tx, batch);
+  const bucketRows = await findBucketOwners(tx, batch, options.bandKeys);
   const indexedTexts = await readIndexedTexts(tx, [...new Set(bucketRows.map((r) => r.report_id))]);
   const knownRows = await loadKnownReports(tx, loneRows, indexedTexts);
   const indicators = new Map(sightings.indicators);
@@ -151,15 +159,19 @@ export function toPlanBatch(batch: readonly PreparedReport[], sightings: Recorde
     }));
 }
 
-/** The report owning each bucket the batch's texts fall into (from the cache, else read), batch reports aside. */
-async function findBucketOwners(tx: Executor, batch: readonly PreparedReport[]): Promise<BucketRow[]> {
+/**
+ * The report owning each bucket the batch's texts fall into (from the cache, else read), batch reports
+ * aside. A key the filter says no bucket has is not read: it has none.
+ */
+async function findBucketOwners(tx: Executor, batch: readonly PreparedReport[], bandKeys: BandKeyFilter | null): Promise<BucketRow[]> {
   const batchIds = new Set(batch.map((r) => r.id));
   const bucketRows: BucketRow[] = [];
   const unknownKeys: string[] = [];
-  for (const key of new Set(batch.flatMap((r) => r.bandKeys.map(String)))) {
-    const owner = cache.bucketOwners.get(key);
-    if (owner) bucketRows.push({ key, report_id: owner });
-    else unknownKeys.push(key);
+  for (const key of new Set(batch.flatMap((r) => r.bandKeys))) {
+    if (bandKeys && !bandKeys.mayHold(key)) continue;
+    const owner = cache.bucketOwners.get(String(key));
+    if (owner) bucketRows.push({ key: String(key), report_id: owner });
+    else unknownKeys.push(String(key));
   }
   for (const row of await repo.findBandBuckets(tx, unknownKeys)) {
     cache.bucketOwners.set(row.key, row.report_id);

@@ -5,6 +5,7 @@
 import type { AuditEvent } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/client.js';
 import { recountCampaigns } from './campaigns.repo.js';
+import type { OpenedBuckets } from './band-key-filter.js';
 import type { BatchReport, GroupingPlan, NewCampaign, PlanIndicator } from './grouping-plan.types.js';
 import type { PreparedReport } from './grouping-load.js';
 import * as repo from './grouping.repo.js';
@@ -23,15 +24,18 @@ export interface PlanWriteContext {
   indicatorExpiryDays: number;
 }
 
-/** Writes the plan, in this order: campaigns created and merged, reports placed, texts indexed, counters. Returns the new campaigns. */
-export async function writePlan(tx: Executor, plan: GroupingPlan, context: PlanWriteContext): Promise<CreatedCampaign[]> {
+/**
+ * Writes the plan, in this order: campaigns created and merged, reports placed, texts indexed, counters.
+ * Returns the new campaigns and the buckets opened (for the band-key filter, once committed).
+ */
+export async function writePlan(tx: Executor, plan: GroupingPlan, context: PlanWriteContext): Promise<{ created: CreatedCampaign[]; openedBuckets: OpenedBuckets | null }> {
   const created = await createCampaigns(tx, plan);
   await repo.mergeCampaigns(tx, plan.merges);
   await placeReports(tx, plan, context.batch);
-  await indexTexts(tx, plan, context.batch, context.foundBandKeys);
+  const openedBuckets = await indexTexts(tx, plan, context.batch, context.foundBandKeys);
   await updateCounters(tx, plan, context.planBatch);
   await repo.refreshPublishedIndicators(tx, context.sightedIndicatorIds, context.indicatorExpiryDays);
-  return created;
+  return { created, openedBuckets };
 }
 
 async function createCampaigns(tx: Executor, plan: GroupingPlan): Promise<CreatedCampaign[]> {
@@ -52,14 +56,15 @@ async function placeReports(tx: Executor, plan: GroupingPlan, batch: readonly Pr
 }
 
 /** Opens the buckets no report holds yet (each to the first indexed report falling in it) and records the indexed signatures. */
-async function indexTexts(tx: Executor, plan: GroupingPlan, batch: readonly PreparedReport[], foundBandKeys: ReadonlySet<string>): Promise<void> {
+async function indexTexts(tx: Executor, plan: GroupingPlan, batch: readonly PreparedReport[], foundBandKeys: ReadonlySet<string>): Promise<OpenedBuckets | null> {
   const indexed = batch.filter((r) => plan.indexed.has(r.id));
   const opened = new Map<number, string>();
   for (const r of indexed) {
     for (const key of r.bandKeys) if (!foundBandKeys.has(String(key)) && !opened.has(key)) opened.set(key, r.id);
   }
-  await repo.insertBandBuckets(tx, [...opened].map(([key, reportId]) => ({ key, reportId })));
+  const batches = await repo.insertBandBuckets(tx, [...opened].map(([key, reportId]) => ({ key, reportId })));
   await repo.insertIndexedTexts(tx, indexed.map((r) => ({ reportId: r.id, campaignId: plan.batchCampaign.get(r.id) ?? null, signature: r.signature! })));
+  return batches === null ? null : { keys: [...opened.keys()], batches };
 }
 
 /** Campaign counters and dates, campaign indicator counts, indicator guards. */

@@ -61,4 +61,33 @@ describe('concurrent grouping on PostgreSQL', () => {
     const { rows: counts } = await t.database.raw.query<{ report_count: number }>(`SELECT report_count FROM campaigns WHERE id = $1`, [campaignsFound[0]]);
     expect(counts[0]!.report_count).toBe(30);
   });
+
+  it('links a near-duplicate of a text another instance indexed: the band-key filter reads the buckets opened since it last looked', async () => {
+    // Two instances: the application's handle and the owner's, each with its own filter of bucket keys.
+    // A filter serves drains of 100 reports or more: each drain below carries 100 short notes besides.
+    const other: GroupingDeps = { ...deps, database: t.owner };
+    let notes = 0;
+    const fileNotes = async () => {
+      for (let i = 0; i < 100; i++) await buildReport(t.database, { pastedText: `Note ${(notes += 1)}.` });
+    };
+    const wording = (name: string) =>
+      `Docteur ${name}, la caisse de retraite des praticiens a recalcule vos droits du dernier exercice et un rappel de cotisation reste du, reglez le solde par carte avant vendredi pour eviter la penalite de retard.`;
+    // The first instance groups once: its filter is built and in step.
+    await fileNotes();
+    await groupPendingReports(deps);
+    // The other instance indexes a text: it opens its buckets and moves the counter of bucket writes.
+    const first = await buildReport(t.database, { pastedText: wording('Martin') });
+    await fileNotes();
+    await groupPendingReports(other);
+    const { rows: opened } = await t.database.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM text_band_buckets WHERE report_id = $1`, [first.id]);
+    expect(opened[0]!.n).toBeGreaterThan(0);
+    // Back on the first instance: a near-duplicate sharing no indicator joins it only if the filter
+    // learnt the other instance's buckets (a filter out of step would skip them as absent).
+    const second = await buildReport(t.database, { pastedText: wording('Durand') });
+    await fileNotes();
+    await groupPendingReports(deps);
+    const { rows } = await t.database.raw.query<{ campaign_id: string | null }>(`SELECT DISTINCT campaign_id FROM reports WHERE id = ANY($1::uuid[])`, [[first.id, second.id]]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.campaign_id).not.toBeNull();
+  });
 });

@@ -176,13 +176,37 @@ export async function insertIndexedTexts(tx: Executor, rows: readonly { reportId
 }
 
 /** Opens the buckets no report fell into yet, each pointing at the given report. */
-export async function insertBandBuckets(tx: Executor, rows: readonly { key: number; reportId: string }[]): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Opens buckets, stamped with the next number of the bucket-write counter (migration 0034), which it
+ * returns; null when there is nothing to open (the counter is left as it is).
+ */
+export async function insertBandBuckets(tx: Executor, buckets: readonly { key: number; reportId: string }[]): Promise<number | null> {
+  if (buckets.length === 0) return null;
+  const [write] = await rows<{ batches: string }>(tx, sql`UPDATE text_band_bucket_writes SET batches = batches + 1 RETURNING batches`);
   await tx.execute(sql`
-    INSERT INTO text_band_buckets (key, report_id)
-    SELECT * FROM unnest(${texts(rows.map((r) => String(r.key)))}::bigint[], ${uuids(rows.map((r) => r.reportId))}) AS u(k, id)
+    INSERT INTO text_band_buckets (key, report_id, batch)
+    SELECT k, id, ${write!.batches}::bigint FROM unnest(${texts(buckets.map((r) => String(r.key)))}::bigint[], ${uuids(buckets.map((r) => r.reportId))}) AS u(k, id)
     ORDER BY k
     ON CONFLICT DO NOTHING`);
+  return Number(write!.batches);
+}
+
+/** How many bucket writes there have been (the counter of migration 0034). */
+export async function readBucketWrites(tx: Executor): Promise<number> {
+  const [state] = await rows<{ batches: string }>(tx, sql`SELECT batches FROM text_band_bucket_writes`);
+  return Number(state?.batches ?? 0);
+}
+
+/** Keys of the buckets opened by the writes numbered after `batches` (the BRIN index of 0034). */
+export async function findBandKeysSince(tx: Executor, batches: number): Promise<number[]> {
+  const found = await rows<{ key: string }>(tx, sql`SELECT key FROM text_band_buckets WHERE batch > ${batches}`);
+  return found.map((r) => Number(r.key));
+}
+
+/** Up to `limit` bucket keys above `after`, ascending: the whole table, page by page. */
+export async function findBandKeysAfter(tx: Executor, after: number, limit: number): Promise<number[]> {
+  const found = await rows<{ key: string }>(tx, sql`SELECT key FROM text_band_buckets WHERE key > ${after} ORDER BY key LIMIT ${limit}`);
+  return found.map((r) => Number(r.key));
 }
 
 /** Campaigns (live ones: merged campaigns hold no rows) whose reports carry each indicator. */

@@ -4,6 +4,7 @@ import { recordAuditBatch, SYSTEM_CONTEXT } from '../../platform/audit/audit.js'
 import type { Database, Executor } from '../../platform/db/client.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import { WATCHLIST_MATCH_QUEUE } from '../../platform/jobs/queues.js';
+import { recordOpenedBuckets, syncBandKeyFilter, type OpenedBuckets } from './band-key-filter.js';
 import { keepStillPending, loadNeighbourhood, recordSightings, toPlanBatch, type PreparedReport } from './grouping-load.js';
 import { planGrouping } from './grouping-plan.js';
 import { groupingAuditEvents, writePlan } from './grouping-write.js';
@@ -33,6 +34,12 @@ export interface GroupingOutcome {
  */
 export const DEFAULT_BATCH_SIZE = 2000;
 const MAX_BATCHES_PER_DRAIN = 10_000;
+/**
+ * Smallest batch that uses the band-key filter (band-key-filter.ts). A report filed alone asks the
+ * database about its 16 keys directly: building a filter (every key read once) pays off over a drain,
+ * not in the grouping of one report.
+ */
+const BAND_KEY_FILTER_MIN_BATCH = 100;
 
 /** What can be worked out of a report before taking any lock: indicators, MinHash signature, bands. */
 function prepareReport(row: repo.PendingReportRow): PreparedReport {
@@ -121,13 +128,13 @@ function addUp(total: GroupingOutcome, part: GroupingOutcome, keepIds = true): v
  */
 async function groupPrepared(deps: GroupingDeps, prepared: readonly PreparedReport[]): Promise<GroupingOutcome> {
   try {
-    return await deps.database.db.transaction((tx) => applyBatch(tx, deps, prepared));
+    return await committedBatch(deps, prepared);
   } catch (err) {
     if (prepared.length === 1) throw err;
     const total: GroupingOutcome = { ...EMPTY, groupedReportIds: [] };
     for (const report of prepared) {
       try {
-        addUp(total, await deps.database.db.transaction((tx) => applyBatch(tx, deps, [report])));
+        addUp(total, await committedBatch(deps, [report]));
       } catch {
         total.failed += 1;
       }
@@ -135,6 +142,13 @@ async function groupPrepared(deps: GroupingDeps, prepared: readonly PreparedRepo
     if (total.failed === prepared.length) throw err;
     return total;
   }
+}
+
+/** One batch in its own transaction; once committed, the buckets it opened join the band-key filter. */
+async function committedBatch(deps: GroupingDeps, prepared: readonly PreparedReport[]): Promise<GroupingOutcome> {
+  const { outcome, openedBuckets } = await deps.database.db.transaction((tx) => applyBatch(tx, deps, prepared));
+  recordOpenedBuckets(deps.database, openedBuckets);
+  return outcome;
 }
 
 /**
@@ -175,13 +189,14 @@ export async function groupPendingReports(
  * pending, their sightings recorded, what they can link to), plan (pure: grouping-plan.ts), write (the
  * plan's campaigns, placements, buckets and counters), audit (one batch of entries).
  */
-async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly PreparedReport[]): Promise<GroupingOutcome> {
+async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly PreparedReport[]): Promise<{ outcome: GroupingOutcome; openedBuckets: OpenedBuckets | null }> {
   const { campaignLinkLimit, indicatorExpiryDays } = deps.config;
   await repo.lockGrouping(tx);
   const batch = await keepStillPending(tx, prepared);
-  if (batch.length === 0) return { ...EMPTY, groupedReportIds: [] };
+  if (batch.length === 0) return { outcome: { ...EMPTY, groupedReportIds: [] }, openedBuckets: null };
   const sightings = await recordSightings(tx, batch, indicatorExpiryDays);
-  const neighbourhood = await loadNeighbourhood(tx, batch, sightings, campaignLinkLimit);
+  const bandKeys = batch.length >= BAND_KEY_FILTER_MIN_BATCH ? await syncBandKeyFilter(tx, deps.database) : null;
+  const neighbourhood = await loadNeighbourhood(tx, batch, sightings, { linkLimit: campaignLinkLimit, bandKeys });
 
   const planBatch = toPlanBatch(batch, sightings, neighbourhood.campaigns);
   const plan = planGrouping({
@@ -196,7 +211,7 @@ async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly P
     newCampaignId: randomUUID,
   });
 
-  const created = await writePlan(tx, plan, {
+  const { created, openedBuckets } = await writePlan(tx, plan, {
     batch,
     planBatch,
     foundBandKeys: neighbourhood.foundBandKeys,
@@ -204,7 +219,7 @@ async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly P
     indicatorExpiryDays,
   });
   await recordAuditBatch(tx, SYSTEM_CONTEXT, groupingAuditEvents(plan, created, { indicators: neighbourhood.indicators, references: neighbourhood.references, linkLimit: campaignLinkLimit }));
-  return {
+  const outcome = {
     grouped: batch.length,
     failed: 0,
     campaignsCreated: created.length,
@@ -212,6 +227,7 @@ async function applyBatch(tx: Executor, deps: GroupingDeps, prepared: readonly P
     indicatorsHeld: plan.held.length,
     groupedReportIds: batch.map((r) => r.id),
   };
+  return { outcome, openedBuckets };
 }
 
 /** Marks indicators and published values past their expiry date. */

@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Typed mirror of migration 0009's own tables (campaign grouping). The columns 0009 added to `reports`
 // (grouped_at) and `indicators` (solo_links) are in their table objects, in schema-reports.ts.
@@ -16,6 +16,14 @@ export const campaignIndicators = pgTable(
 export const textBandBuckets = pgTable('text_band_buckets', {
   key: bigint('key', { mode: 'number' }).primaryKey(),
   reportId: uuid('report_id').notNull(),
+  // Migration 0034: the number of the bucket write that opened it (text_band_bucket_writes).
+  batch: bigint('batch', { mode: 'number' }).notNull().default(0),
+});
+
+// Migration 0034: how many grouping batches opened buckets (one row), for the in-memory filters of band keys.
+export const textBandBucketWrites = pgTable('text_band_bucket_writes', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  batches: bigint('batches', { mode: 'number' }).notNull().default(0),
 });
 
 export const indexedTexts = pgTable('indexed_texts', {
