@@ -3,26 +3,27 @@
 // ten of a batch are new, and each one asked costs a descent of the bucket index (docs/performance.md,
 // « Campaign grouping »).
 //
-// A Bloom filter never says « absent » of a key it was given; it says « present » of about 0.3 % of the
-// others, which are then asked as before. It stays exact across instances through the counter of
-// bucket writes (migration 0034), read under the grouping lock: a filter that finds the counter past
-// its own reads the buckets stamped since; one that finds it behind (a database restored) reads every
-// key again. A filter is kept per database handle, so a process that talks to several databases (the
-// tests) keeps one for each.
+// A Bloom filter never says « absent » of a key it was given; it says « present » of a few others (0.3 %
+// per full layer), which are then asked as before. It stays exact across instances through the counter
+// of bucket writes (migration 0034), read under the grouping lock: a filter that finds the counter past
+// its own reads the buckets stamped since. A filter is kept per database handle, so a process that talks
+// to several databases (the tests) keeps one for each. A database restored under running instances is
+// not reliably noticed (the counter may have moved back and up again): restart them after a restore.
 
 import type { Database, Executor } from '../../platform/db/client.js';
 import * as repo from './grouping.repo.js';
 
-/** 12 bits and 8 probes per key: about 0.3 % of absent keys pass (a Bloom filter's rate at that size). */
+/** 12 bits and 8 probes per key: about 0.3 % of absent keys pass a full layer (a Bloom filter's rate at that size). */
 const BITS_PER_KEY = 12;
 const PROBES = 8;
 /** Keys of the first layer (1.5 Mo of bits); each later layer holds twice the one before. */
 const FIRST_CAPACITY = 1 << 20;
 /**
- * Past this many keys (about 75 Mo of filter, three million grouped texts) the filter is dropped and
- * every key is asked, as without it: memory stays bounded whatever the history.
+ * Past this many keys (two million indexed texts; 36 to 72 Mo of filter, as the last layer is more or
+ * less full) the filter is given up for that database and every key is asked, as without it: memory
+ * stays bounded whatever the history.
  */
-export const MAX_FILTER_KEYS = 50_000_000;
+export const MAX_FILTER_KEYS = 32_000_000;
 /** Keys read per statement when a filter is built from the table. */
 const LOAD_PAGE = 200_000;
 
@@ -32,50 +33,53 @@ function fmix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** One Bloom filter of fixed size. Keys are integers below 2^52 (minhash.ts `bandKeys`). */
+/**
+ * The two hashes of a key for double hashing (probe i is first + i × step, step odd). Written into one
+ * reused object, read at once by the caller: adding and testing run on every key of every batch.
+ */
+const probe = { first: 0, step: 0 };
+
+function setProbes(key: number): void {
+  const low = key >>> 0;
+  const high = Math.floor(key / 0x100000000) >>> 0;
+  probe.first = fmix32(low ^ Math.imul(high, 0x9e3779b1));
+  probe.step = fmix32(high ^ Math.imul(low, 0x85ebca77) ^ 0x27d4eb2f) | 1;
+}
+
+/** One Bloom filter of fixed size: capacity × BITS_PER_KEY bits, a probe's 32-bit hash scaled to them (no power of two). */
 class BloomLayer {
   private readonly words: Int32Array;
-  private readonly mask: number;
+  private readonly bits: number;
   count = 0;
 
   constructor(readonly capacity: number) {
-    let bits = 32;
-    while (bits < capacity * BITS_PER_KEY) bits *= 2;
-    this.words = new Int32Array(bits >>> 5);
-    this.mask = bits - 1;
+    this.words = new Int32Array(Math.ceil((capacity * BITS_PER_KEY) / 32));
+    this.bits = this.words.length * 32;
   }
 
-  add(key: number): void {
-    const { first, step } = probesOf(key);
+  /** Sets the bits of the key whose probes are in `probe`. */
+  add(first: number, step: number): void {
     for (let i = 0; i < PROBES; i += 1) {
-      const bit = (first + Math.imul(i, step)) & this.mask;
+      const bit = this.bitOf(first, step, i);
       this.words[bit >>> 5]! |= 1 << (bit & 31);
     }
     this.count += 1;
   }
 
-  mayHold(key: number): boolean {
-    const { first, step } = probesOf(key);
+  mayHold(first: number, step: number): boolean {
     for (let i = 0; i < PROBES; i += 1) {
-      const bit = (first + Math.imul(i, step)) & this.mask;
+      const bit = this.bitOf(first, step, i);
       if ((this.words[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;
   }
+
+  private bitOf(first: number, step: number, i: number): number {
+    return Math.floor((((first + Math.imul(i, step)) >>> 0) * this.bits) / 0x100000000);
+  }
 }
 
-const probe = { first: 0, step: 0 };
-
-/** Double hashing: probe i of a key is first + i × step (step odd, so the probes differ). */
-function probesOf(key: number): { first: number; step: number } {
-  const low = key >>> 0;
-  const high = Math.floor(key / 0x100000000) >>> 0;
-  probe.first = fmix32(low ^ Math.imul(high, 0x9e3779b1));
-  probe.step = fmix32(high ^ Math.imul(low, 0x85ebca77) ^ 0x27d4eb2f) | 1;
-  return probe;
-}
-
-/** A Bloom filter that grows: once its last layer is full, a new one twice as large takes the next keys. */
+/** A Bloom filter that grows: once its last layer is full, a new one twice as large takes the next keys. Keys are integers below 2^52 (minhash.ts `bandKeys`). */
 export class BandKeyFilter {
   private readonly layers: BloomLayer[] = [new BloomLayer(FIRST_CAPACITY)];
   size = 0;
@@ -86,13 +90,16 @@ export class BandKeyFilter {
       last = new BloomLayer(last.capacity * 2);
       this.layers.push(last);
     }
-    last.add(key);
+    setProbes(key);
+    last.add(probe.first, probe.step);
     this.size += 1;
   }
 
   /** False only for a key never added. */
   mayHold(key: number): boolean {
-    for (const layer of this.layers) if (layer.mayHold(key)) return true;
+    setProbes(key);
+    const { first, step } = probe;
+    for (const layer of this.layers) if (layer.mayHold(first, step)) return true;
     return false;
   }
 }
@@ -104,12 +111,16 @@ interface SyncedFilter {
 }
 
 const filters = new WeakMap<Database, SyncedFilter>();
+/** Databases whose keys outnumber MAX_FILTER_KEYS: no filter is built for them again (keys only grow). */
+const tooManyKeys = new WeakSet<Database>();
 
 /**
  * Under the grouping lock: the filter of this database, brought up to date with the buckets opened
  * since it last looked, or null when there are too many keys to keep (every key is then asked).
+ * `loadPage`: keys read per statement when every key is read (smaller in a test of the paging).
  */
-export async function syncBandKeyFilter(tx: Executor, database: Database): Promise<BandKeyFilter | null> {
+export async function syncBandKeyFilter(tx: Executor, database: Database, loadPage = LOAD_PAGE): Promise<BandKeyFilter | null> {
+  if (tooManyKeys.has(database)) return null;
   const batches = await repo.readBucketWrites(tx);
   const known = filters.get(database);
   if (known && known.batches === batches) return known.filter;
@@ -118,11 +129,12 @@ export async function syncBandKeyFilter(tx: Executor, database: Database): Promi
     known.batches = batches;
     return keptUnlessTooLarge(database, known);
   }
+  // No filter yet, or one ahead of the counter (a database restored under a running process): every key.
   const filter = new BandKeyFilter();
   for (let after = -1; ; ) {
-    const keys = await repo.findBandKeysAfter(tx, after, LOAD_PAGE);
+    const keys = await repo.findBandKeysAfter(tx, after, loadPage);
     for (const key of keys) filter.add(key);
-    if (keys.length < LOAD_PAGE || filter.size > MAX_FILTER_KEYS) break;
+    if (keys.length < loadPage || filter.size > MAX_FILTER_KEYS) break;
     after = keys[keys.length - 1]!;
   }
   return keptUnlessTooLarge(database, { filter, batches });
@@ -131,6 +143,7 @@ export async function syncBandKeyFilter(tx: Executor, database: Database): Promi
 function keptUnlessTooLarge(database: Database, synced: SyncedFilter): BandKeyFilter | null {
   if (synced.filter.size > MAX_FILTER_KEYS) {
     filters.delete(database);
+    tooManyKeys.add(database);
     return null;
   }
   filters.set(database, synced);

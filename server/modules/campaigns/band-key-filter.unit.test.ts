@@ -14,7 +14,7 @@ describe('BandKeyFilter', () => {
     );
   });
 
-  it('lets few absent keys through: under 1 % of the band keys of texts it never saw, after three million keys', () => {
+  it('lets few absent keys through: under 0.8 % of the band keys of texts it never saw, with two full layers (three million keys)', () => {
     const filter = new BandKeyFilter();
     // Three million keys: the first layer (a million) is full, the filter has grown twice.
     for (let i = 0; i < 3_000_000; i += 1) filter.add((i * 2654435761) % 2 ** 52);
@@ -24,6 +24,6 @@ describe('BandKeyFilter', () => {
     const unseen = Array.from({ length: 2_000 }, (_, i) => bandKeys(textSignature(`Message jamais vu numéro ${i} : votre dossier ${i * 7} attend une réponse avant le ${i % 28} du mois`)!)).flat();
     const passed = unseen.filter((key) => filter.mayHold(key)).length;
     expect(unseen.length).toBe(32_000);
-    expect(passed / unseen.length).toBeLessThan(0.01);
+    expect(passed / unseen.length).toBeLessThan(0.008);
   });
 });

@@ -182,7 +182,12 @@ export async function insertIndexedTexts(tx: Executor, rows: readonly { reportId
  */
 export async function insertBandBuckets(tx: Executor, buckets: readonly { key: number; reportId: string }[]): Promise<number | null> {
   if (buckets.length === 0) return null;
-  const [write] = await rows<{ batches: string }>(tx, sql`UPDATE text_band_bucket_writes SET batches = batches + 1 RETURNING batches`);
+  // An upsert, so that a counter row lost (a partial restore) comes back rather than fail every batch.
+  const [write] = await rows<{ batches: string }>(
+    tx,
+    sql`INSERT INTO text_band_bucket_writes AS w (singleton, batches) VALUES (true, 1)
+        ON CONFLICT (singleton) DO UPDATE SET batches = w.batches + 1 RETURNING batches`,
+  );
   await tx.execute(sql`
     INSERT INTO text_band_buckets (key, report_id, batch)
     SELECT k, id, ${write!.batches}::bigint FROM unnest(${texts(buckets.map((r) => String(r.key)))}::bigint[], ${uuids(buckets.map((r) => r.reportId))}) AS u(k, id)

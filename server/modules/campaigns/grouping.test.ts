@@ -7,6 +7,8 @@ import { fraudIndicators } from '../../platform/db/schema.js';
 import { campaigns, indicators, reports } from '../../platform/db/schema-reports.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
 import { buildReport, campaignOfReport, certificationSms } from './campaigns.factories.js';
+import type { Database } from '../../platform/db/client.js';
+import { syncBandKeyFilter } from './band-key-filter.js';
 import { groupPendingReports, sweepExpiredIndicators, type GroupingDeps } from './grouping.service.js';
 
 describe('campaign grouping', () => {
@@ -73,6 +75,51 @@ describe('campaign grouping', () => {
       sql`SELECT report_id, cardinality(signature) AS n FROM indexed_texts WHERE report_id IN (${first.id}, ${second.id})`,
     );
     expect(indexed).toEqual([{ report_id: first.id, n: 64 }]);
+  });
+
+  it('links near-duplicates filed a drain apart: the band-key filter learns the buckets its own drains open', async () => {
+    // Drains of 100 reports or more ask the database only about band keys their filter may hold
+    // (band-key-filter.ts): each drain below carries 100 short notes besides.
+    let notes = 0;
+    const fileNotes = async () => {
+      for (let i = 0; i < 100; i++) await buildReport(t.database, { pastedText: `Note ${(notes += 1)}.` });
+    };
+    const wording = (name: string) =>
+      `Docteur ${name}, la caisse de retraite des praticiens a recalcule vos droits du dernier exercice et un rappel de cotisation reste du, reglez le solde par carte avant vendredi pour eviter la penalite de retard.`;
+    await fileNotes();
+    await group();
+    // The next drain opens this text's buckets; once it commits, its keys join the filter.
+    const first = await buildReport(t.database, { pastedText: wording('Martin') });
+    await fileNotes();
+    await group();
+    // A near-duplicate sharing no indicator joins it only if the filter holds those keys.
+    const second = await buildReport(t.database, { pastedText: wording('Durand') });
+    await fileNotes();
+    await group();
+    const campaignId = await campaignOfReport(t.database, first.id);
+    expect(campaignId).not.toBeNull();
+    expect(await campaignOfReport(t.database, second.id)).toBe(campaignId);
+  });
+
+  it('numbers the buckets a previous version opens during a rolling upgrade, so that the filters read them', async () => {
+    const counter = async () => Number((await rows<{ batches: string }>(t.database.db, sql`SELECT batches FROM text_band_bucket_writes`))[0]!.batches);
+    const before = await counter();
+    // What the code before migration 0034 wrote: no write number.
+    await t.database.db.execute(sql`INSERT INTO text_band_buckets (key, report_id) VALUES (4242, gen_random_uuid()), (4243, gen_random_uuid())`);
+    expect(await counter()).toBe(before + 1);
+    const numbered = await rows<{ batch: string }>(t.database.db, sql`SELECT batch FROM text_band_buckets WHERE key IN (4242, 4243)`);
+    expect(numbered.map((r) => Number(r.batch))).toEqual([before + 1, before + 1]);
+  });
+
+  it('builds a band-key filter from every bucket key, page after page', async () => {
+    await t.database.db.transaction(async (tx) => {
+      const keys = (await rows<{ key: string }>(tx, sql`SELECT key FROM text_band_buckets`)).map((r) => Number(r.key));
+      expect(keys.length).toBeGreaterThan(20);
+      // A handle never seen before (the filters are kept per handle) reads every key, 7 per statement.
+      const filter = await syncBandKeyFilter(tx, {} as Database, 7);
+      expect(filter?.size).toBe(keys.length);
+      expect(keys.filter((key) => !filter!.mayHold(key))).toEqual([]);
+    });
   });
 
   it('never links on common values: free mail, shorteners, official sites, the Ordre number, a real body', async () => {
