@@ -59,3 +59,17 @@ export async function countLiveCampaigns(database: Database): Promise<number> {
   const [live] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM campaigns WHERE merged_into IS NULL`);
   return Number(live!.n);
 }
+
+/**
+ * Files `count` short notes (too short for a text signature, no indicator): filler that makes a drain
+ * big enough to use the band-key filter (grouping.service.ts). Numbered from a per-process counter.
+ */
+let notesFiled = 0;
+export async function fileShortNotes(database: Database, count = 100): Promise<void> {
+  for (let i = 0; i < count; i++) await buildReport(database, { pastedText: `Note ${(notesFiled += 1)}.` });
+}
+
+/** A contribution-recall scam with no number and no link: only its wording ties two copies together. */
+export function contributionRecallSms(name: string): string {
+  return `Docteur ${name}, la caisse de retraite des praticiens a recalcule vos droits du dernier exercice et un rappel de cotisation reste du, reglez le solde par carte avant vendredi pour eviter la penalite de retard.`;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../platform/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { buildReport } from './campaigns.factories.js';
+import { buildReport, contributionRecallSms, fileShortNotes } from './campaigns.factories.js';
 import { groupPendingBatch, groupPendingReports, type GroupingDeps } from './grouping.service.js';
 
 // On a PostgreSQL server, with several connections: two workers grouping at the same time never create
@@ -66,12 +66,8 @@ describe('concurrent grouping on PostgreSQL', () => {
     // Two instances: the application's handle and the owner's, each with its own filter of bucket keys.
     // A filter serves drains of 100 reports or more: each drain below carries 100 short notes besides.
     const other: GroupingDeps = { ...deps, database: t.owner };
-    let notes = 0;
-    const fileNotes = async () => {
-      for (let i = 0; i < 100; i++) await buildReport(t.database, { pastedText: `Note ${(notes += 1)}.` });
-    };
-    const wording = (name: string) =>
-      `Docteur ${name}, la caisse de retraite des praticiens a recalcule vos droits du dernier exercice et un rappel de cotisation reste du, reglez le solde par carte avant vendredi pour eviter la penalite de retard.`;
+    const fileNotes = () => fileShortNotes(t.database);
+    const wording = contributionRecallSms;
     // The first instance groups once: its filter is built and in step.
     await fileNotes();
     await groupPendingReports(deps);

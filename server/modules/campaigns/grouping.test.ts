@@ -6,7 +6,7 @@ import { rows } from '../../platform/db/rows.js';
 import { fraudIndicators } from '../../platform/db/schema.js';
 import { campaigns, indicators, reports } from '../../platform/db/schema-reports.js';
 import { GROUP_REPORT_QUEUE } from '../../platform/jobs/queues.js';
-import { buildReport, campaignOfReport, certificationSms } from './campaigns.factories.js';
+import { buildReport, campaignOfReport, certificationSms, contributionRecallSms, fileShortNotes } from './campaigns.factories.js';
 import type { Database } from '../../platform/db/client.js';
 import { syncBandKeyFilter } from './band-key-filter.js';
 import { groupPendingReports, sweepExpiredIndicators, type GroupingDeps } from './grouping.service.js';
@@ -80,12 +80,8 @@ describe('campaign grouping', () => {
   it('links near-duplicates filed a drain apart: the band-key filter learns the buckets its own drains open', async () => {
     // Drains of 100 reports or more ask the database only about band keys their filter may hold
     // (band-key-filter.ts): each drain below carries 100 short notes besides.
-    let notes = 0;
-    const fileNotes = async () => {
-      for (let i = 0; i < 100; i++) await buildReport(t.database, { pastedText: `Note ${(notes += 1)}.` });
-    };
-    const wording = (name: string) =>
-      `Docteur ${name}, la caisse de retraite des praticiens a recalcule vos droits du dernier exercice et un rappel de cotisation reste du, reglez le solde par carte avant vendredi pour eviter la penalite de retard.`;
+    const fileNotes = () => fileShortNotes(t.database);
+    const wording = contributionRecallSms;
     await fileNotes();
     await group();
     // The next drain opens this text's buckets; once it commits, its keys join the filter.
