@@ -12,6 +12,7 @@
 
 import type { Database, Executor } from '../../platform/db/client.js';
 import * as repo from './grouping.repo.js';
+import { fmix32 } from './minhash.js';
 
 /** 12 bits and 8 probes per key: about 0.3 % of absent keys pass a full layer (a Bloom filter's rate at that size). */
 const BITS_PER_KEY = 12;
@@ -26,12 +27,6 @@ const FIRST_CAPACITY = 1 << 20;
 export const MAX_FILTER_KEYS = 32_000_000;
 /** Keys read per statement when a filter is built from the table. */
 const LOAD_PAGE = 200_000;
-
-function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /**
  * The two hashes of a key for double hashing (probe i is first + i × step, step odd). Written into one
@@ -57,7 +52,7 @@ class BloomLayer {
     this.bits = this.words.length * 32;
   }
 
-  /** Sets the bits of the key whose probes are in `probe`. */
+  /** Sets the bits of the key whose two hashes are `first` and `step`. */
   add(first: number, step: number): void {
     for (let i = 0; i < PROBES; i += 1) {
       const bit = this.bitOf(first, step, i);

@@ -29,8 +29,8 @@ export const COVERED_SIMILARITY = 0.75;
 /** Shingles read per text: enough for any message, bounded for a pasted 100 kB dump. */
 const MAX_SHINGLES = 2000;
 
-/** murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
-function fmix32(input: number): number {
+/** murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers (also the band-key filter's hash). */
+export function fmix32(input: number): number {
   let h = input >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
